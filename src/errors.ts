@@ -1,0 +1,22 @@
+/**
+ * The one error class that reaches users. `code` is stable (scripts and tests
+ * match on it); `message` is one sentence naming the setting and the rule.
+ */
+export class HardrunError extends Error {
+  readonly code: string;
+  /** The exit status the entry point uses; runc exits 1 on any failure. */
+  readonly exitCode: number;
+
+  constructor(code: string, message: string, options: { cause?: unknown; exitCode?: number } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HardrunError';
+    this.code = code;
+    this.exitCode = options.exitCode ?? 1;
+  }
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof HardrunError) return error.message;
+  if (error instanceof Error) return `hardrun internal error: ${error.message}`;
+  return `hardrun internal error: ${String(error)}`;
+}

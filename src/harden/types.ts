@@ -1,0 +1,32 @@
+import type { BackendKind } from '../backend/backend.js';
+import type { Process, Spec } from '../spec/types.js';
+
+/** One thing a transform did or saw, for the audit log and `hardrun explain`. */
+export interface Finding {
+  /** The transform or check that produced it, e.g. "capabilities". */
+  readonly rule: string;
+  /** What happened to the spec. */
+  readonly action: 'changed' | 'refused' | 'audited';
+  /** JSON path of the setting, e.g. "process.capabilities.bounding". */
+  readonly path: string;
+  /** One sentence a person can act on. */
+  readonly message: string;
+}
+
+export interface TransformResult<T> {
+  readonly spec: T;
+  readonly findings: readonly Finding[];
+}
+
+/** What every transform is told besides the spec. */
+export interface HardenContext {
+  /** The backend that will run the container: some transforms mean nothing under gVisor. */
+  readonly backend: BackendKind;
+}
+
+/**
+ * A hardening transform: pure (no I/O, input untouched), idempotent (twice
+ * equals once), and keeping every field it does not mean to change.
+ */
+export type SpecTransform<S> = (spec: Spec, settings: S, context: HardenContext) => TransformResult<Spec>;
+export type ProcessTransform<S> = (process: Process, settings: S, context: HardenContext) => TransformResult<Process>;

@@ -1,0 +1,62 @@
+import { flagIsSet, flagValue, type RuncArgv } from '../cli/argv.js';
+import { HardrunError } from '../errors.js';
+import type { LogTarget } from '../log/logger.js';
+
+/** hardrun's own global flags: taken out before the backend sees the argv. */
+const ownGlobals = new Set(['policy']);
+
+/** runc's default state directory when the caller names none (as root). */
+export const defaultRoot = '/run/runc';
+
+/** One runtime call, as the entry point hands it to a command. */
+export interface Call {
+  /** The caller's argv without hardrun's own flags: what the backend receives. */
+  readonly argv: RuncArgv;
+  readonly root: string;
+  readonly log: LogTarget;
+  readonly policyPath: string | undefined;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export function makeCall(parsed: RuncArgv, env: NodeJS.ProcessEnv): Call {
+  return {
+    argv: { ...parsed, globals: parsed.globals.filter(flag => !ownGlobals.has(flag.name)) },
+    root: flagValue(parsed.globals, 'root') ?? defaultRoot,
+    log: { path: flagValue(parsed.globals, 'log'), format: flagValue(parsed.globals, 'log-format') },
+    policyPath: flagValue(parsed.globals, 'policy'),
+    env,
+  };
+}
+
+/** runc's rule for ids, which also keeps them safe to use as file names. */
+const idPattern = /^[\w+.-]+$/;
+
+/** The container id: the first positional argument. */
+export function containerId(call: Call): string {
+  const id = call.argv.positionals[0];
+  if (id === undefined || id === '') {
+    throw new HardrunError('argv', `"${call.argv.command}" requires a container id`);
+  }
+  if (!idPattern.test(id) || id === '.' || id === '..') throw new HardrunError('argv', `invalid container id format: ${id}`);
+  return id;
+}
+
+/**
+ * The descriptors above stdio that the caller passes on: systemd's
+ * LISTEN_FDS (counted when LISTEN_PID is this process, which becomes the
+ * backend's pid across execve), `--preserve-fds N`, and `--status-fd`.
+ */
+export function inheritedFds(call: Call, pid: number): number[] {
+  const listen = call.env['LISTEN_PID'] === String(pid) ? Number(call.env['LISTEN_FDS'] ?? 0) : 0;
+  const preserve = Number(flagValue(call.argv.flags, 'preserve-fds') ?? 0);
+  const fds: number[] = [];
+  const count = (Number.isSafeInteger(listen) ? listen : 0) + (Number.isSafeInteger(preserve) ? preserve : 0);
+  for (let fd = 3; fd < 3 + Math.min(count, 4096); fd += 1) fds.push(fd);
+  const status = Number(flagValue(call.argv.flags, 'status-fd'));
+  if (Number.isSafeInteger(status) && status > 2) fds.push(status);
+  return fds;
+}
+
+export function isDetached(call: Call): boolean {
+  return flagIsSet(call.argv.flags, 'detach');
+}

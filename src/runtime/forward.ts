@@ -1,0 +1,38 @@
+import { execBackend } from '../backend/exec.js';
+import { runBackend } from '../backend/spawn.js';
+import { readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
+import { containerId, type Call } from './call.js';
+import { backendFor, handOverTo } from './target.js';
+
+/** Commands whose first positional argument is a container id. */
+const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume', 'update', 'events', 'checkpoint']);
+
+/**
+ * Every call that needs no spec work goes, argv unchanged but for the
+ * backend's dialect, to the backend that created the container; calls about
+ * no container in particular (`list`, `features`, `spec`, `--version`) and
+ * containers hardrun has no record of go to the policy's default backend.
+ */
+export async function forwardCall(call: Call): Promise<number> {
+  const record = recordOf(call);
+  const handOver = handOverTo(await backendFor(call, record), call);
+  if (call.argv.command === 'delete' && record !== undefined) {
+    // The record must outlive a failed delete (the container is still
+    // there) and go once it succeeds, so hardrun waits for the backend.
+    const status = await runBackend(handOver);
+    if (status === 0) removeRecord(call.root, call.argv.positionals[0]!);
+    return status;
+  }
+  return execBackend(handOver);
+}
+
+function recordOf(call: Call): ContainerRecord | undefined {
+  if (call.argv.command === undefined || !byId.has(call.argv.command)) return undefined;
+  let id: string;
+  try {
+    id = containerId(call);
+  } catch {
+    return undefined; // Let the backend answer for a malformed id, in its own words.
+  }
+  return readRecord(call.root, id);
+}

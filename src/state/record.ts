@@ -1,0 +1,144 @@
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { HardrunError } from '../errors.js';
+import type { BackendKind } from '../backend/backend.js';
+
+/**
+ * Which backend owns a container, kept in a one-line file that the `sh`
+ * launcher parses with `IFS=<tab> read -r`. Line 1:
+ *
+ *   hardrun1 <TAB> direct|full <TAB> kind <TAB> name <TAB> path [<TAB> arg]...
+ *
+ * "direct" tells the launcher it may exec the backend itself; it is written
+ * only when the line holds at most four arguments and no field is empty or
+ * holds a tab or newline, so that the launcher's fixed `read` never misparses.
+ * Later lines are `key<TAB>value` pairs for the engine (rule, staging).
+ */
+export interface ContainerRecord {
+  readonly kind: BackendKind;
+  readonly name: string;
+  /** Absolute path of the backend binary. */
+  readonly path: string;
+  readonly args: readonly string[];
+  /** The policy rule that chose the backend. */
+  readonly rule?: string;
+  /** A per-container staging directory to remove at delete. */
+  readonly staging?: string;
+}
+
+const magic = 'hardrun1';
+const launcherArgSlots = 4;
+
+/** Records sit beside the backend's state directory, never inside it. */
+export function recordDir(root: string): string {
+  const trimmed = root.replace(/\/+$/, '');
+  return trimmed === '' ? '/.hardrun' : `${trimmed}.hardrun`;
+}
+
+export function recordPath(root: string, id: string): string {
+  return `${recordDir(root)}/${id}`;
+}
+
+export function formatRecord(record: ContainerRecord): string {
+  const fields = [record.kind, record.name, record.path, ...record.args];
+  const direct = record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
+  if (fields.some(field => /[\t\n]/.test(field))) {
+    throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
+  }
+  const lines = [[magic, direct ? 'direct' : 'full', ...fields].join('\t')];
+  if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
+  if (record.staging !== undefined) lines.push(`staging\t${record.staging}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function parseRecord(text: string): ContainerRecord | undefined {
+  const [first, ...rest] = text.split('\n');
+  const fields = first?.split('\t') ?? [];
+  const [tag, , kind, name, path, ...args] = fields;
+  if (tag !== magic || name === undefined || path === undefined) return undefined;
+  if (kind !== 'runc' && kind !== 'runsc' && kind !== 'kata') return undefined;
+  const extra = new Map(rest.filter(line => line.includes('\t')).map(line => line.split('\t', 2) as [string, string]));
+  return {
+    kind, name, path, args,
+    ...(extra.has('rule') ? { rule: extra.get('rule')! } : {}),
+    ...(extra.has('staging') ? { staging: extra.get('staging')! } : {}),
+  };
+}
+
+export function readRecord(root: string, id: string): ContainerRecord | undefined {
+  let text: string;
+  try {
+    const fd = openSync(recordPath(root, id), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return undefined;
+    throw new HardrunError('record', `cannot read the record of container ${id}: ${(error as Error).message}`, { cause: error });
+  }
+  const record = parseRecord(text);
+  if (record === undefined) throw new HardrunError('record', `the record of container ${id} is damaged: ${recordPath(root, id)}`);
+  return record;
+}
+
+/** Writes the record through a temporary file and a rename, so no reader sees half of it. */
+export function writeRecord(root: string, id: string, record: ContainerRecord): void {
+  const dir = recordDir(root);
+  ensurePrivateDir(dir);
+  writeFileAtomic(`${dir}/${id}`, formatRecord(record), 0o600);
+}
+
+export function removeRecord(root: string, id: string): void {
+  try {
+    unlinkSync(recordPath(root, id));
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+}
+
+function ensurePrivateDir(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    if (!isErrno(error, 'EEXIST')) {
+      throw new HardrunError('record', `cannot create the state directory ${dir}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  if (!lstatSync(dir).isDirectory()) throw new HardrunError('record', `the state directory ${dir} is not a directory`);
+}
+
+/**
+ * Creates a fresh temporary file beside `target` (never following a
+ * symlink, never reusing a name), writes it whole, and renames it over the
+ * target. A crash leaves either the old file or the new one.
+ */
+export function writeFileAtomic(target: string, content: string | Uint8Array, mode: number, options: { sync?: boolean } = {}): void {
+  const slash = target.lastIndexOf('/');
+  const temp = `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.${randomBytes(6).toString('hex')}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  } catch (error) {
+    throw new HardrunError('write', `cannot write ${target}: ${(error as Error).message}`, { cause: error });
+  }
+  let open = true;
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    if (options.sync) fsyncSync(fd);
+    open = false;
+    closeSync(fd);
+    renameSync(temp, target);
+  } catch (error) {
+    if (open) closeSync(fd);
+    try { unlinkSync(temp); } catch { /* already renamed or removed */ }
+    throw new HardrunError('write', `cannot write ${target}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export function isErrno(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+}
