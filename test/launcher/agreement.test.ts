@@ -1,0 +1,106 @@
+import test from 'ava';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeRecord } from '../../src/state/record.js';
+import { makeScratch, recorderPath } from '../helpers/recorder.js';
+import { runHardrun } from '../helpers/shipped.js';
+
+/**
+ * The launcher and the engine must hand every call to the same backend with
+ * the same argv: run each form through both and compare what the recording
+ * backend received.
+ */
+const id = 'ctr-1';
+const forms: string[][] = [
+  ['start', id],
+  ['state', id],
+  ['kill', id, '9'],
+  ['kill', '--all', id, '9'],
+  ['kill', '-a', id, 'KILL'],
+  ['kill', id],
+  ['delete', id],
+  ['delete', '--force', id],
+  ['delete', '-f', id],
+  ['ps', '--format', 'json', id],
+  ['ps', '--format=json', id],
+  ['ps', '-f', 'json', id],
+  ['ps', '--format', 'table', id, '-ef'],
+  ['ps', '--format', 'table', id, ''],
+  ['pause', id],
+  ['resume', id],
+  ['update', '--resources=-', id],
+  ['update', '--memory', '64m', id],
+  ['events', '--stats', id],
+  ['events', '--interval=5s', id],
+  ['checkpoint', '--image-path', '/tmp/img', '--leave-running', id],
+  ['list'],
+  ['list', '--format=json'],
+  ['features'],
+  ['--version'],
+  ['spec', '--bundle', '/tmp/nowhere'],
+];
+const globalForms = (root: string, log: string): string[][] => [
+  ['--root', root, '--log', log, '--log-format', 'json'],
+  [`--root=${root}`, `--log=${log}`, '--log-format=json', '--systemd-cgroup'],
+  ['-root', root, '-log', log, '-log-format', 'json', '--debug'],
+];
+
+test('launcher and engine agree on every command and flag form', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const log = join(scratch.dir, 'log.json');
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  let compared = 0;
+  for (const globals of globalForms(root, log)) {
+    for (const form of forms) {
+      const argv = [...globals, ...form];
+      const seen: string[][][] = [];
+      for (const via of ['launcher', 'engine'] as const) {
+        writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
+        await scratch.clear();
+        const outcome = await runHardrun(argv, { via, env });
+        t.is(outcome.exitCode, 0, `${via}: ${argv.join(' ')}: ${outcome.stderr}`);
+        t.is(outcome.stdout + outcome.stderr, '', `${via} printed something of its own`);
+        seen.push(await scratch.calls());
+        if (form[0] === 'delete') t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record after delete`);
+      }
+      t.deepEqual(seen[0], seen[1], argv.join(' '));
+      t.is(seen[0]!.length, 1, argv.join(' '));
+      compared += 1;
+    }
+  }
+  t.is(compared, forms.length * 3);
+});
+
+test('calls for a container reach the recorded backend with its arguments first', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
+  await runHardrun(['--root', root, 'kill', id, '15'], { env: { RECORDER_LOG: scratch.log } });
+  t.deepEqual(await scratch.calls(), [['--rec-global=1', '--root', root, 'kill', id, '15']]);
+});
+
+test("hardrun's own --policy flag never reaches the backend", async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+  const result = await runHardrun(['--policy', scratch.policy, '--root', root, 'state', id], { env: { RECORDER_LOG: scratch.log } });
+  t.is(result.exitCode, 0, result.stderr);
+  t.deepEqual(await scratch.calls(), [['--root', root, 'state', id]]);
+});
+
+test("a failed delete keeps the record; the backend's status and words come through", async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  for (const via of ['launcher', 'engine'] as const) {
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+    const result = await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_EXIT: '3' } });
+    t.is(result.exitCode, 3, via);
+    t.is(result.stderr, 'recorder: failing as asked\n', via);
+    t.true(existsSync(join(`${root}.hardrun`, id)), via);
+  }
+});

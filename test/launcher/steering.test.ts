@@ -1,0 +1,57 @@
+import test from 'ava';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeScratch, type Scratch } from '../helpers/recorder.js';
+import { runHardrun } from '../helpers/shipped.js';
+
+/**
+ * A Bun executable would load bunfig.toml and .env from its working
+ * directory (the bundle, which the image's author shapes) and obey
+ * BUN_OPTIONS. Each of these could run code as root: none may.
+ */
+async function hostileBundle(scratch: Scratch): Promise<{ bundle: string; marker: string; preload: string }> {
+  const bundle = join(scratch.dir, 'bundle');
+  const marker = join(scratch.dir, 'preload-ran');
+  const preload = join(scratch.dir, 'evil.js');
+  await mkdir(join(bundle, 'rootfs'), { recursive: true });
+  await writeFile(join(bundle, 'config.json'), JSON.stringify({ ociVersion: '1.0.2', process: { args: ['true'], cwd: '/' }, root: { path: 'rootfs' } }));
+  await writeFile(preload, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
+  await writeFile(join(bundle, 'bunfig.toml'), `preload = [${JSON.stringify(preload)}]\n`);
+  await writeFile(join(bundle, '.env'), `BUN_OPTIONS=--preload ${preload}\nHARDRUN_POLICY=/nonexistent/policy.json\n`);
+  return { bundle, marker, preload };
+}
+
+const createArgv = (scratch: Scratch, bundle: string): string[] => ['--root', join(scratch.dir, 'root'), 'create', '--bundle', bundle, 'steer-1'];
+
+test('bunfig.toml and .env in the bundle, and BUN_OPTIONS from the caller, change nothing', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const { bundle, marker, preload } = await hostileBundle(scratch);
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy, BUN_OPTIONS: `--preload ${preload}`, BUN_BE_BUN: '1', NODE_OPTIONS: `--require ${preload}` };
+  const result = await runHardrun(createArgv(scratch, bundle), { cwd: bundle, env });
+  t.is(result.exitCode, 0, result.stderr);
+  t.false(existsSync(marker), 'the preload script ran');
+  const calls = await scratch.calls();
+  t.is(calls.length, 1);
+  t.is(calls[0]![calls[0]!.length - 1], 'steer-1', 'the container was created as usual');
+});
+
+test('the engine itself ignores bunfig.toml and .env in its working directory', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const { bundle, marker } = await hostileBundle(scratch);
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  const result = await runHardrun(createArgv(scratch, bundle), { via: 'engine', cwd: bundle, env, extendEnv: false });
+  t.is(result.exitCode, 0, result.stderr);
+  t.false(existsSync(marker));
+});
+
+test('control: the engine run directly does obey BUN_OPTIONS, which is why the launcher clears it', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const { bundle, marker, preload } = await hostileBundle(scratch);
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy, BUN_OPTIONS: `--preload ${preload}` };
+  await runHardrun(createArgv(scratch, bundle), { via: 'engine', cwd: bundle, env });
+  t.true(existsSync(marker), 'Bun no longer honours BUN_OPTIONS: revisit the launcher and this test');
+});

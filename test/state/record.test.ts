@@ -1,0 +1,67 @@
+import test from 'ava';
+import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatRecord, parseRecord, readRecord, recordDir, removeRecord, writeRecord, type ContainerRecord } from '../../src/state/record.js';
+
+const runsc: ContainerRecord = { kind: 'runsc', name: 'gvisor', path: '/usr/bin/runsc', args: ['--network=none'], rule: 'sandbox-admin' };
+
+test('records sit beside the root, never inside it', t => {
+  t.is(recordDir('/run/containerd/runc/k8s.io'), '/run/containerd/runc/k8s.io.hardrun');
+  t.is(recordDir('/var/run/docker/runtime-runc/moby/'), '/var/run/docker/runtime-runc/moby.hardrun');
+  t.is(recordDir('/'), '/.hardrun');
+});
+
+test('a record round-trips through its text form', t => {
+  t.deepEqual(parseRecord(formatRecord(runsc)), runsc);
+});
+
+test('the first line is what the launcher reads: tab-separated, marked direct', t => {
+  const [first] = formatRecord(runsc).split('\n');
+  t.is(first, 'hardrun1\tdirect\trunsc\tgvisor\t/usr/bin/runsc\t--network=none');
+});
+
+test('a record the launcher could misread is marked for the engine', t => {
+  const many = { ...runsc, args: ['a', 'b', 'c', 'd', 'e'] };
+  t.true(formatRecord(many).startsWith('hardrun1\tfull\t'));
+  const empty = { ...runsc, args: [''] };
+  t.true(formatRecord(empty).startsWith('hardrun1\tfull\t'));
+  t.deepEqual(parseRecord(formatRecord(many)), many);
+});
+
+test('a tab or newline in a backend argument is refused', t => {
+  t.throws(() => formatRecord({ ...runsc, args: ['a\tb'] }), { message: /tab or newline/ });
+  t.throws(() => formatRecord({ ...runsc, path: '/x\n/y' }), { message: /tab or newline/ });
+});
+
+test('write, read and remove a record on disk, atomically and privately', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'moby');
+  writeRecord(root, 'c1', runsc);
+  t.deepEqual(readRecord(root, 'c1'), runsc);
+  t.deepEqual(await readdir(`${root}.hardrun`), ['c1']);
+  removeRecord(root, 'c1');
+  t.is(readRecord(root, 'c1'), undefined);
+  t.notThrows(() => removeRecord(root, 'c1'));
+});
+
+test('a record that is a symlink is not followed', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'moby');
+  writeRecord(root, 'c1', runsc);
+  await writeFile(join(dir, 'elsewhere'), formatRecord(runsc));
+  await symlink(join(dir, 'elsewhere'), `${root}.hardrun/c2`);
+  t.throws(() => readRecord(root, 'c2'), { message: /cannot read the record of container c2/ });
+});
+
+test('a damaged record is an error, not a silent default', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'moby');
+  writeRecord(root, 'c1', runsc);
+  await writeFile(`${root}.hardrun/c1`, 'garbage');
+  t.throws(() => readRecord(root, 'c1'), { message: /damaged/ });
+  t.is((await readFile(`${root}.hardrun/c1`, 'utf8')), 'garbage');
+});
