@@ -60,6 +60,8 @@ export function ctrRun(d: PrivateDocker, opts: CtrRunOptions): Promise<RunResult
     opts.detach ? '-d' : '--rm',
     '--runc-binary', opts.runcBinary,
     '--runc-root', opts.runcRoot ?? join(d.dir, 'runc'),
+    // ctr's default, /run/containerd/fifo, keeps the fifos of detached containers forever.
+    '--fifo-dir', join(d.dir, 'fifo'),
     ...(opts.flags ?? []),
     opts.image ?? BUSYBOX_REF,
     name,

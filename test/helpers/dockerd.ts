@@ -2,6 +2,7 @@
 // Everything it creates lives under one short temporary directory, so that
 // stop() can remove it all without touching the host's Docker.
 import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, statSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, readdir, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
@@ -115,7 +116,6 @@ interface Daemon {
   name: string;
   pid: number;
   logFile: string;
-  exited: Promise<unknown>;
   hasExited(): boolean;
 }
 
@@ -129,17 +129,27 @@ function dockerCliEnv(configDir: string): NodeJS.ProcessEnv {
   return env;
 }
 
+// Daemons that a crashed test process left behind get SIGTERM, which makes them shut down cleanly.
+const liveDaemons = new Set<number>();
+process.on('exit', () => liveDaemons.forEach((pid) => signal(pid, 'SIGTERM')));
+
+// node's spawn rather than execa: the log fd goes straight to the daemon, so its
+// output never passes through (or dies with) the test process.
 function spawnDaemon(name: string, args: string[], logFile: string): Daemon {
   const file = findExecutable(name, SBIN);
   if (!file) throw new Error(`${name} not found on PATH or in ${SBIN.join(', ')}`);
   const fd = openSync(logFile, 'a');
   try {
-    // cleanup (execa's default) sends SIGTERM if the test process exits without stop().
-    const child = execa(file, args, { stdin: 'ignore', stdout: fd, stderr: fd, env: daemonEnv(), extendEnv: false, reject: false, cleanup: true });
-    if (child.pid === undefined) throw new Error(`could not start ${file}`);
+    const child = spawn(file, args, { stdio: ['ignore', fd, fd], env: daemonEnv() });
     let done = false;
-    const exited = child.then(() => { done = true; });
-    return { name, pid: child.pid, logFile, exited, hasExited: () => done };
+    const onEnd = () => {
+      done = true;
+      if (child.pid !== undefined) liveDaemons.delete(child.pid);
+    };
+    child.once('exit', onEnd).once('error', onEnd);
+    if (child.pid === undefined) throw new Error(`could not start ${file}`);
+    liveDaemons.add(child.pid);
+    return { name, pid: child.pid, logFile, hasExited: () => done };
   } finally {
     closeSync(fd);
   }
@@ -291,8 +301,8 @@ async function killLeftoverContainers(d: PrivateDocker): Promise<void> {
   for (const ns of await readdir(tasks).catch(() => [])) {
     for (const id of await readdir(join(tasks, ns)).catch(() => [])) {
       const pid = Number(await readFile(join(tasks, ns, id, 'init.pid'), 'utf8').catch(() => ''));
-      const cgroup = await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => '');
-      if (pid > 0 && cgroup.includes(id)) {
+      const cgroups = (await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => '')).split('\n');
+      if (pid > 0 && cgroups.some((line) => line.endsWith(`/${id}`))) {
         signal(pid, 'SIGKILL');
         await waitGone(pid, 5_000);
       }
@@ -328,16 +338,18 @@ async function unmountUnder(dir: string): Promise<void> {
     if (mounts.length === 0) return;
     // Longest first: a child mount path is always longer than its parent's.
     for (const path of mounts.sort((a, b) => b.length - a.length)) {
-      await run('umount', ['-l', path], { reject: false });
+      await run('umount', ['--lazy', '--no-mtab', path], { reject: false }); // --no-mtab: no /run/mount on the host
     }
   }
   const left = await mountsUnder(dir);
   if (left.length > 0) throw new Error(`still mounted: ${left.join(', ')}`);
 }
 
-// containerd 1.6 hard-codes shim sockets and ctr's fifos under /run/containerd.
+// containerd 1.6 hard-codes shim sockets and ctr's fifos under /run/containerd,
+// and ctr's default runc root is /run/containerd/runc/<namespace>.
 async function removeEmptyRunContainerd(): Promise<void> {
-  for (const path of ['/run/containerd/s', '/run/containerd/fifo', '/run/containerd/runc', '/run/containerd']) {
+  const runcRoots = (await readdir('/run/containerd/runc').catch(() => [])).map((ns) => `/run/containerd/runc/${ns}`);
+  for (const path of [...runcRoots, '/run/containerd/runc', '/run/containerd/s', '/run/containerd/fifo', '/run/containerd']) {
     await rmdir(path).catch(() => undefined);
   }
 }
