@@ -1,6 +1,6 @@
 import { constants as osConstants } from 'node:os';
 import { HardrunError } from '../errors.js';
-import type { HandOver } from './exec.js';
+import { makeBindMounts, undoBindMounts, type HandOver } from './exec.js';
 
 /** Every signal a foreground caller may send that can be caught and passed on. */
 const forwarded: readonly NodeJS.Signals[] = [
@@ -17,6 +17,7 @@ const forwarded: readonly NodeJS.Signals[] = [
  */
 export async function runBackend(handOver: HandOver): Promise<number> {
   const { execa } = await import('execa');
+  const mounted = await makeBindMounts(handOver.binds ?? []);
   const [file, ...args] = handOver.argv;
   const stdio = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds)] as const;
   const child = execa(file!, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false });
@@ -33,6 +34,7 @@ export async function runBackend(handOver: HandOver): Promise<number> {
     return result.exitCode ?? 1;
   } finally {
     for (const signal of forwarded) process.off(signal, relay);
+    await undoBindMounts(mounted);
   }
 }
 

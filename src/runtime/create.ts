@@ -4,8 +4,11 @@ import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, stagingDirFor, type StagingPlan } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import { hardenSpec } from '../harden/pipeline.js';
+import { applyUserNamespace } from '../harden/user-namespace.js';
+import { fallbackRange, readSubidRange } from '../host/subid.js';
 import { loadPolicy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { removeRecord, writeRecord } from '../state/record.js';
@@ -14,10 +17,11 @@ import { handOverTo } from './target.js';
 
 /**
  * `create`, `run` and `restore`: harden the bundle's config.json, remember
- * the backend, and hand the call over. The config is rewritten and the record
- * written before the backend starts, so that a crash at any point leaves
- * either nothing or what `delete --force` cleans up; any failure before the
- * hand-over stops the call with the container never started.
+ * the backend, and hand the call over. Any failure before the hand-over
+ * stops the call with the container never started, and undoes what was
+ * done: the record, the staging directory, the rewritten config.json. The
+ * record is written first, so that if hardrun is killed part way, the
+ * `delete --force` that Docker and containerd send finds what to remove.
  */
 export async function createContainer(call: Call): Promise<number> {
   const id = containerId(call);
@@ -25,14 +29,34 @@ export async function createContainer(call: Call): Promise<number> {
   const policy = await loadPolicy(call.policyPath, call.env);
   const chosen = policy.backends[policy.defaultBackend]!;
   const backend = { ...chosen, path: resolveBackendPath(chosen) };
+  const context = { backend: backend.kind };
 
   const configPath = `${bundle}/config.json`;
-  const spec = asSpec(readJsonFile(configPath, 'config.json').value, configPath);
-  const hardened = hardenSpec(spec, policy.hardening, { backend: backend.kind });
-  replaceJsonFile(configPath, hardened.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
+  const original = readJsonFile(configPath, 'config.json');
+  const hardened = hardenSpec(asSpec(original.value, configPath), policy.hardening, context);
+  const mapped = applyUserNamespace(hardened.spec, {
+    enabled: true,
+    uids: readSubidRange('/etc/subuid') ?? fallbackRange,
+    gids: readSubidRange('/etc/subgid') ?? fallbackRange,
+  }, context);
+  const plan = needsStaging(mapped.spec) ? planStaging(mapped.spec, bundle, stagingDirFor(call.root, id)) : undefined;
 
-  writeRecord(call.root, id, { kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: 'default' });
-  const handOver = handOverTo(backend, call);
+  writeRecord(call.root, id, {
+    kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: 'default',
+    ...(plan === undefined ? {} : { staging: plan.dir }),
+  });
+  const undo = (): void => {
+    if (plan !== undefined) removeStaging(plan.dir);
+    removeRecord(call.root, id);
+  };
+  try {
+    if (plan !== undefined) prepareStaging(plan);
+    replaceJsonFile(configPath, plan?.spec ?? mapped.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  const handOver = { ...handOverTo(backend, call), ...(plan === undefined ? {} : { binds: plan.binds }) };
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
   // backend deletes the container when it ends, and the record must go too.
@@ -40,14 +64,23 @@ export async function createContainer(call: Call): Promise<number> {
     try {
       return await runBackend(handOver);
     } finally {
-      if (!flagIsSet(call.argv.flags, 'keep')) removeRecord(call.root, id);
+      if (!flagIsSet(call.argv.flags, 'keep')) undo();
     }
   }
   try {
     return await execBackend(handOver);
   } catch (error) {
-    removeRecord(call.root, id);
+    restoreOriginal(configPath, original.text);
+    undo();
     throw error;
+  }
+}
+
+function restoreOriginal(configPath: string, text: string): void {
+  try {
+    replaceJsonFile(configPath, JSON.parse(text));
+  } catch {
+    // The hardened config is whole and valid; keeping it is safe.
   }
 }
 

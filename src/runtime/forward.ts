@@ -1,5 +1,6 @@
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
+import { removeStaging } from '../bundle/staging.js';
 import { readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo } from './target.js';
@@ -20,7 +21,10 @@ export async function forwardCall(call: Call): Promise<number> {
     // The record must outlive a failed delete (the container is still
     // there) and go once it succeeds, so hardrun waits for the backend.
     const status = await runBackend(handOver);
-    if (status === 0) removeRecord(call.root, call.argv.positionals[0]!);
+    if (status === 0) {
+      if (record.staging !== undefined) removeStaging(record.staging);
+      removeRecord(call.root, call.argv.positionals[0]!);
+    }
     return status;
   }
   return execBackend(handOver);

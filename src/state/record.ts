@@ -12,7 +12,8 @@ import type { BackendKind } from '../backend/backend.js';
  * "direct" tells the launcher it may exec the backend itself; it is written
  * only when the line holds at most four arguments and no field is empty or
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
- * Later lines are `key<TAB>value` pairs for the engine (rule, staging).
+ * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
+ * present, for the launcher's delete) and `rule`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -46,8 +47,9 @@ export function formatRecord(record: ContainerRecord): string {
     throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
   }
   const lines = [[magic, direct ? 'direct' : 'full', ...fields].join('\t')];
-  if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
+  // The launcher reads line 2 for the staging directory it removes at delete.
   if (record.staging !== undefined) lines.push(`staging\t${record.staging}`);
+  if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,7 +102,7 @@ export function removeRecord(root: string, id: string): void {
 
 function ensurePrivateDir(dir: string): void {
   try {
-    mkdirSync(dir, { mode: 0o700 });
+    mkdirSync(dir, { mode: 0o700, recursive: true });
   } catch (error) {
     if (!isErrno(error, 'EEXIST')) {
       throw new HardrunError('record', `cannot create the state directory ${dir}: ${(error as Error).message}`, { cause: error });

@@ -1,0 +1,74 @@
+import type { IdRange } from '../host/subid.js';
+import type { IdMapping, Linux, Spec } from '../spec/types.js';
+import type { Finding, HardenContext, TransformResult } from './types.js';
+
+export interface UserNamespaceSettings {
+  readonly enabled: boolean;
+  /** Host ids for container ids 0 up: from /etc/subuid and /etc/subgid, or the policy. */
+  readonly uids: IdRange;
+  readonly gids: IdRange;
+}
+
+const pingGroupRange = 'net.ipv4.ping_group_range';
+
+/**
+ * Maps the container's root to an unprivileged host range, so that a
+ * process that breaks out of every other layer is still nobody on the host.
+ * Applies under runc only: gVisor's and Kata's guests never run as host root.
+ * A spec that already maps root elsewhere (Docker's userns-remap) is kept.
+ */
+export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, context: HardenContext): TransformResult<Spec> {
+  if (!settings.enabled || context.backend !== 'runc') return { spec, findings: [] };
+  const linux: Linux = spec.linux ?? {};
+  const namespaces = linux.namespaces ?? [];
+  const existing = namespaces.find(namespace => namespace.type === 'user');
+  if (existing?.path !== undefined) return { spec, findings: [] };
+  const alreadySafe = existing !== undefined && mapsRootAway(linux.uidMappings) && mapsRootAway(linux.gidMappings);
+  const findings: Finding[] = [];
+  let next: Linux = linux;
+  if (!alreadySafe) {
+    next = {
+      ...next,
+      namespaces: existing === undefined ? [...namespaces, { type: 'user' }] : namespaces,
+      uidMappings: [{ containerID: 0, hostID: settings.uids.hostID, size: settings.uids.size }],
+      gidMappings: [{ containerID: 0, hostID: settings.gids.hostID, size: settings.gids.size }],
+    };
+    findings.push({
+      rule: 'user-namespace',
+      action: 'changed',
+      path: 'linux.uidMappings',
+      message: `mapped container root to host uid ${settings.uids.hostID} and gid ${settings.gids.hostID} in a user namespace`,
+    });
+  }
+  const sysctl = next.sysctl?.[pingGroupRange];
+  const size = alreadySafe ? Math.min(mappedSize(linux.gidMappings), settings.gids.size) : settings.gids.size;
+  const clamped = sysctl === undefined ? undefined : clampGroupRange(sysctl, size);
+  if (sysctl !== undefined && clamped !== sysctl) {
+    next = { ...next, sysctl: { ...next.sysctl, [pingGroupRange]: clamped! } };
+    findings.push({
+      rule: 'user-namespace',
+      action: 'changed',
+      path: `linux.sysctl.${pingGroupRange}`,
+      message: `narrowed ${pingGroupRange} to "${clamped}", the group ids mapped in the user namespace`,
+    });
+  }
+  return next === linux ? { spec, findings } : { spec: { ...spec, linux: next }, findings };
+}
+
+function mapsRootAway(mappings: readonly IdMapping[] | undefined): boolean {
+  if (mappings === undefined || mappings.length === 0) return false;
+  return !mappings.some(mapping => mapping.hostID === 0 || (mapping.containerID === 0 && mapping.hostID === 0));
+}
+
+function mappedSize(mappings: readonly IdMapping[] | undefined): number {
+  return (mappings ?? []).reduce((highest, mapping) => Math.max(highest, mapping.containerID + mapping.size), 0);
+}
+
+/** The kernel accepts only groups mapped in the namespace: keep the range inside 0..size-1. */
+function clampGroupRange(value: string, size: number): string | undefined {
+  const match = /^\s*(\d+)\s+(\d+)\s*$/.exec(value);
+  if (match === null) return `0 ${size - 1}`;
+  const low = Math.min(Number(match[1]), size - 1);
+  const high = Math.min(Number(match[2]), size - 1);
+  return `${low} ${high}`;
+}

@@ -1,0 +1,50 @@
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launcherPath } from './shipped.js';
+import type { PrivateDocker } from './dockerd.js';
+
+/**
+ * A runtime entry for a policy other than the default: a launcher of the
+ * operator's own that execs hardrun with --policy (never runtimeArgs, whose
+ * generated wrapper does not exec). Returns its path and a remover.
+ */
+export async function policyLauncher(policy: object): Promise<{ path: string; policy: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-policy-'));
+  const policyPath = join(dir, 'policy.json');
+  const path = join(dir, 'hardrun');
+  await writeFile(policyPath, JSON.stringify(policy));
+  await writeFile(path, `#!/bin/sh\nexec ${launcherPath} --policy ${policyPath} "$@"\n`);
+  await chmod(path, 0o755);
+  return { path, policy: policyPath, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Where Docker's shim tells hardrun to keep state, and so where its records are. */
+export function dockerRoot(d: PrivateDocker): string {
+  return join(d.execRoot, 'runtime-runc', 'moby');
+}
+
+/** Records hardrun still holds for this daemon's containers. */
+export async function leftoverRecords(d: PrivateDocker): Promise<string[]> {
+  try {
+    return await readdir(`${dockerRoot(d)}.hardrun`);
+  } catch {
+    return [];
+  }
+}
+
+/** Staging directories left under /run/hardrun, for any container. */
+export async function leftoverStaging(): Promise<string[]> {
+  try {
+    return (await readdir('/run/hardrun')).map(name => `/run/hardrun/${name}`);
+  } catch {
+    return [];
+  }
+}
+
+/** hardrun's mounts visible on the host (there should never be any). */
+export async function hostMountsOfHardrun(): Promise<string[]> {
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile('/proc/self/mountinfo', 'utf8')).split('\n');
+  return lines.filter(line => line.split(' ')[4]?.startsWith('/run/hardrun/') === true);
+}
