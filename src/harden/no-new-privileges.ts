@@ -1,15 +1,22 @@
 import type { Process } from '../spec/types.js';
-import type { Finding, TransformResult } from './types.js';
-import type { HardeningSettings } from './settings.js';
+import type { NoNewPrivilegesSettings } from './settings.js';
+import type { Finding, HardenContext, TransformResult } from './types.js';
 
-/** Sets `process.noNewPrivileges`, so setuid binaries and file capabilities grant nothing. */
-export function applyNoNewPrivileges(process: Process, settings: HardeningSettings): TransformResult<Process> {
-  if (!settings.noNewPrivileges || process.noNewPrivileges === true) return { spec: process, findings: [] };
+/**
+ * Sets `process.noNewPrivileges`, so setuid binaries and file capabilities
+ * grant nothing. gVisor honours it inside the sandbox too.
+ */
+export function applyNoNewPrivileges(
+  process: Process,
+  _settings: NoNewPrivilegesSettings,
+  _context: HardenContext,
+): TransformResult<Process> {
+  if (process.noNewPrivileges === true) return { spec: process, findings: [] };
   const finding: Finding = {
     rule: 'no-new-privileges',
     action: 'changed',
     path: 'process.noNewPrivileges',
-    message: 'set noNewPrivileges, so setuid programs cannot raise privileges',
+    message: 'set process.noNewPrivileges, so setuid programs cannot raise privileges (hardening.noNewPrivileges)',
   };
   return { spec: { ...process, noNewPrivileges: true }, findings: [finding] };
 }

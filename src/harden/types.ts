@@ -22,6 +22,12 @@ export interface TransformResult<T> {
 export interface HardenContext {
   /** The backend that will run the container: some transforms mean nothing under gVisor. */
   readonly backend: BackendKind;
+  /**
+   * The host's CPU architecture as Node names it (`process.arch`: "x64",
+   * "arm64", ...), which picks the seccomp architectures. Passed in so that
+   * transforms stay pure; absent means "x64".
+   */
+  readonly arch?: string;
 }
 
 /**

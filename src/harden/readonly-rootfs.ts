@@ -1,0 +1,74 @@
+import type { Mount, Spec } from '../spec/types.js';
+import { isBindMount, isReadOnly, isSameOrBelow, normalizeDestination, withReadOnly } from './mount-options.js';
+import type { RootfsSettings } from './settings.js';
+import type { Finding, HardenContext, TransformResult } from './types.js';
+
+/**
+ * Makes the root filesystem read-only, with a tmpfs on each writable path,
+ * and Docker's per-container bind mounts (hosts, hostname, resolv.conf)
+ * read-only as well: read-write they would bypass the read-only root and
+ * let a container fill the host's disk. They stay in place, since Docker
+ * rewrites resolv.conf from the host side. gVisor honours all of it.
+ */
+export function applyReadonlyRootfs(spec: Spec, settings: RootfsSettings, _context: HardenContext): TransformResult<Spec> {
+  const findings: Finding[] = [];
+  let next = spec;
+  if (spec.root?.readonly !== true) {
+    next = { ...next, root: { ...spec.root, readonly: true } };
+    findings.push({
+      rule: 'readonly-rootfs',
+      action: 'changed',
+      path: 'root.readonly',
+      message: 'set root.readonly, so that only the writable paths accept writes (hardening.rootfs)',
+    });
+  }
+  const mounts = withReadOnlyBindMounts(spec.mounts ?? [], settings, findings);
+  const withTmpfs = withWritablePaths(mounts, settings, findings);
+  if (withTmpfs !== spec.mounts && withTmpfs.length > 0) next = { ...next, mounts: withTmpfs };
+  return { spec: next, findings };
+}
+
+function withReadOnlyBindMounts(mounts: Mount[], settings: RootfsSettings, findings: Finding[]): Mount[] {
+  const destinations = new Set(settings.readonlyBindMounts.map(normalizeDestination));
+  let next = mounts;
+  mounts.forEach((mount, index) => {
+    if (!destinations.has(normalizeDestination(mount.destination)) || !isBindMount(mount) || isReadOnly(mount)) return;
+    if (next === mounts) next = [...mounts];
+    next[index] = { ...mount, options: withReadOnly(mount.options) };
+    findings.push({
+      rule: 'readonly-rootfs',
+      action: 'changed',
+      path: `mounts[${index}].options`,
+      message: `made the bind mount at ${mount.destination} read-only, so it cannot bypass the read-only root (hardening.rootfs.readonlyBindMounts)`,
+    });
+  });
+  return next;
+}
+
+/**
+ * A tmpfs on each writable path the spec does not already cover with a
+ * mount at that path or above it, placed before any mount below it (such as
+ * Kubernetes' /run/secrets) so that it does not hide them.
+ */
+function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: Finding[]): Mount[] {
+  let next = mounts;
+  for (const path of settings.writablePaths.map(normalizeDestination)) {
+    const destinations = next.map(mount => normalizeDestination(mount.destination));
+    if (destinations.some(destination => destination !== '/' && isSameOrBelow(path, destination))) continue;
+    const below = destinations.findIndex(destination => isSameOrBelow(destination, path));
+    const at = below === -1 ? next.length : below;
+    next = [...next.slice(0, at), buildTmpfs(path, settings), ...next.slice(at)];
+    findings.push({
+      rule: 'readonly-rootfs',
+      action: 'changed',
+      path: 'mounts',
+      message: `mounted a ${settings.tmpfsSize} tmpfs at ${path}, so programs can write there under the read-only root (hardening.rootfs.writablePaths)`,
+    });
+  }
+  return next;
+}
+
+function buildTmpfs(destination: string, settings: RootfsSettings): Mount {
+  const options = ['nosuid', 'nodev', ...(settings.noexec ? ['noexec'] : []), `size=${settings.tmpfsSize}`, 'mode=1777'];
+  return { destination, type: 'tmpfs', source: 'tmpfs', options };
+}
