@@ -9,7 +9,11 @@ import { makeCall, type Call } from './runtime/call.js';
  * load; each command imports only what it uses.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const call = makeCall(parseRuncArgv(argv), process.env);
+  const parsed = parseRuncArgv(argv);
+  if (isHumanCommand(parsed.command, parsed.positionals.length)) {
+    return (await import('./human/cli.js')).runHumanCommand(argv);
+  }
+  const call = makeCall(parsed, process.env);
   logTarget = call.log;
   command = call.argv.command;
   return dispatch(call);
@@ -26,6 +30,12 @@ async function dispatch(call: Call): Promise<number> {
     default:
       return (await import('./runtime/forward.js')).forwardCall(call);
   }
+}
+
+/** hardrun's commands for people; `ps` is runc's when it names a container. */
+function isHumanCommand(command: string | undefined, positionals: number): boolean {
+  if (command === 'ps') return positionals === 0;
+  return command !== undefined && ['explain', 'check', 'policy', 'setup', 'doctor', 'inspect'].includes(command);
 }
 
 let logTarget: LogTarget = { path: undefined, format: undefined };

@@ -4,45 +4,51 @@ import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, stagingDirFor, type StagingPlan } from '../bundle/staging.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, stagingDirFor } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
-import { hardenSpec } from '../harden/pipeline.js';
-import { applyUserNamespace } from '../harden/user-namespace.js';
+import { callerOf, hostFacts } from '../host/facts.js';
 import { fallbackRange, readSubidRange } from '../host/subid.js';
-import { loadPolicy } from '../policy/policy.js';
+import { admitSpec } from '../policy/admit.js';
+import { writeAudit } from '../policy/audit.js';
+import { loadPolicy } from '../policy/load.js';
 import type { Spec } from '../spec/types.js';
 import { removeRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, type Call } from './call.js';
 import { handOverTo } from './target.js';
 
 /**
- * `create`, `run` and `restore`: harden the bundle's config.json, remember
- * the backend, and hand the call over. Any failure before the hand-over
- * stops the call with the container never started, and undoes what was
- * done: the record, the staging directory, the rewritten config.json. The
- * record is written first, so that if hardrun is killed part way, the
- * `delete --force` that Docker and containerd send finds what to remove.
+ * `create`, `run` and `restore`: decide, check and harden the bundle's
+ * config.json by policy, remember the backend, and hand the call over. Any
+ * failure before the hand-over stops the call with the container never
+ * started, and undoes what was done: the record, the staging directory, the
+ * rewritten config.json. The record is written first, so that if hardrun is
+ * killed part way, the `delete --force` that Docker and containerd send
+ * finds what to remove.
  */
 export async function createContainer(call: Call): Promise<number> {
   const id = containerId(call);
   const bundle = bundlePath(call);
   const policy = await loadPolicy(call.policyPath, call.env);
-  const chosen = policy.backends[policy.defaultBackend]!;
-  const backend = { ...chosen, path: resolveBackendPath(chosen) };
-  const context = { backend: backend.kind };
-
   const configPath = `${bundle}/config.json`;
   const original = readJsonFile(configPath, 'config.json');
-  const hardened = hardenSpec(asSpec(original.value, configPath), policy.hardening, context);
-  const mapped = applyUserNamespace(hardened.spec, {
-    enabled: true,
-    uids: readSubidRange('/etc/subuid') ?? fallbackRange,
-    gids: readSubidRange('/etc/subgid') ?? fallbackRange,
-  }, context);
-  const plan = needsStaging(mapped.spec) ? planStaging(mapped.spec, bundle, stagingDirFor(call.root, id)) : undefined;
+  const caller = callerOf(call.root);
+  const admission = admitSpec(
+    policy,
+    { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
+    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
+  );
+  writeAudit(policy.audit.file, {
+    event: 'create', id, caller, policy: policy.source, rule: admission.decision.rule, backend: admission.backend.name,
+    allowed: admission.refusals.length === 0, refusals: admission.refusals, changes: admission.findings, checks: admission.judged,
+  });
+  if (admission.refusals.length > 0) {
+    throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
+  }
+  const backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
+  const plan = needsStaging(admission.spec) ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id)) : undefined;
 
   writeRecord(call.root, id, {
-    kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: 'default',
+    kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
     ...(plan === undefined ? {} : { staging: plan.dir }),
   });
   const undo = (): void => {
@@ -51,7 +57,7 @@ export async function createContainer(call: Call): Promise<number> {
   };
   try {
     if (plan !== undefined) prepareStaging(plan);
-    replaceJsonFile(configPath, plan?.spec ?? mapped.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
+    replaceJsonFile(configPath, plan?.spec ?? admission.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
   } catch (error) {
     undo();
     throw error;
@@ -84,13 +90,13 @@ function restoreOriginal(configPath: string, text: string): void {
   }
 }
 
-function bundlePath(call: Call): string {
+export function bundlePath(call: Call): string {
   const given = flagValue(call.argv.flags, 'bundle') ?? process.cwd();
   if (given.split('/').includes('..')) throw new HardrunError('bundle', `bundle path ${given} must not contain ".."`);
   return isAbsolute(given) ? given : resolve(given);
 }
 
-function asSpec(value: unknown, path: string): Spec {
+export function asSpec(value: unknown, path: string): Spec {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HardrunError('spec-invalid', `config.json ${path} must hold a JSON object`);
   }

@@ -2,7 +2,7 @@ import { formatRuncArgv } from '../cli/argv.js';
 import { resolveBackendPath, type Backend } from '../backend/backend.js';
 import type { HandOver } from '../backend/exec.js';
 import { translateArgv } from '../backend/translate.js';
-import { loadPolicy } from '../policy/policy.js';
+import { loadPolicy } from '../policy/load.js';
 import type { ContainerRecord } from '../state/record.js';
 import { inheritedFds, type Call } from './call.js';
 

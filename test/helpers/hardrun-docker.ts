@@ -1,6 +1,7 @@
 import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stagingDirFor } from '../../src/bundle/staging.js';
 import { launcherPath } from './shipped.js';
 import type { PrivateDocker } from './dockerd.js';
 
@@ -33,10 +34,11 @@ export async function leftoverRecords(d: PrivateDocker): Promise<string[]> {
   }
 }
 
-/** Staging directories left under /run/hardrun, for any container. */
-export async function leftoverStaging(): Promise<string[]> {
+/** Staging directories left under /run/hardrun for this daemon's containers. */
+export async function leftoverStaging(d: PrivateDocker): Promise<string[]> {
+  const prefix = stagingDirFor(dockerRoot(d), '');
   try {
-    return (await readdir('/run/hardrun')).map(name => `/run/hardrun/${name}`);
+    return (await readdir('/run/hardrun')).map(name => `/run/hardrun/${name}`).filter(path => path.startsWith(prefix));
   } catch {
     return [];
   }
@@ -47,4 +49,9 @@ export async function hostMountsOfHardrun(): Promise<string[]> {
   const { readFile } = await import('node:fs/promises');
   const lines = (await readFile('/proc/self/mountinfo', 'utf8')).split('\n');
   return lines.filter(line => line.split(' ')[4]?.startsWith('/run/hardrun/') === true);
+}
+
+/** The bundle directory of a Docker container, in the helper's own containerd state. */
+export function dockerBundle(d: PrivateDocker, id: string): string {
+  return join(d.dir, 'containerd', 'state', 'io.containerd.runtime.v2.task', 'moby', id);
 }

@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runHardrun } from './shipped.js';
 
 /** The recording stand-in backend (test/fixtures/recorder.sh). */
 export const recorderPath = resolve('test/fixtures/recorder.sh');
@@ -10,6 +11,8 @@ export interface Scratch {
   readonly log: string;
   /** A policy file whose default backend is the recorder. */
   readonly policy: string;
+  /** The --root tests pass; remove() deletes what hardrun still holds there. */
+  readonly root: string;
   /** Every call the recorder received so far, as argv lists. */
   calls(): Promise<string[][]>;
   clear(): Promise<void>;
@@ -21,10 +24,12 @@ export async function makeScratch(kind: 'runc' | 'runsc' | 'kata' = 'runc'): Pro
   const log = join(dir, 'calls');
   const policy = join(dir, 'policy.json');
   await writeFile(policy, JSON.stringify({ defaultBackend: 'rec', backends: { rec: { path: recorderPath, kind } } }));
+  const root = join(dir, 'root');
   return {
     dir,
     log,
     policy,
+    root,
     async calls() {
       let text = '';
       try {
@@ -38,6 +43,10 @@ export async function makeScratch(kind: 'runc' | 'runsc' | 'kata' = 'runc'): Pro
       await rm(log, { force: true });
     },
     async remove() {
+      // Containers "created" through the recorder still have a record and a
+      // staging directory: delete them through hardrun, as a caller would.
+      const ids = await readdir(`${root}.hardrun`).catch(() => [] as string[]);
+      for (const id of ids) await runHardrun(['--root', root, 'delete', '--force', id], { env: { HARDRUN_POLICY: policy } });
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
+import { minimalSpec } from '../helpers/specs.js';
 
 /**
  * A Bun executable would load bunfig.toml and .env from its working
@@ -15,7 +16,7 @@ async function hostileBundle(scratch: Scratch): Promise<{ bundle: string; marker
   const marker = join(scratch.dir, 'preload-ran');
   const preload = join(scratch.dir, 'evil.js');
   await mkdir(join(bundle, 'rootfs'), { recursive: true });
-  await writeFile(join(bundle, 'config.json'), JSON.stringify({ ociVersion: '1.0.2', process: { args: ['true'], cwd: '/' }, root: { path: 'rootfs' } }));
+  await writeFile(join(bundle, 'config.json'), JSON.stringify(minimalSpec));
   await writeFile(preload, `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran');\n`);
   await writeFile(join(bundle, 'bunfig.toml'), `preload = [${JSON.stringify(preload)}]\n`);
   await writeFile(join(bundle, '.env'), `BUN_OPTIONS=--preload ${preload}\nHARDRUN_POLICY=/nonexistent/policy.json\n`);

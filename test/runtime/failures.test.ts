@@ -4,8 +4,8 @@ import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
+import { minimalSpec } from '../helpers/specs.js';
 
-const minimalSpec = { ociVersion: '1.0.2', process: { args: ['true'], cwd: '/' }, root: { path: 'rootfs' } };
 
 async function bundleWith(scratch: Scratch, config: string | object): Promise<string> {
   const bundle = join(scratch.dir, 'bundle');

@@ -1,0 +1,52 @@
+import type { DeviceRule } from '../harden/settings.js';
+import type { Spec } from '../spec/types.js';
+import type { Check, Violation } from './types.js';
+
+interface DeviceNode {
+  path?: string;
+  type?: string;
+  major?: number;
+  minor?: number;
+}
+
+/**
+ * Device nodes asked for beyond the default ones, as `--device /dev/vda`
+ * does. `--privileged` hands over every host device with one blanket cgroup
+ * rule: that is not a request for a device but a wish for "everything",
+ * which the devices hardening transform answers by keeping only the default
+ * nodes; so nodes under a blanket rule are left to it.
+ */
+export const checkDevices: Check<{ readonly allow: readonly DeviceRule[] }> = (spec, settings) => {
+  if (grantsEveryDevice(spec)) return [];
+  const violations: Violation[] = [];
+  ((spec.linux?.devices ?? []) as DeviceNode[]).forEach((device, index) => {
+    const allowed = settings.allow.some(rule => rule.type === device.type && rule.major === device.major && rule.minor === device.minor);
+    if (allowed) return;
+    violations.push({
+      check: 'devices',
+      path: `linux.devices[${index}]`,
+      message: `the host device ${device.path ?? '(unnamed)'} (${device.type ?? '?'} ${device.major ?? '?'}:${device.minor ?? '?'}) is beyond the default devices`,
+      fix: current => withoutDevice(current, device),
+    });
+  });
+  return violations;
+};
+
+export function grantsEveryDevice(spec: Spec): boolean {
+  const rules = (spec.linux?.resources?.['devices'] ?? []) as { allow?: boolean; type?: string; major?: number; minor?: number }[];
+  return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a') && rule.major === undefined && rule.minor === undefined);
+}
+
+function withoutDevice(spec: Spec, device: DeviceNode): Spec {
+  const linux = spec.linux ?? {};
+  const rules = (linux.resources?.['devices'] ?? []) as { allow?: boolean; type?: string; major?: number; minor?: number }[];
+  const remaining = rules.filter(rule => !(rule.allow === true && rule.type === device.type && rule.major === device.major && rule.minor === device.minor));
+  return {
+    ...spec,
+    linux: {
+      ...linux,
+      devices: ((linux.devices ?? []) as DeviceNode[]).filter(other => other !== device),
+      ...(linux.resources === undefined ? {} : { resources: { ...linux.resources, devices: remaining } }),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** Lexically normalized absolute path: no `.`, `..`, or repeated slashes. */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** Whether `path` is `parent` or lies beneath it. */
+export function isWithin(path: string, parent: string): boolean {
+  if (parent === '/') return true;
+  return path === parent || path.startsWith(`${parent}/`);
+}
+
+/**
+ * Matches a path against a pattern where `*` is one path component and `**`
+ * any number of them (including none).
+ */
+export function matchPathPattern(pattern: string, path: string): boolean {
+  const want = normalizePath(pattern).split('/').filter(Boolean);
+  const have = normalizePath(path).split('/').filter(Boolean);
+  const match = (i: number, j: number): boolean => {
+    if (i === want.length) return j === have.length;
+    if (want[i] === '**') return match(i + 1, j) || (j < have.length && match(i, j + 1));
+    if (j === have.length) return false;
+    return (want[i] === '*' || want[i] === have[j]) && match(i + 1, j + 1);
+  };
+  return match(0, 0);
+}
+
+/** A shell-style glob over a whole string: `*` any run of characters, `?` one. */
+export function matchGlob(pattern: string, text: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 's').test(text);
+}
+
+/** Names such as sysctls and annotation keys: exact, or a prefix when the pattern ends in `*`. */
+export function matchName(pattern: string, name: string): boolean {
+  return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}

@@ -1,0 +1,19 @@
+import type { Process } from '../spec/types.js';
+import { isWithin, normalizePath } from './paths.js';
+import type { Violation } from './types.js';
+
+/**
+ * A working directory under /proc lets a process reach a host file
+ * descriptor that leaked into the container (CVE-2024-21626: `-w
+ * /proc/self/fd/7`). Checked for create's process and for every exec.
+ */
+export function checkProcCwd(process: Process | undefined, where: string): Violation<Process>[] {
+  const cwd = process?.cwd;
+  if (cwd === undefined || !isWithin(normalizePath(cwd), '/proc')) return [];
+  return [{
+    check: 'procCwd',
+    path: `${where}.cwd`,
+    message: `the working directory ${cwd} is under /proc, where a leaked host file descriptor can be reached`,
+    fix: current => ({ ...current, cwd: '/' }),
+  }];
+}

@@ -1,0 +1,42 @@
+import type { Mount, Spec } from '../spec/types.js';
+import { isWithin, matchPathPattern, normalizePath } from './paths.js';
+import type { Check, Violation } from './types.js';
+
+export interface SensitiveMountSettings {
+  readonly paths: readonly string[];
+  readonly allow: readonly string[];
+}
+
+/**
+ * A bind mount is judged by the host path its source really names (`/var/run`
+ * is a link to `/run`), and mounting a parent of a sensitive path counts as
+ * mounting it: `-v /run:/x` hands over the Docker socket. Everything beneath
+ * a sensitive path is sensitive too, except where `allow` says (Docker's own
+ * per-container files, named volumes). `/` protects only itself.
+ */
+export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settings, { id, host }) => {
+  const violations: Violation[] = [];
+  (spec.mounts ?? []).forEach((mount, index) => {
+    if (!isBindMount(mount) || mount.source === undefined) return;
+    const source = host.realpath(normalizePath(mount.source));
+    if (settings.allow.some(pattern => matchPathPattern(pattern.replaceAll('{id}', id), source))) return;
+    const hit = settings.paths.map(normalizePath).find(path => isWithin(path, source) || (path !== '/' && isWithin(source, path)));
+    if (hit === undefined) return;
+    const how = source === hit ? '' : isWithin(hit, source) ? `, a parent of ${hit}` : `, under ${hit}`;
+    violations.push({
+      check: 'sensitiveMounts',
+      path: `mounts[${index}].source`,
+      message: `the bind mount of host path ${mount.source}${source === mount.source ? '' : ` (${source})`}${how} on ${mount.destination} exposes the host`,
+      fix: current => withoutMount(current, mount),
+    });
+  });
+  return violations;
+};
+
+export function isBindMount(mount: Mount): boolean {
+  return mount.type === 'bind' || (mount.options ?? []).some(option => option === 'bind' || option === 'rbind');
+}
+
+function withoutMount(spec: Spec, mount: Mount): Spec {
+  return { ...spec, mounts: (spec.mounts ?? []).filter(other => other !== mount && !(other.destination === mount.destination && other.source === mount.source)) };
+}

@@ -1,0 +1,21 @@
+import type { HumanCommand } from './cli.js';
+
+/** The security engineer's commands: what a policy would do, and whether it is valid. */
+export const policyCommands: readonly HumanCommand[] = [
+  {
+    command: ['explain', 'check'],
+    describe: 'show what hardrun would refuse, change and run for a bundle, without running anything',
+    builder: yargs => yargs
+      .option('bundle', { type: 'string', default: '.', describe: 'the OCI bundle directory (holding config.json)' })
+      .option('id', { type: 'string', describe: 'the container id (default: the bundle directory name)' })
+      .option('root', { type: 'string', describe: 'the --root the caller would pass (tells Docker from Kubernetes)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
+    run: async args => (await import('./explain.js')).explain(args),
+  },
+  {
+    command: 'policy <action> [file]',
+    describe: 'check FILE: validate a policy; show [FILE]: print the policy in force with its defaults',
+    builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' }),
+    run: async args => (await import('./policy-command.js')).policyCommand(args),
+  },
+];

@@ -1,0 +1,42 @@
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { HardrunError } from '../errors.js';
+import type { Finding } from '../harden/types.js';
+import type { Judged } from './admit.js';
+
+/** One decision, as a JSON line in the policy's audit file. */
+export interface AuditRecord {
+  readonly event: 'create' | 'exec';
+  readonly id: string;
+  readonly caller: string;
+  readonly policy: string;
+  readonly rule: string;
+  readonly backend: string;
+  readonly allowed: boolean;
+  readonly refusals: readonly string[];
+  readonly changes: readonly Finding[];
+  readonly checks: readonly Judged[];
+}
+
+/**
+ * Appends the record as one line with a single write on an O_APPEND
+ * descriptor, so that concurrent calls never interleave their lines.
+ */
+export function writeAudit(file: string | undefined, record: AuditRecord): void {
+  if (file === undefined) return;
+  const line = `${JSON.stringify({
+    time: new Date().toISOString(),
+    ...record,
+    checks: record.checks.map(({ violation, mode }) => ({ check: violation.check, path: violation.path, message: violation.message, mode })),
+  })}\n`;
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    throw new HardrunError('audit', `cannot write the audit log ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    writeSync(fd, line);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,262 @@
+// Generated from schemas/policy.schema.json by schemas/generate.mjs: do not edit.
+
+/**
+ * harden: rewrite the spec; audit: record what harden would do; off: nothing.
+ */
+export type TransformMode = 'harden' | 'audit' | 'off';
+/**
+ * enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.
+ */
+export type CheckMode = 'enforce' | 'sandbox' | 'harden' | 'audit' | 'off';
+
+/**
+ * A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.
+ */
+export interface PolicyDocument {
+  /**
+   * The policy format version.
+   */
+  version?: 1;
+  /**
+   * The backend a container runs under when no rule picks one.
+   */
+  defaultBackend?: string;
+  /**
+   * Where a check in `sandbox` mode sends a container instead of refusing it.
+   */
+  sandboxBackend?: string;
+  /**
+   * Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.
+   */
+  backends?: {
+    [k: string]: BackendDocument;
+  };
+  audit?: AuditDocument;
+  hardening?: HardeningDocument;
+  checks?: ChecksDocument;
+  /**
+   * Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.
+   */
+  rules?: RuleDocument[];
+}
+export interface BackendDocument {
+  /**
+   * Absolute path, or a name looked up in the system PATH (never the caller's).
+   */
+  path: string;
+  /**
+   * Whose command-line dialect it speaks.
+   */
+  kind?: 'runc' | 'runsc' | 'kata';
+  /**
+   * Global flags placed before the caller's, e.g. ["--network=none"].
+   */
+  args?: string[];
+}
+export interface AuditDocument {
+  /**
+   * Append one JSON line per create and exec decision here. Unset: no audit log.
+   */
+  file?: string;
+}
+/**
+ * Overrides of the built-in hardening, transform by transform.
+ */
+export interface HardeningDocument {
+  annotations?: {
+    mode?: TransformMode;
+    /**
+     * Annotation keys to remove; a trailing * matches a prefix.
+     */
+    strip?: string[];
+  };
+  capabilities?: {
+    mode?: TransformMode;
+    /**
+     * Capabilities kept in every set when asked for (with or without CAP_).
+     */
+    allow?: string[];
+    /**
+     * Never kept under a backend that shares the host kernel, whatever `allow` says.
+     */
+    never?: string[];
+    neverLiftedUnder?: ('runc' | 'runsc' | 'kata')[];
+  };
+  noNewPrivileges?: {
+    mode?: TransformMode;
+  };
+  seccomp?: {
+    mode?: TransformMode;
+    /**
+     * Syscalls that always fail with errnoRet.
+     */
+    deny?: string[];
+    errnoRet?: number;
+    denyNamespaceClone?: boolean;
+    architectures?: {
+      [k: string]: string[];
+    };
+  };
+  systemPaths?: {
+    mode?: TransformMode;
+    masked?: string[];
+    readonly?: string[];
+  };
+  kernelFilesystems?: {
+    mode?: TransformMode;
+    readonlyTypes?: string[];
+  };
+  devices?: {
+    mode?: TransformMode;
+    allow?: {
+      type: 'c' | 'b';
+      major: number;
+      minor: number;
+    }[];
+  };
+  rootfs?: {
+    mode?: TransformMode;
+    writablePaths?: string[];
+    tmpfsSize?: string;
+    noexec?: boolean;
+    readonlyBindMounts?: string[];
+  };
+  /**
+   * Container root mapped to an unprivileged host range. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid.
+   */
+  userNamespace?: {
+    mode?: TransformMode;
+    uids?: IdRange;
+    gids?: IdRange;
+  };
+}
+export interface IdRange {
+  hostID: number;
+  size: number;
+}
+/**
+ * The refusals: what a container may not ask for, each with a mode.
+ */
+export interface ChecksDocument {
+  /**
+   * Sharing the host's pid, network, ipc, uts, user or cgroup namespace.
+   */
+  hostNamespaces?: {
+    mode?: CheckMode;
+    types?: ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[];
+  };
+  /**
+   * Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.
+   */
+  sensitiveMounts?: {
+    mode?: CheckMode;
+    /**
+     * Host paths a container may not mount, nor any parent of them, nor anything under them.
+     */
+    paths?: string[];
+    /**
+     * Exceptions under those paths; * matches one path component, {id} the container id.
+     */
+    allow?: string[];
+  };
+  /**
+   * Host devices asked for beyond the default ones.
+   */
+  devices?: {
+    mode?: CheckMode;
+  };
+  /**
+   * A working directory under /proc (the CVE-2024-21626 class).
+   */
+  procCwd?: {
+    mode?: CheckMode;
+  };
+  /**
+   * Sysctls outside the namespaced, safe ones.
+   */
+  sysctls?: {
+    mode?: CheckMode;
+    /**
+     * Allowed names; a trailing * matches a prefix.
+     */
+    allow?: string[];
+  };
+  /**
+   * Shared mount propagation, through which mounts reach the host.
+   */
+  mountPropagation?: {
+    mode?: CheckMode;
+  };
+}
+export interface RuleDocument {
+  name: string;
+  match: MatchDocument;
+  /**
+   * The backend for containers this rule matches.
+   */
+  backend?: string;
+  hardening?: HardeningDocument;
+  checks?: ChecksDocument;
+}
+/**
+ * What a rule matches: every listed condition must hold; within a list, any item.
+ */
+export interface MatchDocument {
+  /**
+   * The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...
+   */
+  caller?: string[];
+  /**
+   * The spec asks for any of these capabilities (bounding set).
+   */
+  capabilities?: string[];
+  /**
+   * The spec shares any of these host namespaces.
+   */
+  hostNamespaces?: ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[];
+  /**
+   * A bind mount's resolved host source is, or is under, any of these paths.
+   */
+  mounts?: string[];
+  /**
+   * The spec asks for host devices beyond the default ones.
+   */
+  devices?: boolean;
+  /**
+   * The spec sets any of these sysctls (a trailing * matches a prefix).
+   */
+  sysctls?: string[];
+  /**
+   * The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.
+   */
+  privileged?: boolean;
+  /**
+   * The process as the image or the caller set it. Chosen by the container's user: can only raise isolation.
+   */
+  process?: {
+    /**
+     * Globs matched against the command line joined by spaces.
+     */
+    args?: string[];
+    /**
+     * Container uids.
+     */
+    user?: number[];
+    /**
+     * Globs matched against the working directory.
+     */
+    cwd?: string[];
+  };
+  /**
+   * Environment variables (glob values). Set by the container's user: can only raise isolation.
+   */
+  env?: {
+    [k: string]: string;
+  };
+  /**
+   * Annotations (glob values). Set by the container's user: can only raise isolation.
+   */
+  annotations?: {
+    [k: string]: string;
+  };
+}

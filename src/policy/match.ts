@@ -1,0 +1,79 @@
+import { checkDevices } from '../checks/devices.js';
+import { checkHostNamespaces } from '../checks/host-namespaces.js';
+import { isBindMount } from '../checks/sensitive-mounts.js';
+import { grantsEveryDevice } from '../checks/devices.js';
+import { isWithin, matchGlob, matchName, normalizePath } from '../checks/paths.js';
+import type { HostFacts } from '../checks/types.js';
+import type { HardeningSettings } from '../harden/settings.js';
+import type { Spec } from '../spec/types.js';
+import type { MatchDocument } from './generated/policy-document.js';
+
+/** What a rule is matched against: the container as asked for, and where the call came from. */
+export interface Subject {
+  readonly id: string;
+  readonly spec: Spec;
+  /** The containerd namespace of the caller: "moby" for Docker, "k8s.io" for Kubernetes. */
+  readonly caller: string;
+  readonly host: HostFacts;
+  /** The default device allowlist, to tell an extra device from a default one. */
+  readonly defaultDevices: HardeningSettings['devices']['allow'];
+}
+
+type Condition = (match: MatchDocument, subject: Subject) => boolean | undefined;
+
+const capabilityName = (name: string): string => {
+  const upper = name.toUpperCase();
+  return upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+};
+
+/**
+ * Each condition answers for its own field, or undefined when the rule does
+ * not use that field. A rule matches when every field it uses holds.
+ */
+const conditions: readonly Condition[] = [
+  (match, { caller }) => match.caller?.includes(caller),
+  (match, { spec }) => {
+    if (match.capabilities === undefined) return undefined;
+    const asked = new Set((spec.process?.capabilities?.bounding ?? []).map(capabilityName));
+    return match.capabilities.some(name => asked.has(capabilityName(name)) || (capabilityName(name) === 'CAP_ALL' && asked.size > 0));
+  },
+  (match, { spec, host, id }) => match.hostNamespaces === undefined ? undefined
+    : checkHostNamespaces(spec, { types: match.hostNamespaces }, { id, host }).length > 0,
+  (match, { spec, host }) => {
+    if (match.mounts === undefined) return undefined;
+    const sources = (spec.mounts ?? []).filter(isBindMount).map(mount => host.realpath(normalizePath(mount.source ?? '/')));
+    return sources.some(source => match.mounts!.some(path => isWithin(source, normalizePath(path))));
+  },
+  (match, { spec, host, id, defaultDevices }) => match.devices === undefined ? undefined
+    : (checkDevices(spec, { allow: defaultDevices }, { id, host }).length > 0) === match.devices,
+  (match, { spec }) => match.sysctls === undefined ? undefined
+    : Object.keys(spec.linux?.sysctl ?? {}).some(name => match.sysctls!.some(pattern => matchName(pattern, name))),
+  (match, { spec }) => {
+    if (match.privileged === undefined) return undefined;
+    const privileged = (spec.process?.capabilities?.bounding ?? []).includes('CAP_SYS_ADMIN') && grantsEveryDevice(spec);
+    return privileged === match.privileged;
+  },
+  (match, { spec }) => {
+    const wanted = match.process;
+    if (wanted === undefined) return undefined;
+    const process = spec.process ?? {};
+    if (wanted.args !== undefined && !wanted.args.some(glob => matchGlob(glob, (process.args ?? []).join(' ')))) return false;
+    if (wanted.user !== undefined && !wanted.user.includes(process.user?.uid ?? 0)) return false;
+    if (wanted.cwd !== undefined && !wanted.cwd.some(glob => matchGlob(glob, process.cwd ?? '/'))) return false;
+    return true;
+  },
+  (match, { spec }) => {
+    if (match.env === undefined) return undefined;
+    const env = new Map((spec.process?.env ?? []).map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+    return Object.entries(match.env).every(([name, glob]) => env.has(name) && matchGlob(glob, env.get(name)!));
+  },
+  (match, { spec }) => {
+    if (match.annotations === undefined) return undefined;
+    const annotations = spec.annotations ?? {};
+    return Object.entries(match.annotations).every(([key, glob]) => key in annotations && matchGlob(glob, annotations[key]!));
+  },
+];
+
+export function matchesRule(match: MatchDocument, subject: Subject): boolean {
+  return conditions.every(condition => condition(match, subject) !== false);
+}

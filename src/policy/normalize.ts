@@ -1,0 +1,28 @@
+import type { Backend, BackendKind } from '../backend/backend.js';
+import type { PolicyDocument } from './generated/policy-document.js';
+import { builtinBackends, builtinChecks, builtinHardening } from './builtin.js';
+import { mergeSettings } from './merge.js';
+import type { CheckSettings, Policy, PolicyHardening } from './policy.js';
+
+/** Fills a valid document's gaps from the built-in policy. */
+export function normalizePolicy(document: PolicyDocument, source: string): Policy {
+  const backends: Record<string, Backend> = { ...builtinBackends };
+  for (const [name, entry] of Object.entries(document.backends ?? {})) {
+    const kind: BackendKind = entry.kind ?? builtinBackends[name]?.kind ?? 'runc';
+    backends[name] = { name, kind, path: entry.path, args: entry.args ?? [] };
+  }
+  return {
+    source,
+    defaultBackend: document.defaultBackend ?? 'runc',
+    sandboxBackend: document.sandboxBackend,
+    backends,
+    audit: document.audit?.file === undefined ? {} : { file: document.audit.file },
+    hardening: mergeSettings<PolicyHardening>(builtinHardening, document.hardening),
+    checks: mergeSettings<CheckSettings>(builtinChecks, document.checks),
+    rules: (document.rules ?? []).map(rule => ({
+      ...rule,
+      // The image's author or the person running it chooses these freely.
+      userControlled: rule.match.env !== undefined || rule.match.annotations !== undefined || rule.match.process !== undefined,
+    })),
+  };
+}

@@ -1,0 +1,99 @@
+import test from 'ava';
+import { checkDevices } from '../../src/checks/devices.js';
+import { checkHostNamespaces } from '../../src/checks/host-namespaces.js';
+import { checkMountPropagation } from '../../src/checks/mount-propagation.js';
+import { matchPathPattern } from '../../src/checks/paths.js';
+import { checkProcCwd } from '../../src/checks/proc-cwd.js';
+import { checkSensitiveMounts } from '../../src/checks/sensitive-mounts.js';
+import { checkSysctls } from '../../src/checks/sysctls.js';
+import { builtinChecks, builtinHardening } from '../../src/policy/builtin.js';
+import type { Spec } from '../../src/spec/types.js';
+import { fakeHost } from '../helpers/fake-host.js';
+import { minimalSpec } from '../helpers/specs.js';
+
+const host = fakeHost({ '/var/run': '/run' }, ['/proc/1/ns/net']);
+const context = { id: 'c1', host };
+const withMount = (source: string, destination = '/x'): Spec => ({ ...minimalSpec, mounts: [{ destination, type: 'bind', source, options: ['rbind', 'rw'] }] });
+const sensitive = (spec: Spec) => checkSensitiveMounts(spec, builtinChecks.sensitiveMounts, context);
+
+const refusedMounts: [string, RegExp][] = [
+  ['/var/run/docker.sock', /host path \/var\/run\/docker.sock \(\/run\/docker.sock\) on \/x exposes the host/],
+  ['/', /host path \/ on \/x exposes the host/],
+  ['/run', /host path \/run, a parent of \/run\/docker.sock/],
+  ['/var', /host path \/var, a parent of \/var\/lib\/docker/],
+  ['/etc/shadow', /host path \/etc\/shadow, under \/etc/],
+  ['/proc/1/root', /under \/proc/],
+  ['/var/lib/docker/containers/other/hostname', /under \/var\/lib\/docker/],
+];
+for (const [source, message] of refusedMounts) {
+  test(`sensitive mounts: ${source} is refused`, t => {
+    const violations = sensitive(withMount(source));
+    t.is(violations.length, 1);
+    t.regex(violations[0]!.message, message);
+    t.is(violations[0]!.path, 'mounts[0].source');
+  });
+}
+
+const allowedMounts = ['/home/me/project', '/srv/data', '/var/lib/docker/containers/c1/hostname', '/var/lib/docker/containers/c1/mounts/shm', '/var/lib/docker/volumes/db/_data', '/tmp/x'];
+for (const source of allowedMounts) {
+  test(`sensitive mounts: ${source} is allowed`, t => {
+    t.deepEqual(sensitive(withMount(source)), []);
+  });
+}
+
+test('sensitive mounts: the harden fix removes the mount', t => {
+  const [violation] = sensitive(withMount('/etc'));
+  t.deepEqual(violation!.fix(withMount('/etc')).mounts, []);
+});
+
+test('host namespaces: absent pid/net/ipc/uts, or joined by path, are the host', t => {
+  const spec: Spec = { ...minimalSpec, linux: { namespaces: [{ type: 'mount' }, { type: 'network', path: '/proc/1/ns/net' }, { type: 'ipc', path: '/proc/42/ns/ipc' }] } };
+  const violations = checkHostNamespaces(spec, builtinChecks.hostNamespaces, context);
+  t.deepEqual(violations.map(violation => violation.message), [
+    "the container shares the host's pid namespace",
+    "the container shares the host's network namespace",
+    "the container shares the host's UTS (hostname) namespace",
+  ]);
+  const fixed = violations.reduce((current, violation) => violation.fix(current), spec);
+  t.deepEqual(checkHostNamespaces(fixed, builtinChecks.hostNamespaces, context), []);
+});
+
+test('host namespaces: a missing user or cgroup namespace is not a sharing', t => {
+  t.deepEqual(checkHostNamespaces(minimalSpec, builtinChecks.hostNamespaces, context), []);
+});
+
+test('devices: an extra device is refused, the defaults and --privileged are not', t => {
+  const allow = { allow: builtinHardening.devices.allow };
+  const extra: Spec = { ...minimalSpec, linux: { ...minimalSpec.linux, devices: [{ path: '/dev/vda', type: 'b', major: 254, minor: 0 }] } };
+  const [violation] = checkDevices(extra, allow, context);
+  t.regex(violation!.message, /the host device \/dev\/vda \(b 254:0\) is beyond the default devices/);
+  t.deepEqual(checkDevices({ ...minimalSpec, linux: { devices: [{ path: '/dev/null', type: 'c', major: 1, minor: 3 }] } }, allow, context), []);
+  const privileged: Spec = { ...extra, linux: { ...extra.linux, resources: { devices: [{ allow: true, access: 'rwm' }] } } };
+  t.deepEqual(checkDevices(privileged, allow, context), []);
+});
+
+test('cwd under /proc is refused, however it is spelled', t => {
+  for (const cwd of ['/proc/self/fd/7', '/proc', '/x/../proc/1/cwd']) t.is(checkProcCwd({ cwd }, 'process').length, 1, cwd);
+  for (const cwd of ['/', '/procfs', '/home/proc']) t.is(checkProcCwd({ cwd }, 'process').length, 0, cwd);
+  t.deepEqual(checkProcCwd({ cwd: '/proc/self/fd/7' }, 'process')[0]!.fix({ cwd: '/proc/self/fd/7' }), { cwd: '/' });
+});
+
+test('sysctls: namespaced ones pass, host-wide ones do not', t => {
+  const spec: Spec = { ...minimalSpec, linux: { sysctl: { 'net.ipv4.ip_forward': '1', 'kernel.shmmax': '1', 'kernel.core_pattern': '|/x', 'vm.swappiness': '0' } } };
+  t.deepEqual(checkSysctls(spec, builtinChecks.sysctls, context).map(violation => violation.path), ['linux.sysctl.kernel.core_pattern', 'linux.sysctl.vm.swappiness']);
+});
+
+test('mount propagation: shared is refused, slave is fine', t => {
+  const spec: Spec = { ...minimalSpec, linux: { rootfsPropagation: 'rshared' }, mounts: [{ destination: '/a', source: '/srv', type: 'bind', options: ['rbind', 'shared'] }, { destination: '/b', source: '/srv', type: 'bind', options: ['rslave'] }] };
+  const violations = checkMountPropagation(spec, {}, context);
+  t.deepEqual(violations.map(violation => violation.path), ['linux.rootfsPropagation', 'mounts[0].options']);
+  const fixed = violations.reduce((current, violation) => violation.fix(current), spec);
+  t.deepEqual(checkMountPropagation(fixed, {}, context), []);
+});
+
+test('path patterns: * is one component, ** any number', t => {
+  t.true(matchPathPattern('/var/lib/docker/volumes/*/_data/**', '/var/lib/docker/volumes/db/_data'));
+  t.true(matchPathPattern('/var/lib/docker/volumes/*/_data/**', '/var/lib/docker/volumes/db/_data/sub/dir'));
+  t.false(matchPathPattern('/var/lib/docker/volumes/*/_data/**', '/var/lib/docker/volumes/db/other'));
+  t.false(matchPathPattern('/a/*', '/a/b/c'));
+});

@@ -1,0 +1,141 @@
+import test from 'ava';
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerBundle, policyLauncher } from '../helpers/hardrun-docker.js';
+import { launcherPath } from '../helpers/shipped.js';
+
+/** Issue 9's acceptance, against a private dockerd. */
+const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
+let daemon: PrivateDocker | undefined;
+let scratch = '';
+const cleanups: (() => Promise<void>)[] = [];
+const d = (): PrivateDocker => {
+  if (daemon === undefined) throw new Error('private dockerd did not start');
+  return daemon;
+};
+const docker = (args: string[]) => d().docker(args, { reject: false });
+
+test.before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'hardrun-policy-e2e-'));
+  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+  // Docker creates a missing -v source on the host; give it one to find,
+  // and take it away afterwards if it was not there.
+  if (!existsSync('/run/docker.sock')) {
+    await writeFile('/run/docker.sock', '');
+    cleanups.push(() => rm('/run/docker.sock', { force: true }));
+  }
+  const routing = await policyLauncher({
+    version: 1,
+    backends: { gvisor: { path: runsc, kind: 'runsc', args: ['--network=none'] } },
+    sandboxBackend: 'gvisor',
+    rules: [{ name: 'admin-in-gvisor', match: { capabilities: ['SYS_ADMIN'] }, backend: 'gvisor', hardening: { capabilities: { allow: ['CAP_SYS_ADMIN'] } } }],
+  });
+  const audit = join(scratch, 'audit.log');
+  const auditing = await policyLauncher({
+    version: 1,
+    audit: { file: audit },
+    checks: { hostNamespaces: { mode: 'audit' }, sensitiveMounts: { mode: 'audit' } },
+  });
+  const invalid = join(scratch, 'invalid.yaml');
+  await writeFile(invalid, 'version: 1\nbackends:\n  fast:\n    path: 42\ndefaultBackend: fast\n');
+  const broken = join(scratch, 'broken-launcher');
+  await writeFile(broken, `#!/bin/sh\nexec ${launcherPath} --policy ${invalid} "$@"\n`, { mode: 0o755 });
+  for (const launcher of [routing, auditing]) cleanups.push(launcher.remove);
+  daemon = await startDockerd({
+    runtimes: {
+      hardrun: { path: launcherPath },
+      'hardrun-routing': { path: routing.path },
+      'hardrun-audit': { path: auditing.path },
+      'hardrun-invalid': { path: broken },
+    },
+  });
+  await importBusybox(daemon);
+});
+
+test.after.always(async () => {
+  await daemon?.stop();
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+test('a rule routes containers that ask for CAP_SYS_ADMIN to gVisor, and the rest to runc', async t => {
+  const sandboxed = await docker(['run', '--rm', '--runtime=hardrun-routing', '--cap-add', 'SYS_ADMIN', 'busybox', 'dmesg']);
+  t.is(sandboxed.exitCode, 0, sandboxed.stderr);
+  t.regex(sandboxed.stdout, /gVisor/);
+  const plain = await docker(['run', '--rm', '--runtime=hardrun-routing', 'busybox', 'sh', '-c', 'uname -r; cat /proc/self/uid_map']);
+  t.is(plain.exitCode, 0, plain.stderr);
+  const hostKernel = (await execa('uname', ['-r'])).stdout;
+  t.is(plain.stdout.split('\n')[0], hostKernel, 'not under runc: the kernel is not the host kernel');
+});
+
+const refusals: [string, string[], RegExp][] = [
+  ['-v /var/run/docker.sock:/s', ['-v', '/var/run/docker.sock:/s'], /host path \/var\/run\/docker.sock \(\/run\/docker.sock\) on \/s exposes the host \(check sensitiveMounts, rule default\)/],
+  ['-v /:/host', ['-v', '/:/host'], /host path \/ on \/host exposes the host/],
+  ['-v /run:/r', ['-v', '/run:/r'], /host path \/run, a parent of \/run\/docker.sock on \/r exposes the host/],
+  ['--pid=host', ['--pid=host'], /shares the host's pid namespace \(check hostNamespaces, rule default\)/],
+  ['--ipc=host', ['--ipc=host'], /shares the host's IPC namespace/],
+  ['--uts=host', ['--uts=host'], /shares the host's UTS \(hostname\) namespace/],
+  ['--device /dev/vda', ['--device', '/dev/vda'], /the host device \/dev\/vda \(b \d+:\d+\) is beyond the default devices \(check devices, rule default\)/],
+  ['-w /proc/self/fd', ['-w', '/proc/self/fd'], /the working directory \/proc\/self\/fd is under \/proc/],
+];
+for (const [what, flags, reason] of refusals) {
+  test(`built-in policy refuses ${what}, and docker shows hardrun's sentence`, async t => {
+    const result = await docker(['run', '--rm', '--runtime=hardrun', ...flags, 'busybox', 'true']);
+    t.not(result.exitCode, 0);
+    t.regex(result.stderr, /OCI runtime create failed: hardrun refused this container: /);
+    t.regex(result.stderr, reason);
+  });
+}
+
+test('in audit mode the same container runs, and the audit file holds the finding', async t => {
+  const result = await docker(['run', '--rm', '--runtime=hardrun-audit', '--uts=host', 'busybox', 'hostname']);
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout, (await execa('hostname')).stdout, 'the container did not share the host UTS namespace');
+  const records = (await readFile(join(scratch, 'audit.log'), 'utf8')).trim().split('\n').map(line => JSON.parse(line) as { event: string; allowed: boolean; checks: { check: string; mode: string; message: string }[] });
+  const last = records.filter(record => record.event === 'create').pop()!;
+  t.true(last.allowed);
+  t.deepEqual(last.checks.map(check => [check.check, check.mode]), [['hostNamespaces', 'audit']]);
+  t.regex(last.checks[0]!.message, /UTS/);
+});
+
+test('an invalid policy: policy check gives path and line, docker run fails with that reason', async t => {
+  const invalid = join(scratch, 'invalid.yaml');
+  const check = await execa(launcherPath, ['policy', 'check', invalid], { reject: false });
+  t.is(check.exitCode, 1);
+  t.is(check.stderr, `${invalid}: backends.fast.path (line 4): must be string`);
+  const result = await docker(['run', '--rm', '--runtime=hardrun-invalid', 'busybox', 'true']);
+  t.not(result.exitCode, 0);
+  t.regex(result.stderr, /OCI runtime create failed: policy .*invalid.yaml is invalid: backends.fast.path \(line 4\): must be string/);
+  const badYaml = join(scratch, 'bad.yaml');
+  await writeFile(badYaml, 'rules: [\n');
+  const yamlCheck = await execa(launcherPath, ['policy', 'check', badYaml], { reject: false });
+  t.is(yamlCheck.exitCode, 1);
+  t.regex(yamlCheck.stderr, /\(file\) \(line \d\): is not valid YAML/);
+});
+
+test('explain on a Docker-generated bundle prints the diff and the backend; a refused one exits non-zero', async t => {
+  const started = await docker(['run', '-d', '--runtime=hardrun', 'busybox', 'sleep', '600']);
+  t.is(started.exitCode, 0, started.stderr);
+  const id = started.stdout.trim();
+  t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+  const bundle = dockerBundle(d(), id);
+  const original = JSON.parse(await readFile(join(bundle, 'config.orig.json'), 'utf8')) as { mounts: object[] };
+  const copy = join(scratch, 'bundle');
+  await execa('mkdir', ['-p', copy]);
+  await writeFile(join(copy, 'config.json'), JSON.stringify(original));
+  const explained = await execa(launcherPath, ['explain', '--bundle', copy, '--id', id], { reject: false });
+  t.is(explained.exitCode, 0, explained.stderr);
+  t.regex(explained.stdout, /^backend: +runc/m);
+  t.regex(explained.stdout, /verdict: +would run/);
+  t.regex(explained.stdout, /^ +- process\.capabilities\.bounding: .*"CAP_NET_RAW"/m);
+  t.regex(explained.stdout, /^ +\+ root\.readonly: true/m);
+  t.is(await readFile(join(copy, 'config.json'), 'utf8'), JSON.stringify(original), 'explain wrote to the bundle');
+  await writeFile(join(copy, 'config.json'), JSON.stringify({ ...original, mounts: [...original.mounts, { destination: '/host-etc', type: 'bind', source: '/etc', options: ['rbind'] }] }));
+  const refused = await execa(launcherPath, ['explain', '--bundle', copy, '--id', id], { reject: false });
+  t.is(refused.exitCode, 1);
+  t.regex(refused.stdout, /verdict: +REFUSED/);
+  t.regex(refused.stdout, /host path \/etc on \/host-etc exposes the host/);
+});

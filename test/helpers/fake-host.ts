@@ -1,0 +1,16 @@
+import type { HostFacts } from '../../src/checks/types.js';
+
+/** Host facts for unit tests: a symlink table and a set of host namespace paths. */
+export function fakeHost(links: Record<string, string> = {}, hostNamespaces: readonly string[] = []): HostFacts {
+  return {
+    realpath(path) {
+      for (const [from, to] of Object.entries(links)) {
+        if (path === from || path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
+      }
+      return path;
+    },
+    isHostNamespace(_type, path) {
+      return hostNamespaces.includes(path);
+    },
+  };
+}
