@@ -1,0 +1,62 @@
+import test from 'ava';
+import { execa } from 'execa';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { launcherPath } from '../helpers/shipped.js';
+
+/**
+ * Issue 8, acceptance 5: a realistic root filesystem (Debian's own, made by
+ * debootstrap from Debian's packages) runs ordinary programs under the
+ * built-in policy: read-only root, user namespace and all.
+ */
+let daemon: PrivateDocker | undefined;
+let scratch = '';
+const d = (): PrivateDocker => {
+  if (daemon === undefined) throw new Error('private dockerd did not start');
+  return daemon;
+};
+const hardrun = (args: string[]) => d().docker(['run', '--rm', '--runtime=hardrun', 'debian:hardrun-test', ...args], { reject: false, timeout: 120_000 });
+
+test.before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'hardrun-debian-'));
+  const rootfs = join(scratch, 'rootfs');
+  const sources = await readFile('/etc/apt/sources.list.d/debian.sources', 'utf8').catch(() => '');
+  const mirror = /^URIs:\s*(\S+)/m.exec(sources)?.[1] ?? 'http://deb.debian.org/debian';
+  await execa('debootstrap', ['--variant=minbase', 'bookworm', rootfs, mirror], { timeout: 600_000 });
+  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath } } });
+  await execa('sh', ['-c', `tar -C ${rootfs} -c . | /usr/bin/docker -H unix://${daemon.sock} import - debian:hardrun-test`], { timeout: 300_000 });
+});
+
+test.after.always(async () => {
+  await daemon?.stop();
+  if (scratch !== '') await rm(scratch, { recursive: true, force: true });
+});
+
+test('a shell script writes to /tmp and reads it back', async t => {
+  const result = await hardrun(['sh', '-c', 'set -e; echo "written by $(id -un)" > /tmp/note; cat /tmp/note; ! touch /etc/should-fail 2>/dev/null']);
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout, 'written by root');
+});
+
+test('apt-get runs', async t => {
+  const result = await hardrun(['apt-get', '--version']);
+  t.is(result.exitCode, 0, result.stderr);
+  t.regex(result.stdout, /^apt \d+\.\d+/);
+});
+
+test('a program reads /etc/passwd and resolves its uid, inside the user namespace', async t => {
+  const result = await hardrun(['sh', '-c', 'getent passwd "$(id -u)" | cut -d: -f1; whoami; cat /proc/self/uid_map']);
+  t.is(result.exitCode, 0, result.stderr);
+  const [entry, whoami, map] = result.stdout.split('\n');
+  t.is(entry, 'root');
+  t.is(whoami, 'root');
+  t.regex(map ?? '', /^\s*0\s+[1-9]\d*\s+\d+$/, 'container root is not mapped away from host root');
+});
+
+test("the image's files owned by host root show as nobody, and stay readable", async t => {
+  const result = await hardrun(['sh', '-c', 'stat -c "%U %a" /etc/passwd; head -1 /etc/passwd']);
+  t.is(result.exitCode, 0, result.stderr);
+  t.deepEqual(result.stdout.split('\n'), ['nobody 644', 'root:x:0:0:root:/root:/bin/bash']);
+});
