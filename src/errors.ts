@@ -15,8 +15,9 @@ export class HardrunError extends Error {
   }
 }
 
+/** The one line a user sees: containerd shows the log's last error line, so no newlines. */
 export function describeError(error: unknown): string {
-  if (error instanceof HardrunError) return error.message;
-  if (error instanceof Error) return `hardrun internal error: ${error.message}`;
-  return `hardrun internal error: ${String(error)}`;
+  const text = error instanceof HardrunError ? error.message
+    : `hardrun internal error: ${error instanceof Error ? error.message : String(error)}`;
+  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -48,7 +48,7 @@ export function translateArgv(kind: BackendKind, argv: RuncArgv): RuncArgv {
 function fixGlobal(kind: BackendKind, flag: Flag): Flag {
   // runsc's --rootless is a plain boolean: it rejects runc's "auto".
   if (kind === 'runsc' && flag.name === 'rootless' && flag.value === 'auto') {
-    return { name: 'rootless', value: 'false', raw: ['--rootless=false'] };
+    return { name: 'rootless', value: 'false', raw: ['--rootless=false'], known: true };
   }
   return flag;
 }
@@ -57,7 +57,7 @@ function fixCommandFlag(kind: BackendKind, command: string | undefined, flag: Fl
   // runsc's events --interval is a whole number of seconds; go-runc sends "5s".
   if (kind === 'runsc' && command === 'events' && flag.name === 'interval' && flag.value !== undefined) {
     const seconds = goDurationSeconds(flag.value);
-    if (seconds !== undefined) return { name: 'interval', value: String(seconds), raw: [`--interval=${seconds}`] };
+    if (seconds !== undefined) return { name: 'interval', value: String(seconds), raw: [`--interval=${seconds}`], known: true };
   }
   return flag;
 }

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, linkSync, openSync, readSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, linkSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import { isErrno, writeFileAtomic } from '../state/record.js';
 
@@ -33,6 +34,10 @@ export function readJsonFile(path: string, what: string): { value: unknown; text
       if (length > stat.size) throw new HardrunError('spec-read', `cannot read ${what} ${path}: it grew while being read`);
     }
     const text = buffer.subarray(0, length).toString('utf8');
+    const depth = nestingDepth(text);
+    if (depth > maxNesting) {
+      throw new HardrunError('spec-parse', `${what} ${path} nests ${depth} levels deep, over the limit of ${maxNesting}`);
+    }
     try {
       return { value: JSON.parse(text), text };
     } catch (error) {
@@ -43,19 +48,40 @@ export function readJsonFile(path: string, what: string): { value: unknown; text
   }
 }
 
+/** No OCI document comes near this; a deeper one is built to exhaust a parser's stack. */
+const maxNesting = 100;
+
+/** The deepest nesting of arrays and objects in a JSON text (strings skipped), in one pass. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index += 1; // backslash: skip the escaped character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) deepest = Math.max(deepest, ++depth);
+    else if (code === 125 || code === 93) depth -= 1;
+  }
+  return deepest;
+}
+
 /**
- * Replaces a JSON file atomically. When `keepOriginalAs` is given and no file
- * of that name exists yet, the original is kept under it (a hard link, so no
- * copy) for diagnosis.
+ * Replaces a JSON file atomically. With `keepOriginalAs`, the file being
+ * replaced is first kept under that name (a hard link renamed into place, so
+ * no copy, and an older original is replaced whole).
  */
 export function replaceJsonFile(path: string, value: unknown, options: { keepOriginalAs?: string; sync?: boolean } = {}): void {
   if (options.keepOriginalAs !== undefined) {
+    const link = `${options.keepOriginalAs}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      linkSync(path, options.keepOriginalAs);
+      linkSync(path, link);
+      renameSync(link, options.keepOriginalAs);
     } catch (error) {
-      if (!isErrno(error, 'EEXIST')) {
-        throw new HardrunError('write', `cannot keep the original ${path}: ${(error as Error).message}`, { cause: error });
-      }
+      try { unlinkSync(link); } catch { /* never made, or renamed */ }
+      throw new HardrunError('write', `cannot keep the original ${path}: ${(error as Error).message}`, { cause: error });
     }
   }
   writeFileAtomic(path, JSON.stringify(value), 0o644, { sync: options.sync ?? false });

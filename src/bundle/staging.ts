@@ -3,6 +3,7 @@ import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, rmdi
 import { isAbsolute, resolve } from 'node:path';
 import type { BindMount } from '../backend/exec.js';
 import { HardrunError } from '../errors.js';
+import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
 import { createMountpoint } from './secure-join.js';
@@ -39,17 +40,33 @@ export function needsStaging(spec: Spec): boolean {
     && (spec.linux?.uidMappings?.length ?? 0) > 0;
 }
 
-export function planStaging(spec: Spec, bundle: string, dir: string): StagingPlan {
+/**
+ * The rootfs directory on the host. Its last component must not be a
+ * symlink: hardrun creates mountpoints inside it as host root, and a
+ * bundle's `rootfs -> /etc` would have it write into the host's /etc.
+ */
+export function rootfsOf(spec: Spec, bundle: string): string {
   const rootPath = spec.root?.path ?? 'rootfs';
   const rootfs = isAbsolute(rootPath) ? rootPath : resolve(bundle, rootPath);
+  let isLink = false;
+  try {
+    isLink = lstatSync(rootfs).isSymbolicLink();
+  } catch (error) {
+    throw new HardrunError('rootfs', `the root filesystem ${rootfs} cannot be used: ${(error as Error).message}`, { cause: error });
+  }
+  if (isLink) throw new HardrunError('rootfs', `the root filesystem ${rootfs} is a symlink; root.path must name the directory itself`);
+  return rootfs;
+}
+
+export function planStaging(spec: Spec, bundle: string, dir: string): StagingPlan {
+  const rootfs = rootfsOf(spec, bundle);
   const binds: (BindMount & { kind: 'dir' | 'file' })[] = [{ source: rootfs, target: `${dir}/rootfs`, kind: 'dir' }];
   const mountpoints: { path: string; kind: 'dir' | 'file' }[] = [];
   const mounts: Mount[] = (spec.mounts ?? []).map((mount, index) => {
     const earlier = (spec.mounts ?? []).slice(0, index);
-    const isBind = mount.type === 'bind' || (mount.options ?? []).some(option => option === 'bind' || option === 'rbind');
     let kind: 'dir' | 'file' = 'dir';
     let staged = mount;
-    if (isBind && mount.source !== undefined) {
+    if (isBindMount(mount) && mount.source !== undefined) {
       const source = isAbsolute(mount.source) ? mount.source : resolve(bundle, mount.source);
       kind = sourceKind(source, mount.destination);
       const target = `${dir}/m${index}`;
@@ -58,7 +75,7 @@ export function planStaging(spec: Spec, bundle: string, dir: string): StagingPla
     }
     // A mountpoint inside another mount is made by the backend in that
     // filesystem (a tmpfs, /proc...), or belongs to a host volume: skip it.
-    const nested = earlier.some(other => isUnder(mount.destination, other.destination));
+    const nested = earlier.some(other => mount.destination !== other.destination && isSameOrBelow(mount.destination, other.destination));
     if (!nested && mount.destination !== '/') mountpoints.push({ path: mount.destination, kind });
     return staged;
   });
@@ -127,11 +144,6 @@ function sourceKind(source: string, destination: string): 'dir' | 'file' {
   } catch (error) {
     throw new HardrunError('mount-source', `the source ${source} of the mount on ${destination} does not exist`, { cause: error });
   }
-}
-
-function isUnder(path: string, parent: string): boolean {
-  const base = parent.endsWith('/') ? parent : `${parent}/`;
-  return path !== parent && path.startsWith(base);
 }
 
 function stagingError(path: string, cause: unknown): HardrunError {

@@ -1,27 +1,12 @@
-/** Lexically normalized absolute path: no `.`, `..`, or repeated slashes. */
-export function normalizePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
-
-/** Whether `path` is `parent` or lies beneath it. */
-export function isWithin(path: string, parent: string): boolean {
-  if (parent === '/') return true;
-  return path === parent || path.startsWith(`${parent}/`);
-}
+import { normalizeDestination } from '../harden/mount-options.js';
 
 /**
  * Matches a path against a pattern where `*` is one path component and `**`
  * any number of them (including none).
  */
 export function matchPathPattern(pattern: string, path: string): boolean {
-  const want = normalizePath(pattern).split('/').filter(Boolean);
-  const have = normalizePath(path).split('/').filter(Boolean);
+  const want = normalizeDestination(pattern).split('/').filter(Boolean);
+  const have = normalizeDestination(path).split('/').filter(Boolean);
   const match = (i: number, j: number): boolean => {
     if (i === want.length) return j === have.length;
     if (want[i] === '**') return match(i + 1, j) || (j < have.length && match(i, j + 1));

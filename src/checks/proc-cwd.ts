@@ -1,5 +1,5 @@
 import type { Process } from '../spec/types.js';
-import { isWithin, normalizePath } from './paths.js';
+import { isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
 import type { Violation } from './types.js';
 
 /**
@@ -9,7 +9,7 @@ import type { Violation } from './types.js';
  */
 export function checkProcCwd(process: Process | undefined, where: string): Violation<Process>[] {
   const cwd = process?.cwd;
-  if (cwd === undefined || !isWithin(normalizePath(cwd), '/proc')) return [];
+  if (cwd === undefined || !isSameOrBelow(normalizeDestination(cwd), '/proc')) return [];
   return [{
     check: 'procCwd',
     path: `${where}.cwd`,

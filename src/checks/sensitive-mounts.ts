@@ -1,5 +1,6 @@
 import type { Mount, Spec } from '../spec/types.js';
-import { isWithin, matchPathPattern, normalizePath } from './paths.js';
+import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { matchPathPattern } from './paths.js';
 import type { Check, Violation } from './types.js';
 
 export interface SensitiveMountSettings {
@@ -18,11 +19,11 @@ export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settin
   const violations: Violation[] = [];
   (spec.mounts ?? []).forEach((mount, index) => {
     if (!isBindMount(mount) || mount.source === undefined) return;
-    const source = host.realpath(normalizePath(mount.source));
+    const source = host.realpath(normalizeDestination(mount.source));
     if (settings.allow.some(pattern => matchPathPattern(pattern.replaceAll('{id}', id), source))) return;
-    const hit = settings.paths.map(normalizePath).find(path => isWithin(path, source) || (path !== '/' && isWithin(source, path)));
+    const hit = settings.paths.map(normalizeDestination).find(path => isSameOrBelow(path, source) || (path !== '/' && isSameOrBelow(source, path)));
     if (hit === undefined) return;
-    const how = source === hit ? '' : isWithin(hit, source) ? `, a parent of ${hit}` : `, under ${hit}`;
+    const how = source === hit ? '' : isSameOrBelow(hit, source) ? `, a parent of ${hit}` : `, under ${hit}`;
     violations.push({
       check: 'sensitiveMounts',
       path: `mounts[${index}].source`,
@@ -32,10 +33,6 @@ export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settin
   });
   return violations;
 };
-
-export function isBindMount(mount: Mount): boolean {
-  return mount.type === 'bind' || (mount.options ?? []).some(option => option === 'bind' || option === 'rbind');
-}
 
 function withoutMount(spec: Spec, mount: Mount): Spec {
   return { ...spec, mounts: (spec.mounts ?? []).filter(other => other !== mount && !(other.destination === mount.destination && other.source === mount.source)) };

@@ -7,6 +7,8 @@ export interface Flag {
   readonly name: string;
   readonly value: string | undefined;
   readonly raw: readonly string[];
+  /** Whether runc's flag table knows it (unknown flags are kept as booleans). */
+  readonly known: boolean;
 }
 
 export interface RuncArgv {
@@ -64,7 +66,7 @@ function readFlags(argv: readonly string[], start: number, table: FlagTable): { 
   while (index < argv.length) {
     const token = argv[index]!;
     if (token === '--') {
-      flags.push({ name: '--', value: undefined, raw: [token] });
+      flags.push({ name: '--', value: undefined, raw: [token], known: true });
       return { flags, next: index + 1 };
     }
     if (!token.startsWith('-') || token === '-') break;
@@ -72,17 +74,19 @@ function readFlags(argv: readonly string[], start: number, table: FlagTable): { 
     const equals = body.indexOf('=');
     const written = equals === -1 ? body : body.slice(0, equals);
     const valued = lookUp(table.valued, written);
-    const name = valued ?? lookUp(table.boolean, written) ?? written;
+    const boolean = lookUp(table.boolean, written);
+    const name = valued ?? boolean ?? written;
+    const known = valued !== undefined || boolean !== undefined;
     if (equals !== -1) {
-      flags.push({ name, value: body.slice(equals + 1), raw: [token] });
+      flags.push({ name, value: body.slice(equals + 1), raw: [token], known });
       index += 1;
     } else if (valued !== undefined) {
       const value = argv[index + 1];
       if (value === undefined) throw new HardrunError('argv', `flag needs an argument: ${token}`);
-      flags.push({ name, value, raw: [token, value] });
+      flags.push({ name, value, raw: [token, value], known });
       index += 2;
     } else {
-      flags.push({ name, value: undefined, raw: [token] });
+      flags.push({ name, value: undefined, raw: [token], known });
       index += 1;
     }
   }

@@ -5,7 +5,7 @@ import { fallbackRange, readSubidRange } from '../host/subid.js';
 import { admitSpec, type Admission } from '../policy/admit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
-import { asSpec } from '../runtime/create.js';
+import { asSpec } from '../bundle/spec-shape.js';
 import { diffJson, formatChanges } from './json-diff.js';
 
 export interface ExplainArgs {

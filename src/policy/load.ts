@@ -7,6 +7,7 @@ import { builtinPolicy } from './builtin.js';
 import { normalizePolicy } from './normalize.js';
 import type { Policy } from './policy.js';
 import { checkSemantics, type PolicyProblem } from './semantic.js';
+import { describeSchemaError } from '../schema-error.js';
 
 export const defaultPolicyPath = '/etc/hardrun/policy.yaml';
 export const policyEnvVariable = 'HARDRUN_POLICY';
@@ -93,27 +94,6 @@ function readPolicyText(path: string, named: boolean): string | undefined {
 
 function looksLikeJson(path: string, text: string): boolean {
   return path.endsWith('.json') || text.trimStart().startsWith('{');
-}
-
-function describeSchemaError(error: { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }): PolicyProblem {
-  const base = error.instancePath.split('/').slice(1).map(part => part.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const path = (parts: string[]): string => parts.reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text === '' ? part : `${text}.${part}`), '') || '(root)';
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return { path: path([...base, String(error.params['additionalProperty'])]), message: 'is not a known field' };
-    case 'required':
-      return { path: path([...base, String(error.params['missingProperty'])]), message: 'is required' };
-    case 'enum':
-      return { path: path(base), message: `must be one of: ${(error.params['allowedValues'] as unknown[]).join(', ')}` };
-    case 'const':
-      return { path: path(base), message: `must be ${JSON.stringify(error.params['allowedValue'])}` };
-    case 'pattern':
-      return { path: path(base), message: error.params['pattern'] === '\\S' ? 'must not be empty' : `must match ${String(error.params['pattern'])}` };
-    case 'minProperties':
-      return { path: path(base), message: 'must have at least one condition' };
-    default:
-      return { path: path(base), message: error.message ?? error.keyword };
-  }
 }
 
 /** Adds the line of each problem's path, found by parsing the text again with positions. */

@@ -1,8 +1,8 @@
-import { checkDevices } from '../checks/devices.js';
+import { checkDevices, grantsEveryDevice } from '../checks/devices.js';
 import { checkHostNamespaces } from '../checks/host-namespaces.js';
-import { isBindMount } from '../checks/sensitive-mounts.js';
-import { grantsEveryDevice } from '../checks/devices.js';
-import { isWithin, matchGlob, matchName, normalizePath } from '../checks/paths.js';
+import { normalizeCapability } from '../harden/capabilities.js';
+import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { matchGlob, matchName } from '../checks/paths.js';
 import type { HostFacts } from '../checks/types.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import type { Spec } from '../spec/types.js';
@@ -21,11 +21,6 @@ export interface Subject {
 
 type Condition = (match: MatchDocument, subject: Subject) => boolean | undefined;
 
-const capabilityName = (name: string): string => {
-  const upper = name.toUpperCase();
-  return upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
-};
-
 /**
  * Each condition answers for its own field, or undefined when the rule does
  * not use that field. A rule matches when every field it uses holds.
@@ -34,15 +29,15 @@ const conditions: readonly Condition[] = [
   (match, { caller }) => match.caller?.includes(caller),
   (match, { spec }) => {
     if (match.capabilities === undefined) return undefined;
-    const asked = new Set((spec.process?.capabilities?.bounding ?? []).map(capabilityName));
-    return match.capabilities.some(name => asked.has(capabilityName(name)) || (capabilityName(name) === 'CAP_ALL' && asked.size > 0));
+    const asked = new Set((spec.process?.capabilities?.bounding ?? []).map(normalizeCapability));
+    return match.capabilities.some(name => asked.has(normalizeCapability(name)) || (normalizeCapability(name) === 'CAP_ALL' && asked.size > 0));
   },
   (match, { spec, host, id }) => match.hostNamespaces === undefined ? undefined
     : checkHostNamespaces(spec, { types: match.hostNamespaces }, { id, host }).length > 0,
   (match, { spec, host }) => {
     if (match.mounts === undefined) return undefined;
-    const sources = (spec.mounts ?? []).filter(isBindMount).map(mount => host.realpath(normalizePath(mount.source ?? '/')));
-    return sources.some(source => match.mounts!.some(path => isWithin(source, normalizePath(path))));
+    const sources = (spec.mounts ?? []).filter(isBindMount).map(mount => host.realpath(normalizeDestination(mount.source ?? '/')));
+    return sources.some(source => match.mounts!.some(path => isSameOrBelow(source, normalizeDestination(path))));
   },
   (match, { spec, host, id, defaultDevices }) => match.devices === undefined ? undefined
     : (checkDevices(spec, { allow: defaultDevices }, { id, host }).length > 0) === match.devices,

@@ -60,3 +60,16 @@ export function inheritedFds(call: Call, pid: number): number[] {
 export function isDetached(call: Call): boolean {
   return flagIsSet(call.argv.flags, 'detach');
 }
+
+/**
+ * Calls that change a spec refuse flags runc's table does not know: hardrun
+ * cannot tell what an unknown flag would do to the container (a future
+ * runc's way of turning something off, say), so it fails closed. Calls that
+ * only pass through forward unknown flags for the backend to judge.
+ */
+export function refuseUnknownFlags(call: Call): void {
+  const unknown = [...call.argv.globals, ...call.argv.flags].find(flag => !flag.known);
+  if (unknown !== undefined) {
+    throw new HardrunError('argv', `unknown flag ${unknown.raw[0]} for ${call.argv.command}: hardrun refuses flags it cannot judge on calls that change a container's spec`);
+  }
+}

@@ -4,16 +4,20 @@ import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, stagingDirFor } from '../bundle/staging.js';
+import { asSpec } from '../bundle/spec-shape.js';
+
+// Kept for src/shim/front.ts until it imports from bundle/spec-shape.js.
+export { asSpec };
+import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor } from '../bundle/staging.js';
+import type { Spec } from '../spec/types.js';
 import { HardrunError } from '../errors.js';
 import { callerOf, hostFacts } from '../host/facts.js';
 import { fallbackRange, readSubidRange } from '../host/subid.js';
 import { admitSpec } from '../policy/admit.js';
 import { writeAudit } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
-import type { Spec } from '../spec/types.js';
 import { removeRecord, writeRecord } from '../state/record.js';
-import { containerId, isDetached, type Call } from './call.js';
+import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo } from './target.js';
 
 /**
@@ -26,11 +30,12 @@ import { handOverTo } from './target.js';
  * finds what to remove.
  */
 export async function createContainer(call: Call): Promise<number> {
+  refuseUnknownFlags(call);
   const id = containerId(call);
   const bundle = bundlePath(call);
   const policy = await loadPolicy(call.policyPath, call.env);
   const configPath = `${bundle}/config.json`;
-  const original = readJsonFile(configPath, 'config.json');
+  const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
   const admission = admitSpec(
     policy,
@@ -45,6 +50,7 @@ export async function createContainer(call: Call): Promise<number> {
     throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
   }
   const backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
+  rootfsOf(admission.spec, bundle);
   const plan = needsStaging(admission.spec) ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id)) : undefined;
 
   writeRecord(call.root, id, {
@@ -57,7 +63,7 @@ export async function createContainer(call: Call): Promise<number> {
   };
   try {
     if (plan !== undefined) prepareStaging(plan);
-    replaceJsonFile(configPath, plan?.spec ?? admission.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
+    replaceJsonFile(configPath, plan?.spec ?? admission.spec, original.ours ? {} : { keepOriginalAs: `${bundle}/config.orig.json` });
   } catch (error) {
     undo();
     throw error;
@@ -82,6 +88,19 @@ export async function createContainer(call: Call): Promise<number> {
   }
 }
 
+/**
+ * The spec as the caller wrote it. A bundle hardrun already created a
+ * container from (runc `restore`, a second `create` from the same bundle)
+ * holds hardrun's own output, whose paths point into a staging directory:
+ * start again from the original kept beside it.
+ */
+function readCallerSpec(bundle: string): { value: unknown; text: string; ours: boolean } {
+  const current = readJsonFile(`${bundle}/config.json`, 'config.json');
+  const rootPath = (current.value as Spec | null)?.root?.path;
+  if (typeof rootPath !== 'string' || !rootPath.startsWith(`${stagingBase}/`)) return { ...current, ours: false };
+  return { ...readJsonFile(`${bundle}/config.orig.json`, 'the original config.json'), ours: true };
+}
+
 function restoreOriginal(configPath: string, text: string): void {
   try {
     replaceJsonFile(configPath, JSON.parse(text));
@@ -94,15 +113,4 @@ export function bundlePath(call: Call): string {
   const given = flagValue(call.argv.flags, 'bundle') ?? process.cwd();
   if (given.split('/').includes('..')) throw new HardrunError('bundle', `bundle path ${given} must not contain ".."`);
   return isAbsolute(given) ? given : resolve(given);
-}
-
-export function asSpec(value: unknown, path: string): Spec {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HardrunError('spec-invalid', `config.json ${path} must hold a JSON object`);
-  }
-  const spec = value as Spec;
-  if (spec.process !== undefined && (typeof spec.process !== 'object' || spec.process === null || Array.isArray(spec.process))) {
-    throw new HardrunError('spec-invalid', `config.json ${path}: process must be an object`);
-  }
-  return spec;
 }

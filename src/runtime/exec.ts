@@ -1,14 +1,18 @@
 import { flagValue } from '../cli/argv.js';
 import { execBackend } from '../backend/exec.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
+import { asProcess } from '../bundle/spec-shape.js';
 import { HardrunError } from '../errors.js';
 import { callerOf } from '../host/facts.js';
+import type { BackendKind } from '../backend/backend.js';
+import { checkProcCwd } from '../checks/proc-cwd.js';
+import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
 import { admitProcess } from '../policy/admit.js';
+import { decisionForRule, type Decision } from '../policy/decide.js';
 import { writeAudit } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
-import type { Process } from '../spec/types.js';
 import { readRecord } from '../state/record.js';
-import { containerId, type Call } from './call.js';
+import { containerId, refuseUnknownFlags, type Call } from './call.js';
 import { backendFor, handOverTo } from './target.js';
 
 /**
@@ -17,23 +21,42 @@ import { backendFor, handOverTo } from './target.js';
  * container, so that an exec gets nothing create removed.
  */
 export async function execInContainer(call: Call): Promise<number> {
+  refuseUnknownFlags(call);
   const id = containerId(call);
   const record = readRecord(call.root, id);
   const backend = await backendFor(call, record);
   const processPath = flagValue(call.argv.flags, 'process');
   if (processPath !== undefined) {
     const policy = await loadPolicy(call.policyPath, call.env);
-    const document = readJsonFile(processPath, 'process file').value;
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-      throw new HardrunError('spec-invalid', `process file ${processPath} must hold a JSON object`);
-    }
-    const admitted = admitProcess(policy, record?.rule, document as Process, backend);
+    const document = asProcess(readJsonFile(processPath, 'process file').value, processPath);
+    const admitted = admitProcess(policy, record?.rule, document, backend);
     writeAudit(policy.audit.file, {
       event: 'exec', id, caller: callerOf(call.root), policy: policy.source, rule: admitted.decision.rule, backend: backend.name,
       allowed: admitted.refusals.length === 0, refusals: admitted.refusals, changes: admitted.findings, checks: admitted.judged,
     });
     if (admitted.refusals.length > 0) throw new HardrunError('refused', `hardrun refused this exec: ${admitted.refusals.join('; ')}`);
     replaceJsonFile(processPath, admitted.process);
+  } else {
+    const policy = await loadPolicy(call.policyPath, call.env);
+    refuseFlagPrivileges(call, decisionForRule(policy, record?.rule), backend.kind);
   }
   return execBackend(handOverTo(backend, call));
+}
+
+/**
+ * An exec built from flags instead of a process file: `--cap` adds to the
+ * container's capabilities and `--cwd` sets the working directory, so both
+ * are held to what create allowed.
+ */
+function refuseFlagPrivileges(call: Call, decision: Decision, kind: BackendKind): void {
+  const allowed = allowedCapabilities(decision.hardening.capabilities, { backend: kind });
+  for (const flag of call.argv.flags) {
+    if (flag.name === 'cap' && flag.value !== undefined && !allowed.has(normalizeCapability(flag.value))) {
+      throw new HardrunError('refused', `hardrun refused this exec: --cap ${flag.value} is not in the capabilities allowlist (rule ${decision.rule})`);
+    }
+  }
+  const [cwdViolation] = checkProcCwd({ cwd: flagValue(call.argv.flags, 'cwd') ?? '/' }, 'exec --cwd');
+  if (cwdViolation !== undefined && decision.checks.procCwd.mode !== 'off' && decision.checks.procCwd.mode !== 'audit') {
+    throw new HardrunError('refused', `hardrun refused this exec: ${cwdViolation.path}: ${cwdViolation.message} (check procCwd, rule ${decision.rule})`);
+  }
 }

@@ -6,6 +6,6 @@ export interface SchemaError {
   params: Record<string, unknown>;
   message?: string;
 }
-/** Validates a policy document against schemas/policy.schema.json; on failure sets `errors`. */
+/** Validates a document against its schema; on failure sets `errors`. */
 export declare const validate: ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 export default validate;

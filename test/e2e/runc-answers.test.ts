@@ -1,0 +1,85 @@
+import test from 'ava';
+import { execa } from 'execa';
+import { mkdir, mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { findExecutable } from '../helpers/dockerd.js';
+import { leftoversOf } from '../helpers/leftovers.js';
+import { launcherPath } from '../helpers/shipped.js';
+
+/**
+ * Issue 11: a delete of an unknown id, a double delete and a kill of a
+ * stopped container get the answers runc gives (the shim classifies them by
+ * their words), through hardrun as through runc itself.
+ */
+const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
+let scratch = '';
+
+test.before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'hardrun-answers-'));
+});
+test.after.always(async () => {
+  for (const via of ['runc', 'hardrun']) {
+    for (const id of ['stopped', 'double']) await execa(via === 'runc' ? runc : launcherPath, ['--root', join(scratch, via), 'delete', '--force', id], { reject: false });
+  }
+  await rm(scratch, { recursive: true, force: true });
+});
+
+async function bundle(name: string): Promise<string> {
+  const dir = join(scratch, name);
+  await mkdir(join(dir, 'rootfs', 'bin'), { recursive: true });
+  await copyFile(findExecutable('busybox', ['/bin']) ?? '/bin/busybox', join(dir, 'rootfs', 'bin', 'busybox'));
+  await symlink('busybox', join(dir, 'rootfs', 'bin', 'true'));
+  await execa(runc, ['spec'], { cwd: dir });
+  const spec = JSON.parse(await (await import('node:fs/promises')).readFile(join(dir, 'config.json'), 'utf8')) as { process: { terminal: boolean; args: string[] } };
+  spec.process.terminal = false;
+  spec.process.args = ['/bin/true'];
+  await writeFile(join(dir, 'config.json'), JSON.stringify(spec));
+  return dir;
+}
+
+/** Runs the same call through runc and through hardrun (each with its own --root). */
+async function both(args: (root: string) => string[]): Promise<{ runc: { exitCode?: number; all?: string }; hardrun: { exitCode?: number; all?: string } }> {
+  const viaRunc = await execa(runc, args(join(scratch, 'runc')), { reject: false, all: true, stdin: 'ignore' });
+  const viaHardrun = await execa(launcherPath, args(join(scratch, 'hardrun')), { reject: false, all: true, stdin: 'ignore' });
+  return { runc: viaRunc, hardrun: viaHardrun };
+}
+
+const normalize = (text: string | undefined): string => (text ?? '').replace(/time="[^"]*" /g, '').replace(/\/[^ ]*hardrun-answers-[^/ ]*\/(runc|hardrun)/g, 'ROOT');
+
+test('delete of an unknown id, with and without --force', async t => {
+  for (const args of [['delete', 'nosuch'], ['delete', '--force', 'nosuch']]) {
+    const answers = await both(root => ['--root', root, ...args]);
+    t.is(answers.hardrun.exitCode, answers.runc.exitCode, args.join(' '));
+    t.is(normalize(answers.hardrun.all), normalize(answers.runc.all), args.join(' '));
+  }
+});
+
+test('a double delete, and a kill of a stopped container', async t => {
+  for (const via of ['runc', 'hardrun'] as const) {
+    const dir = await bundle(`${via}-stopped`);
+    const binary = via === 'runc' ? runc : launcherPath;
+    const root = join(scratch, via);
+    for (const id of ['stopped', 'double']) {
+      // The container keeps runc's stdio: a pipe here would stay open until it exits.
+      const created = await execa(binary, ['--root', root, 'create', '--bundle', dir, id], { reject: false, stdio: 'ignore' });
+      t.is(created.exitCode, 0, `${via} create ${id}`);
+      await execa(binary, ['--root', root, 'start', id]);
+    }
+    await sleep(300);
+  }
+  const kill = await both(root => ['--root', root, 'kill', 'stopped', '9']);
+  t.is(kill.hardrun.exitCode, kill.runc.exitCode);
+  t.is(normalize(kill.hardrun.all), normalize(kill.runc.all));
+  t.regex(kill.hardrun.all ?? '', /container not running/);
+  const first = await both(root => ['--root', root, 'delete', 'double']);
+  t.is(first.hardrun.exitCode, 0, first.hardrun.all);
+  t.is(first.runc.exitCode, 0);
+  const second = await both(root => ['--root', root, 'delete', 'double']);
+  t.is(second.hardrun.exitCode, second.runc.exitCode);
+  t.is(normalize(second.hardrun.all), normalize(second.runc.all));
+  t.regex(second.hardrun.all ?? '', /does not exist/);
+  await both(root => ['--root', root, 'delete', 'stopped']);
+  t.deepEqual(await leftoversOf(join(scratch, 'hardrun')), { records: [], staging: [], mounts: [] });
+});
