@@ -1,0 +1,105 @@
+import test from 'ava';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { formatRuncArgv, parseRuncArgv } from '../../src/cli/argv.js';
+import { asSpec } from '../../src/bundle/spec-shape.js';
+import { HardrunError } from '../../src/errors.js';
+import { normalizeCapability } from '../../src/harden/capabilities.js';
+import { admitSpec } from '../../src/policy/admit.js';
+import { builtinPolicy } from '../../src/policy/builtin.js';
+import { decide } from '../../src/policy/decide.js';
+import { checkPolicyText } from '../../src/policy/load.js';
+import { normalizePolicy } from '../../src/policy/normalize.js';
+import type { Spec } from '../../src/spec/types.js';
+import { fakeHost } from '../helpers/fake-host.js';
+import { minimalSpec } from '../helpers/specs.js';
+
+/**
+ * Fuzzing with fast-check, bounded in runs so that CI pays a few seconds:
+ * whatever config.json, argv or policy arrives, hardrun either answers or
+ * refuses with its own error, and what it lets through keeps its invariants.
+ */
+const runs = Number(process.env['FUZZ_RUNS'] ?? 300);
+const ranges = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } };
+const dockerSpec = JSON.parse(readFileSync('test/fixtures/specs/docker-privileged.json', 'utf8')) as Spec;
+
+function onlyOurErrors(action: () => void): boolean {
+  try {
+    action();
+    return true;
+  } catch (error) {
+    if (error instanceof HardrunError) return true;
+    throw error;
+  }
+}
+
+/** A value placed at a random known path of a real Docker config: the shapes hardrun must survive. */
+const mutatedSpec = fc.tuple(
+  fc.constantFrom('process', 'process.args', 'process.capabilities', 'process.capabilities.bounding', 'process.user', 'process.cwd',
+    'root', 'root.path', 'mounts', 'linux', 'linux.namespaces', 'linux.devices', 'linux.resources', 'linux.seccomp',
+    'linux.seccomp.syscalls', 'linux.sysctl', 'linux.maskedPaths', 'annotations', 'linux.uidMappings'),
+  fc.jsonValue({ maxDepth: 3 }),
+).map(([path, value]) => {
+  const copy = structuredClone(dockerSpec) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+  return copy;
+});
+
+test('any config.json: refused with hardrun\'s own error, or admitted with its invariants', t => {
+  fc.assert(fc.property(fc.oneof(mutatedSpec, fc.jsonValue({ maxDepth: 4 })), value => {
+    return onlyOurErrors(() => {
+      const spec = asSpec(value, 'fuzz/config.json');
+      const admission = admitSpec(builtinPolicy, { id: 'fuzz', spec, caller: 'moby', host: fakeHost(), defaultDevices: builtinPolicy.hardening.devices.allow }, ranges);
+      if (admission.refusals.length > 0) return;
+      const allowed = new Set(builtinPolicy.hardening.capabilities.allow.map(normalizeCapability));
+      const sets = Object.values(admission.spec.process?.capabilities ?? {}).filter(Array.isArray).flat() as string[];
+      if (sets.some(name => !allowed.has(normalizeCapability(name)))) throw new Error(`capability outside the allowlist: ${sets.join(',')}`);
+      if (admission.spec.root?.readonly !== true) throw new Error('root is not read-only');
+      if (admission.spec.process !== undefined && admission.spec.process.noNewPrivileges !== true) throw new Error('noNewPrivileges unset');
+    });
+  }), { numRuns: runs });
+  t.pass();
+});
+
+const argvToken = fc.oneof(
+  fc.constantFrom('create', 'run', 'exec', 'start', 'state', 'kill', 'delete', 'ps', 'update', 'events', 'features', 'spec',
+    '--root', '--log', '--log-format', 'json', '--bundle', '-b', '--pid-file', '--console-socket', '--preserve-fds', '--process',
+    '-p', '--detach', '-d', '--force', '-f', '--format', '--all', '--', '-', '--root=/r', '--interval=5s', '--policy', '-no-subreaper'),
+  fc.string({ maxLength: 12 }),
+);
+
+test('any argv: parsed and reproduced token for token, or refused with a flag error', t => {
+  fc.assert(fc.property(fc.array(argvToken, { maxLength: 12 }), argv => {
+    try {
+      return JSON.stringify(formatRuncArgv(parseRuncArgv(argv))) === JSON.stringify(argv);
+    } catch (error) {
+      return error instanceof HardrunError && /^flag needs an argument: /.test(error.message);
+    }
+  }), { numRuns: runs * 3 });
+  t.pass();
+});
+
+const policyKeys = fc.constantFrom('version', 'defaultBackend', 'sandboxBackend', 'backends', 'audit', 'hardening', 'checks', 'rules');
+const policyDocument = fc.dictionary(policyKeys, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
+const policyText = fc.oneof(
+  policyDocument.map(document => JSON.stringify(document)),
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom('rules:\n  - name: x\n    match: {}\n', 'version: 1\nbackends: [', '{"version": 1', '---\n- a\n- b\n', 'checks: {devices: {mode: sandbox}}'),
+);
+
+test('any policy text: a verdict with problems, never a crash; a valid one decides', async t => {
+  await fc.assert(fc.asyncProperty(policyText, async text => {
+    const verdict = await checkPolicyText(text, text.startsWith('{') ? 'fuzz.json' : 'fuzz.yaml');
+    if (verdict.document === undefined) return verdict.problems.length > 0;
+    const policy = normalizePolicy(verdict.document, 'fuzz');
+    decide(policy, { id: 'fuzz', spec: minimalSpec, caller: 'moby', host: fakeHost(), defaultDevices: [] });
+    return true;
+  }), { numRuns: runs });
+  t.pass();
+});
