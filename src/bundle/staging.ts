@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { BindMount } from '../backend/exec.js';
 import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
+import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';
 
 /**
@@ -71,7 +72,9 @@ export function planStaging(spec: Spec, bundle: string, dir: string): StagingPla
       kind = sourceKind(source, mount.destination);
       const target = `${dir}/m${index}`;
       binds.push({ source, target, kind });
-      staged = { ...mount, source: target };
+      const options = mount.options ?? [];
+      const locked = lockedOptionsOf(realpathOrSelf(source)).filter(option => !options.includes(option));
+      staged = { ...mount, source: target, ...(locked.length === 0 ? {} : { options: [...options, ...locked] }) };
     }
     // A mountpoint inside another mount is made by the backend in that
     // filesystem (a tmpfs, /proc...), or belongs to a host volume: skip it.
@@ -136,6 +139,14 @@ function makeTraversableDir(path: string): void {
   }
   const stat = lstatSync(path);
   if (!stat.isDirectory() || stat.uid !== 0) throw stagingError(path, new Error('not a directory owned by root'));
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function sourceKind(source: string, destination: string): 'dir' | 'file' {

@@ -1,5 +1,5 @@
 import type { IdRange } from '../host/subid.js';
-import type { IdMapping, Linux, Spec } from '../spec/types.js';
+import type { IdMapping, Linux, Mount, Namespace, Spec } from '../spec/types.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
 
 export interface UserNamespaceSettings {
@@ -40,6 +40,20 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
       message: `mapped container root to host uid ${settings.uids.hostID} and gid ${settings.gids.hostID} in a user namespace`,
     });
   }
+  let mounts = spec.mounts;
+  if (!alreadySafe && joinsNetworkNamespace(namespaces) && (spec.mounts ?? []).some(isFreshSysfs)) {
+    // A network namespace joined by path (a Kubernetes pod's, or another
+    // container's) belongs to the host's user namespace, and the kernel lets
+    // only its owner mount a fresh sysfs: bind the host's read-only instead,
+    // as Docker does under userns-remap.
+    mounts = (spec.mounts ?? []).map(mount => (isFreshSysfs(mount) ? sysfsBind(mount) : mount));
+    findings.push({
+      rule: 'user-namespace',
+      action: 'changed',
+      path: 'mounts',
+      message: 'bound the host\'s /sys read-only in place of a new sysfs: the joined network namespace is not the user namespace\'s to mount',
+    });
+  }
   const sysctl = next.sysctl?.[pingGroupRange];
   const size = alreadySafe ? Math.min(mappedSize(linux.gidMappings), settings.gids.size) : settings.gids.size;
   const clamped = sysctl === undefined ? undefined : clampGroupRange(sysctl, size);
@@ -52,7 +66,21 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
       message: `narrowed ${pingGroupRange} to "${clamped}", the group ids mapped in the user namespace`,
     });
   }
-  return next === linux ? { spec, findings } : { spec: { ...spec, linux: next }, findings };
+  if (next === linux && mounts === spec.mounts) return { spec, findings };
+  return { spec: { ...spec, linux: next, ...(mounts === undefined ? {} : { mounts }) }, findings };
+}
+
+function joinsNetworkNamespace(namespaces: readonly Namespace[]): boolean {
+  return namespaces.some(namespace => namespace.type === 'network' && namespace.path !== undefined && namespace.path !== '');
+}
+
+function isFreshSysfs(mount: Mount): boolean {
+  return mount.type === 'sysfs';
+}
+
+function sysfsBind(mount: Mount): Mount {
+  const options = (mount.options ?? []).filter(option => !['rw', 'ro'].includes(option));
+  return { ...mount, type: 'bind', source: '/sys', options: [...options, 'rbind', 'ro'] };
 }
 
 function mapsRootAway(mappings: readonly IdMapping[] | undefined): boolean {

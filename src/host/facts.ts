@@ -20,18 +20,30 @@ export const hostFacts: HostFacts = {
     }
     return path;
   },
+  /**
+   * Compared with init's namespace and with hardrun's own (the caller's:
+   * dockerd and the shims run in the host's). When neither can be read, or
+   * the path itself cannot, the answer is yes: a check must not pass because
+   * it could not look.
+   */
   isHostNamespace(type: string, path: string): boolean {
     const file = namespaceFiles[type];
     if (file === undefined) return false;
-    try {
-      const theirs = statSync(path);
-      const hosts = statSync(`/proc/1/ns/${file}`);
-      return theirs.dev === hosts.dev && theirs.ino === hosts.ino;
-    } catch {
-      return false;
-    }
+    const theirs = inode(path);
+    if (theirs === undefined) return true;
+    const hosts = [inode(`/proc/1/ns/${file}`), inode(`/proc/self/ns/${file}`)].filter(value => value !== undefined);
+    return hosts.length === 0 || hosts.includes(theirs);
   },
 };
+
+function inode(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The containerd namespace a call comes from: the last part of --root ("moby", "k8s.io"). */
 export function callerOf(root: string): string {

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+/** Per-mount flags a user namespace may not clear on a bind of that mount (the kernel locks them). */
+const lockable = new Set(['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'ro']);
+
+let mounts: { point: string; options: string[] }[] | undefined;
+
+/**
+ * The lockable options of the host mount that holds `path`. Under a user
+ * namespace, runc's remount of a bind mount must repeat them (runc 1.1 does
+ * not read them itself), else the kernel refuses it: CRI's read-only
+ * /dev/shm of a pod sandbox is a bind of a nosuid,nodev,noexec tmpfs.
+ */
+export function lockedOptionsOf(path: string): string[] {
+  mounts ??= readMounts();
+  let best: { point: string; options: string[] } | undefined;
+  for (const mount of mounts) {
+    const within = mount.point === '/' || path === mount.point || path.startsWith(`${mount.point}/`);
+    if (within && (best === undefined || mount.point.length >= best.point.length)) best = mount;
+  }
+  return (best?.options ?? []).filter(option => lockable.has(option) && option !== 'ro');
+}
+
+function readMounts(): { point: string; options: string[] }[] {
+  let text = '';
+  try {
+    text = readFileSync('/proc/self/mountinfo', 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter(Boolean).map(line => {
+    const fields = line.split(' ');
+    return { point: unescape(fields[4] ?? '/'), options: (fields[5] ?? '').split(',') };
+  });
+}
+
+/** mountinfo escapes space, tab, newline and backslash as octal. */
+function unescape(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+}
