@@ -1,4 +1,4 @@
-import { parseRuncArgv } from './cli/argv.js';
+import { parseRuncArgv, type RuncArgv } from './cli/argv.js';
 import { describeError, HardrunError } from './errors.js';
 import { logError, type LogTarget } from './log/logger.js';
 import { makeCall, type Call } from './runtime/call.js';
@@ -9,8 +9,10 @@ import { makeCall, type Call } from './runtime/call.js';
  * load; each command imports only what it uses.
  */
 async function main(argv: readonly string[]): Promise<number> {
+  // bin/containerd-shim-hardrun-v2 comes in through the launcher with this word first.
+  if (argv[0] === 'shim-front') return (await import('./shim/front.js')).runShimFront(argv.slice(1), process.env);
   const parsed = parseRuncArgv(argv);
-  if (isHumanCommand(parsed.command, parsed.positionals.length)) {
+  if (isHumanCommand(parsed)) {
     return (await import('./human/cli.js')).runHumanCommand(argv);
   }
   const call = makeCall(parsed, process.env);
@@ -32,9 +34,12 @@ async function dispatch(call: Call): Promise<number> {
   }
 }
 
-/** hardrun's commands for people; `ps` is runc's when it names a container. */
-function isHumanCommand(command: string | undefined, positionals: number): boolean {
-  if (command === 'ps') return positionals === 0;
+/**
+ * hardrun's commands for people. `ps` is runc's when it names a container
+ * and has none of the human command's flags (runc's ps has neither).
+ */
+function isHumanCommand({ command, flags, positionals }: RuncArgv): boolean {
+  if (command === 'ps') return positionals.length === 0 || flags.some(flag => flag.name === 'root' || flag.name === 'json');
   return command !== undefined && ['explain', 'check', 'policy', 'setup', 'doctor', 'inspect'].includes(command);
 }
 

@@ -1,0 +1,83 @@
+import { builtinPolicy } from '../../policy/builtin.js';
+import { loadPolicy } from '../../policy/load.js';
+import type { Policy } from '../../policy/policy.js';
+import { binDir, launcherPath } from '../../shim/install-paths.js';
+import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces, type DoctorCheck } from './host-checks.js';
+import { realHost, type HostProbe } from './probe.js';
+import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
+
+export interface DoctorArgs {
+  readonly json?: boolean;
+  readonly policy?: string;
+  readonly dockerConfig?: string;
+  readonly containerdConfig?: string;
+  readonly subuidFile?: string;
+  readonly subgidFile?: string;
+}
+
+/**
+ * `hardrun doctor`: what this host supports and what is missing, each with
+ * its fix. Required: a valid policy, hardrun's own files, the backends the
+ * policy sends containers to, user namespaces (when the policy maps users),
+ * the hardrun subordinate ranges, seccomp, a cgroup mount, and Docker or
+ * containerd running hardrun. Optional: other backends (gVisor, Kata) and an
+ * LSM. Exits 1 when a required piece is missing.
+ */
+export async function runDoctor(args: DoctorArgs, host: HostProbe = realHost): Promise<number> {
+  const checks = await collectChecks(args, host);
+  const healthy = checks.every(check => check.status !== 'missing');
+  if (args.json === true) {
+    process.stdout.write(`${JSON.stringify({ healthy, checks }, null, 2)}\n`);
+  } else {
+    for (const check of checks) {
+      process.stdout.write(`${label(check.status)} ${check.name.padEnd(18)} ${check.detail}\n`);
+      if (check.fix !== undefined && check.status !== 'ok') process.stdout.write(`${' '.repeat(9)}${' '.repeat(19)}fix: ${check.fix}\n`);
+    }
+    const missing = checks.filter(check => check.status === 'missing').length;
+    process.stdout.write(healthy ? '\nhardrun can run here.\n' : `\n${missing} required piece${missing === 1 ? ' is' : 's are'} missing.\n`);
+  }
+  return healthy ? 0 : 1;
+}
+
+export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<DoctorCheck[]> {
+  let policy: Policy = builtinPolicy;
+  const checks: DoctorCheck[] = [];
+  try {
+    policy = await loadPolicy(args.policy, process.env);
+    checks.push({ name: 'policy', status: 'ok', detail: policy.source === 'built-in' ? 'the built-in policy (no /etc/hardrun/policy.yaml)' : `${policy.source} is valid` });
+  } catch (error) {
+    checks.push({ name: 'policy', status: 'missing', detail: `${(error as Error).message} (every create fails until it is fixed)`, fix: 'hardrun policy check FILE lists each problem with its line' });
+  }
+  checks.push(checkInstall(host));
+  checks.push(...await checkBackends(host, policy));
+  checks.push(checkUserNamespaces(host, policy.hardening.userNamespace.mode !== 'off'));
+  checks.push(...checkSubids(host, { uid: args.subuidFile ?? '/etc/subuid', gid: args.subgidFile ?? '/etc/subgid' }));
+  checks.push(checkSeccomp(host), checkCgroups(host), checkLsm(host));
+  const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
+  const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
+  checks.push(strip(docker), strip(containerd));
+  if (!docker.uses && !containerd.uses) {
+    checks.push({
+      name: 'in use', status: 'missing', detail: 'neither Docker nor containerd runs containers through hardrun',
+      fix: 'hardrun setup docker --default (a Docker host), or hardrun setup containerd --config /etc/containerd/config.toml (a Kubernetes node)',
+    });
+  }
+  return checks;
+}
+
+function checkInstall(host: HostProbe): DoctorCheck {
+  const dir = binDir();
+  const files = ['hardrun', 'hardrun-engine', 'containerd-shim-hardrun-v2', 'runc-path/runc'];
+  const lacking = files.filter(file => !host.isExecutable(`${dir}/${file}`));
+  if (lacking.length === 0) return { name: 'installation', status: 'ok', detail: `${dir}: ${files.join(', ')}` };
+  return { name: 'installation', status: 'missing', detail: `${dir} lacks ${lacking.join(', ')}`, fix: 'copy bin/ whole (cp -a keeps runc-path/runc, a symlink to ../hardrun)' };
+}
+
+function strip<T extends DoctorCheck>(check: T & { uses: boolean }): DoctorCheck {
+  const { uses: _uses, ...rest } = check;
+  return rest;
+}
+
+function label(status: DoctorCheck['status']): string {
+  return { ok: 'ok      ', missing: 'MISSING ', absent: 'absent  ', info: 'info    ' }[status];
+}

@@ -1,0 +1,72 @@
+import { builtinPolicy } from '../../policy/builtin.js';
+import { decisionForRule } from '../../policy/decide.js';
+import { loadPolicy } from '../../policy/load.js';
+import type { Policy } from '../../policy/policy.js';
+import { defaultRoots, findContainers } from './locate.js';
+import { readLiveIsolation } from './proc.js';
+import { readBackendState } from './state.js';
+import { judgeIsolation } from './verdict.js';
+
+export interface InspectArgs {
+  readonly id?: string;
+  readonly root?: string;
+  readonly json?: boolean;
+  readonly policy?: string;
+}
+
+/**
+ * `hardrun inspect ID`: the isolation of a running container read from its
+ * init process (/proc/PID), not from any configuration, judged against what
+ * hardrun's rule for it would make. Exit 0: hardened; 1: something is
+ * weaker; 2: no such container (or not running, or ambiguous).
+ */
+export async function inspectContainer(args: InspectArgs): Promise<number> {
+  const query = args.id ?? '';
+  const roots = args.root === undefined ? defaultRoots() : [args.root];
+  const matches = findContainers(query, roots);
+  if (matches.length !== 1) {
+    const why = matches.length === 0 ? `no container ${query} in ${roots.join(', ')}` : `${query} is ambiguous: ${matches.map(match => `${match.id} (${match.root})`).join(', ')}`;
+    process.stderr.write(`hardrun inspect: ${why}\n`);
+    return 2;
+  }
+  const container = matches[0]!;
+  const state = await readBackendState(container);
+  if ('error' in state || state.pid <= 0 || state.status === 'stopped') {
+    process.stderr.write(`hardrun inspect: container ${container.id} is not running (${'error' in state ? state.error : `status ${state.status}`})\n`);
+    return 2;
+  }
+  const live = readLiveIsolation(state.pid);
+  const policy = await policyOrBuiltin(args.policy);
+  const capabilities = decisionForRule(policy, container.record?.rule).hardening.capabilities;
+  const judgements = judgeIsolation(live, { allow: capabilities.allow.map(canonical), never: capabilities.never.map(canonical) });
+  const hardened = judgements.every(judgement => judgement.hardened);
+  const managed = container.record === undefined ? undefined : { backend: container.record.name, kind: container.record.kind, rule: container.record.rule ?? 'default' };
+  if (args.json === true) {
+    process.stdout.write(`${JSON.stringify({ id: container.id, root: container.root, status: state.status, managed: managed ?? null, live, judgements, hardened }, null, 2)}\n`);
+    return hardened ? 0 : 1;
+  }
+  const lines = [
+    `container ${container.id} (${state.status}, init pid ${state.pid}, root ${container.root})`,
+    managed === undefined
+      ? 'hardrun: not managed (no hardrun record: it was created by the backend directly, e.g. --runtime=runc)'
+      : `hardrun: backend ${managed.backend} (${managed.kind}), policy rule ${managed.rule}${managed.kind === 'runsc' ? ' (the pid is gVisor\'s sandbox on the host)' : ''}`,
+    ...judgements.map(judgement => `  ${judgement.hardened ? 'ok      ' : 'WEAKER  '}${judgement.property.padEnd(32)} ${judgement.seen}`),
+    hardened ? 'verdict: hardened' : `verdict: NOT hardened (${judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property).join(', ')})`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return hardened ? 0 : 1;
+}
+
+async function policyOrBuiltin(path: string | undefined): Promise<Policy> {
+  try {
+    return await loadPolicy(path, process.env);
+  } catch (error) {
+    process.stderr.write(`hardrun inspect: ${(error as Error).message}; judging against the built-in policy\n`);
+    return builtinPolicy;
+  }
+}
+
+function canonical(name: string): string {
+  const upper = name.toUpperCase();
+  return upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+}

@@ -1,0 +1,73 @@
+import test from 'ava';
+import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces } from '../../src/human/doctor/host-checks.js';
+import type { HostProbe } from '../../src/human/doctor/probe.js';
+import { checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
+import { normalizePolicy } from '../../src/policy/normalize.js';
+
+/** A host made of a few files. */
+const host = (files: Record<string, string>, executables: string[] = []): HostProbe => ({
+  readFile: path => files[path],
+  isExecutable: path => executables.includes(path),
+  version: async () => undefined,
+});
+
+test('user namespaces: on, off (required while the policy maps users), absent', t => {
+  t.is(checkUserNamespaces(host({ '/proc/sys/user/max_user_namespaces': '15000\n' }), true).status, 'ok');
+  const off = checkUserNamespaces(host({ '/proc/sys/user/max_user_namespaces': '0\n' }), true);
+  t.is(off.status, 'missing');
+  t.regex(off.fix ?? '', /user\.max_user_namespaces/);
+  t.is(checkUserNamespaces(host({}), false).status, 'info');
+});
+
+test('subordinate ranges: missing, present, overlapping another owner', t => {
+  const files = { uid: '/etc/subuid', gid: '/etc/subgid' };
+  const [uid, gid] = checkSubids(host({}), files);
+  t.is(uid?.status, 'missing');
+  t.regex(uid?.fix ?? '', /hardrun setup docker/);
+  t.is(gid?.name, 'subordinate gids');
+  t.deepEqual(checkSubids(host({ '/etc/subuid': 'hardrun:1610612736:65536\n', '/etc/subgid': 'hardrun:1610612736:65536\n' }), files).map(check => check.status), ['ok', 'ok']);
+  t.is(checkSubids(host({ '/etc/subuid': 'hardrun:100000:65536\nalice:100000:65536\n' }), files)[0]?.status, 'missing');
+});
+
+test('seccomp: needs the Seccomp line and the errno action', t => {
+  t.is(checkSeccomp(host({ '/proc/self/status': 'Name:\tx\nSeccomp:\t0\n', '/proc/sys/kernel/seccomp/actions_avail': 'kill_process errno allow\n' })).status, 'ok');
+  t.is(checkSeccomp(host({ '/proc/self/status': 'Name:\tx\n' })).status, 'missing');
+  t.is(checkSeccomp(host({ '/proc/self/status': 'Seccomp:\t0\n', '/proc/sys/kernel/seccomp/actions_avail': 'kill_process allow' })).status, 'missing');
+});
+
+test('cgroups: v2, v1 and hybrid from mountinfo', t => {
+  const line = (point: string, type: string) => `30 1 0:26 / ${point} rw,nosuid - ${type} ${type} rw`;
+  t.regex(checkCgroups(host({ '/proc/self/mountinfo': line('/sys/fs/cgroup', 'cgroup2') })).detail, /version 2/);
+  t.regex(checkCgroups(host({ '/proc/self/mountinfo': [line('/sys/fs/cgroup', 'tmpfs'), line('/sys/fs/cgroup/unified', 'cgroup2')].join('\n') })).detail, /version 1 \(hybrid/);
+  t.is(checkCgroups(host({ '/proc/self/mountinfo': '' })).status, 'missing');
+});
+
+test('an LSM is optional: absent is not missing', t => {
+  t.is(checkLsm(host({ '/sys/module/apparmor/parameters/enabled': 'Y\n' })).status, 'ok');
+  t.is(checkLsm(host({ '/sys/fs/selinux/enforce': '1' })).status, 'ok');
+  t.is(checkLsm(host({})).status, 'absent');
+});
+
+test('Docker: registered as this installation, as another one, not at all', t => {
+  const file = '/etc/docker/daemon.json';
+  const launcher = '/opt/hardrun/bin/hardrun';
+  t.like(checkDocker(host({ [file]: JSON.stringify({ runtimes: { hardrun: { path: launcher } }, 'default-runtime': 'hardrun' }) }), file, launcher), { status: 'ok', uses: true });
+  t.like(checkDocker(host({ [file]: JSON.stringify({ runtimes: { hardrun: { path: '/old/hardrun' } } }) }), file, launcher), { status: 'missing', uses: false });
+  t.like(checkDocker(host({ [file]: '{}' }), file, launcher), { status: 'absent', uses: false });
+  t.like(checkDocker(host({}, ['/usr/sbin/dockerd']), file, launcher), { status: 'absent', uses: false });
+  t.like(checkDocker(host({ [file]: '{' }), file, launcher), { status: 'missing' });
+});
+
+test('containerd: a handler whose BinaryName is hardrun, or whose runtime_path is the front', async t => {
+  const file = '/etc/containerd/config.toml';
+  const config = 'version = 2\n[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.hardrun.options]\nBinaryName = "/opt/hardrun/bin/hardrun"\n';
+  t.like(await checkContainerd(host({ [file]: config }), file), { status: 'ok', uses: true });
+  const front = 'version = 3\n[plugins."io.containerd.cri.v1.runtime".containerd.runtimes.x]\nruntime_path = "/opt/hardrun/bin/containerd-shim-hardrun-v2"\n';
+  t.like(await checkContainerd(host({ [file]: front }), file), { status: 'ok', uses: true });
+  t.like(await checkContainerd(host({ [file]: 'version = 2\n' }), file), { status: 'absent', uses: false });
+});
+
+test('the backends a policy can send containers to are the required ones', t => {
+  const policy = normalizePolicy({ sandboxBackend: 'runsc', rules: [{ name: 'k', match: { caller: ['k8s.io'] }, backend: 'kata' }] }, 'test');
+  t.deepEqual([...usedBackends(policy)].sort(), ['kata', 'runc', 'runsc']);
+});

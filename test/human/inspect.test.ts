@@ -1,0 +1,63 @@
+import test from 'ava';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { namesInMask } from '../../src/human/inspect/capabilities.js';
+import { findContainers, listManaged } from '../../src/human/inspect/locate.js';
+import { isRootReadOnly, parseIdMap, type LiveIsolation } from '../../src/human/inspect/proc.js';
+import { judgeIsolation } from '../../src/human/inspect/verdict.js';
+import { writeRecord } from '../../src/state/record.js';
+
+test('capability masks name their bits', t => {
+  t.deepEqual(namesInMask('00000000000005fb'), ['CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID', 'CAP_SETUID', 'CAP_SETPCAP', 'CAP_NET_BIND_SERVICE']);
+  t.deepEqual(namesInMask('0000000000000000'), []);
+  t.true(namesInMask('000001ffffffffff').includes('CAP_CHECKPOINT_RESTORE'));
+});
+
+test('uid_map lines and the read-only root in mountinfo', t => {
+  t.deepEqual(parseIdMap('         0 1610612736      65536\n'), [{ inside: 0, outside: 1610612736, size: 65536 }]);
+  const mountinfo = (options: string) => `100 99 0:50 / / ${options},relatime master:1 - overlay overlay rw,lowerdir=x\n101 100 0:51 / /proc rw - proc proc rw\n`;
+  t.true(isRootReadOnly(mountinfo('ro')));
+  t.false(isRootReadOnly(mountinfo('rw')));
+  t.is(isRootReadOnly(''), undefined);
+});
+
+const hardened: LiveIsolation = {
+  pid: 42, effective: ['CAP_CHOWN'], bounding: ['CAP_CHOWN'], seccomp: 2, noNewPrivs: true,
+  uidMap: [{ inside: 0, outside: 1610612736, size: 65536 }], gidMap: [{ inside: 0, outside: 1610612736, size: 65536 }],
+  sharedNamespaces: ['cgroup'], rootReadOnly: true,
+};
+const expect = { allow: ['CAP_CHOWN'], never: ['CAP_SYS_ADMIN'] };
+
+test('a hardened process passes every judgement; a shared cgroup namespace is shown, not held against it', t => {
+  const judgements = judgeIsolation(hardened, expect);
+  t.true(judgements.every(judgement => judgement.hardened), JSON.stringify(judgements));
+  t.regex(judgements.find(judgement => judgement.property.startsWith('namespaces'))!.seen, /cgroup/);
+});
+
+test('what plain runc gives Docker is flagged property by property', t => {
+  const plain: LiveIsolation = {
+    ...hardened, effective: ['CAP_CHOWN', 'CAP_NET_RAW'], bounding: ['CAP_CHOWN', 'CAP_SYS_ADMIN'], seccomp: 0, noNewPrivs: false,
+    uidMap: [{ inside: 0, outside: 0, size: 4294967295 }], sharedNamespaces: ['net'], rootReadOnly: false,
+  };
+  const judgements = judgeIsolation(plain, expect);
+  t.deepEqual(judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property), [
+    'effective capabilities', 'bounding capabilities', 'seccomp', 'no_new_privs', 'user namespace', 'namespaces shared with the host', 'root filesystem',
+  ]);
+  t.regex(judgements[1]!.seen, /never granted by hardrun: SYS_ADMIN/);
+  t.regex(judgements[4]!.seen, /container root is host root/);
+});
+
+test('containers are found by record or state directory, by id or unambiguous prefix', async t => {
+  const base = await mkdtemp(join(tmpdir(), 'hardrun-locate-'));
+  t.teardown(() => rm(base, { recursive: true, force: true }));
+  const root = join(base, 'moby');
+  await mkdir(join(root, 'abc123'), { recursive: true });
+  await mkdir(join(root, 'abd456'), { recursive: true });
+  writeRecord(root, 'abc123', { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [], rule: 'default' });
+  t.deepEqual(findContainers('abc', [root]).map(found => [found.id, found.record?.rule]), [['abc123', 'default']]);
+  t.deepEqual(findContainers('abd', [root]).map(found => [found.id, found.record]), [['abd456', undefined]]);
+  t.is(findContainers('ab', [root]).length, 2);
+  t.is(findContainers('zz', [root]).length, 0);
+  t.deepEqual(listManaged([root]).map(found => found.id), ['abc123']);
+});
