@@ -5,17 +5,14 @@ import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
-
-// Kept for src/shim/front.ts until it imports from bundle/spec-shape.js.
-export { asSpec };
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor } from '../bundle/staging.js';
-import type { Spec } from '../spec/types.js';
 import { HardrunError } from '../errors.js';
 import { callerOf, hostFacts } from '../host/facts.js';
 import { fallbackRange, readSubidRange } from '../host/subid.js';
 import { admitSpec } from '../policy/admit.js';
 import { writeAudit } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
+import type { Spec } from '../spec/types.js';
 import { removeRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo } from './target.js';
