@@ -3,7 +3,8 @@ import { execa } from 'execa';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
+import { dockerBin } from '../helpers/dockerd.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
@@ -11,28 +12,23 @@ import { launcherPath } from '../helpers/shipped.js';
  * debootstrap from Debian's packages) runs ordinary programs under the
  * built-in policy: read-only root, user namespace and all.
  */
-let daemon: PrivateDocker | undefined;
-let scratch = '';
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-const hardrun = (args: string[]) => d().docker(['run', '--rm', '--runtime=hardrun', 'debian:hardrun-test', ...args], { reject: false, timeout: 120_000 });
-
-test.before(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'hardrun-debian-'));
-  const rootfs = join(scratch, 'rootfs');
+let tarball = '';
+const suite = dockerSuite(test, async cleanup => {
+  const scratch = await mkdtemp(join(tmpdir(), 'hardrun-debian-'));
+  cleanup(() => rm(scratch, { recursive: true, force: true }));
   const sources = await readFile('/etc/apt/sources.list.d/debian.sources', 'utf8').catch(() => '');
   const mirror = /^URIs:\s*(\S+)/m.exec(sources)?.[1] ?? 'http://deb.debian.org/debian';
-  await execa('debootstrap', ['--variant=minbase', 'bookworm', rootfs, mirror], { timeout: 600_000 });
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath } } });
-  await execa('sh', ['-c', `tar -C ${rootfs} -c . | /usr/bin/docker -H unix://${daemon.sock} import - debian:hardrun-test`], { timeout: 300_000 });
+  await execa('debootstrap', ['--variant=minbase', 'bookworm', join(scratch, 'rootfs'), mirror], { timeout: 600_000 });
+  tarball = join(scratch, 'rootfs.tar');
+  await execa('tar', ['-C', join(scratch, 'rootfs'), '-cf', tarball, '.']);
+  return { runtimes: { hardrun: { path: launcherPath } } };
+}, {
+  busybox: false,
+  ready: async daemon => {
+    await execa(dockerBin, ['-H', `unix://${daemon.sock}`, 'import', tarball, 'debian:hardrun-test'], { timeout: 300_000 });
+  },
 });
-
-test.after.always(async () => {
-  await daemon?.stop();
-  if (scratch !== '') await rm(scratch, { recursive: true, force: true });
-});
+const hardrun = (args: string[]) => suite.docker(['run', '--rm', '--runtime=hardrun', 'debian:hardrun-test', ...args], { timeout: 120_000 });
 
 test('a shell script writes to /tmp and reads it back', async t => {
   const result = await hardrun(['sh', '-c', 'set -e; echo "written by $(id -un)" > /tmp/note; cat /tmp/note; ! touch /etc/should-fail 2>/dev/null']);

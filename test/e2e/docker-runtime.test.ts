@@ -1,42 +1,30 @@
 import test from 'ava';
 import { execa } from 'execa';
 import { ctr, ctrRun, importBusyboxToContainerd } from '../helpers/containerd.js';
-import { findExecutable, importBusybox, run, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
+import { findExecutable, run } from '../helpers/dockerd.js';
 import { dockerRoot, hostMountsOfHardrun, leftoverRecords, leftoverStaging, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /** Issue 7's acceptance: Docker and containerd drive the shipped hardrun as they drive runc. */
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
 const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
-let daemon: PrivateDocker | undefined;
-const removers: (() => Promise<void>)[] = [];
-
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-const docker = (args: string[], input?: string) => d().docker(args, { reject: false, ...(input === undefined ? {} : { input }) });
-
-test.before(async () => {
+const suite = dockerSuite(test, async cleanup => {
   const gvisor = await policyLauncher({ defaultBackend: 'gvisor', backends: { gvisor: { path: runsc, kind: 'runsc', args: ['--network=none'] } } });
   const missing = await policyLauncher({ defaultBackend: 'gone', backends: { gone: { path: '/nonexistent/runc' } } });
   const failing = await policyLauncher({ defaultBackend: 'failing', backends: { failing: { path: `${process.cwd()}/test/fixtures/failing-runtime.sh` } } });
-  removers.push(gvisor.remove, missing.remove, failing.remove);
-  daemon = await startDockerd({
+  for (const launcher of [gvisor, missing, failing]) cleanup(launcher.remove);
+  return {
     runtimes: {
       hardrun: { path: launcherPath },
       'hardrun-gvisor': { path: gvisor.path },
       'hardrun-missing': { path: missing.path },
       'hardrun-failing': { path: failing.path },
     },
-  });
-  await importBusybox(daemon);
+  };
 });
-
-test.after.always(async () => {
-  await daemon?.stop();
-  for (const remove of removers) await remove();
-});
+const d = suite.daemon;
+const docker = (args: string[], input?: string) => suite.docker(args, input === undefined ? {} : { input });
 
 test('docker run prints the output and propagates the exit code', async t => {
   const result = await docker(['run', '--rm', '--runtime=hardrun', 'busybox', 'sh', '-c', 'echo hello from hardrun; exit 3']);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
 import { defaultHardening } from '../../src/harden/settings.js';
-import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
 import { hostMountsOfHardrun, leftoverRecords, leftoverStaging, policyLauncher } from '../helpers/hardrun-docker.js';
 import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';
 import { launcherPath } from '../helpers/shipped.js';
@@ -10,13 +10,14 @@ import { launcherPath } from '../helpers/shipped.js';
  * Issue 8's acceptance, proven from inside running containers, never by
  * reading back the config hardrun wrote.
  */
-let daemon: PrivateDocker | undefined;
-const removers: (() => Promise<void>)[] = [];
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-const docker = (args: string[]) => d().docker(args, { reject: false });
+const suite = dockerSuite(test, async cleanup => {
+  // hardrun with a backend that fails create after hardrun has staged.
+  const failing = await policyLauncher({ defaultBackend: 'failing', backends: { failing: { path: `${process.cwd()}/test/fixtures/failing-runtime.sh` } } });
+  cleanup(failing.remove);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-failing': { path: failing.path } } };
+});
+const d = suite.daemon;
+const docker = (args: string[]) => suite.docker(args);
 const allowed = new Set(defaultHardening.capabilities.allow);
 
 /** What a container sees of itself: its status, uid map, and whether / and /tmp take writes. */
@@ -62,19 +63,6 @@ function assertHardened(t: import('ava').ExecutionContext, seen: Seen, what: str
   t.true(seen.tmpWritable, `${what}: /tmp took no write`);
   t.is(seen.maskedBytes, '0 0', `${what}: /proc/timer_list, /proc/keys or /sys/firmware is not masked`);
 }
-
-test.before(async () => {
-  // hardrun with a backend that fails create after hardrun has staged.
-  const failing = await policyLauncher({ defaultBackend: 'failing', backends: { failing: { path: `${process.cwd()}/test/fixtures/failing-runtime.sh` } } });
-  removers.push(failing.remove);
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, 'hardrun-failing': { path: failing.path } } });
-  await importBusybox(daemon);
-});
-
-test.after.always(async () => {
-  await daemon?.stop();
-  for (const remove of removers) await remove();
-});
 
 test('a plain container: capabilities, seccomp, no-new-privileges, user namespace, read-only root, masked /proc', async t => {
   const result = await docker(['run', '--rm', '--runtime=hardrun', 'busybox', 'sh', '-c', probe]);

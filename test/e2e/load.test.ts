@@ -1,7 +1,8 @@
 import test from 'ava';
 import { readdir, readFile } from 'node:fs/promises';
 import { parseRecord } from '../../src/state/record.js';
-import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
+import { findExecutable } from '../helpers/dockerd.js';
 import { dockerRoot, policyLauncher } from '../helpers/hardrun-docker.js';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
@@ -13,24 +14,12 @@ import { launcherPath } from '../helpers/shipped.js';
  * nothing of hardrun's is left afterwards.
  */
 const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
-let daemon: PrivateDocker | undefined;
-const removers: (() => Promise<void>)[] = [];
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-
-test.before(async () => {
+const suite = dockerSuite(test, async cleanup => {
   const gvisor = await policyLauncher({ defaultBackend: 'gvisor', backends: { gvisor: { path: runsc, kind: 'runsc', args: ['--network=none'] } } });
-  removers.push(gvisor.remove);
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, 'hardrun-gvisor': { path: gvisor.path } } });
-  await importBusybox(daemon);
+  cleanup(gvisor.remove);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-gvisor': { path: gvisor.path } } };
 });
-
-test.after.always(async () => {
-  await daemon?.stop();
-  for (const remove of removers) await remove();
-});
+const d = suite.daemon;
 
 /** Reads every record, over and over, until stopped: each must parse whole. */
 function watchRecords(root: string): { stop(): Promise<{ reads: number; torn: string[] }> } {

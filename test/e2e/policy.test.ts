@@ -4,29 +4,22 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
+import { findExecutable } from '../helpers/dockerd.js';
 import { dockerBundle, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /** Issue 9's acceptance, against a private dockerd. */
 const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
-let daemon: PrivateDocker | undefined;
 let scratch = '';
-const cleanups: (() => Promise<void>)[] = [];
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-const docker = (args: string[]) => d().docker(args, { reject: false });
-
-test.before(async () => {
+const suite = dockerSuite(test, async cleanup => {
   scratch = await mkdtemp(join(tmpdir(), 'hardrun-policy-e2e-'));
-  cleanups.push(() => rm(scratch, { recursive: true, force: true }));
+  cleanup(() => rm(scratch, { recursive: true, force: true }));
   // Docker creates a missing -v source on the host; give it one to find,
   // and take it away afterwards if it was not there.
   if (!existsSync('/run/docker.sock')) {
     await writeFile('/run/docker.sock', '');
-    cleanups.push(() => rm('/run/docker.sock', { force: true }));
+    cleanup(() => rm('/run/docker.sock', { force: true }));
   }
   const routing = await policyLauncher({
     version: 1,
@@ -34,32 +27,27 @@ test.before(async () => {
     sandboxBackend: 'gvisor',
     rules: [{ name: 'admin-in-gvisor', match: { capabilities: ['SYS_ADMIN'] }, backend: 'gvisor', hardening: { capabilities: { allow: ['CAP_SYS_ADMIN'] } } }],
   });
-  const audit = join(scratch, 'audit.log');
   const auditing = await policyLauncher({
     version: 1,
-    audit: { file: audit },
+    audit: { file: join(scratch, 'audit.log') },
     checks: { hostNamespaces: { mode: 'audit' }, sensitiveMounts: { mode: 'audit' } },
   });
   const invalid = join(scratch, 'invalid.yaml');
   await writeFile(invalid, 'version: 1\nbackends:\n  fast:\n    path: 42\ndefaultBackend: fast\n');
   const broken = join(scratch, 'broken-launcher');
   await writeFile(broken, `#!/bin/sh\nexec ${launcherPath} --policy ${invalid} "$@"\n`, { mode: 0o755 });
-  for (const launcher of [routing, auditing]) cleanups.push(launcher.remove);
-  daemon = await startDockerd({
+  for (const launcher of [routing, auditing]) cleanup(launcher.remove);
+  return {
     runtimes: {
       hardrun: { path: launcherPath },
       'hardrun-routing': { path: routing.path },
       'hardrun-audit': { path: auditing.path },
       'hardrun-invalid': { path: broken },
     },
-  });
-  await importBusybox(daemon);
+  };
 });
-
-test.after.always(async () => {
-  await daemon?.stop();
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const d = suite.daemon;
+const docker = (args: string[]) => suite.docker(args);
 
 test('a rule routes containers that ask for CAP_SYS_ADMIN to gVisor, and the rest to runc', async t => {
   const sandboxed = await docker(['run', '--rm', '--runtime=hardrun-routing', '--cap-add', 'SYS_ADMIN', 'busybox', 'dmesg']);

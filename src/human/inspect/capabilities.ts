@@ -1,7 +1,6 @@
 /**
  * Linux capability numbers (include/uapi/linux/capability.h), to name the
- * bits of a /proc/PID/status mask. A copy of the test helper's table: src
- * never imports from test.
+ * bits of a /proc/PID/status mask.
  */
 const capabilityNames = [
   'CAP_CHOWN', 'CAP_DAC_OVERRIDE', 'CAP_DAC_READ_SEARCH', 'CAP_FOWNER', 'CAP_FSETID', 'CAP_KILL', 'CAP_SETGID',

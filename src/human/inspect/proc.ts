@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { hostFacts } from '../../host/facts.js';
 import { namesInMask } from './capabilities.js';
 
 /** One line of /proc/PID/uid_map: container ids [inside, inside+size) are host ids [outside, ...). */
@@ -18,13 +19,16 @@ export interface LiveIsolation {
   readonly noNewPrivs: boolean | undefined;
   readonly uidMap: readonly IdMapping[];
   readonly gidMap: readonly IdMapping[];
-  /** Namespace types whose inode is the host's (pid 1's). */
+  /** Namespace types that are the host's (init's or this process's), or that could not be compared. */
   readonly sharedNamespaces: readonly string[];
   readonly rootReadOnly: boolean | undefined;
 }
 
 /** The namespaces a container should have of its own (runc 1.1 makes no time namespace). */
 export const namespaceTypes = ['mnt', 'pid', 'net', 'ipc', 'uts', 'user', 'cgroup'];
+
+/** The /proc/PID/ns file names, by the OCI names the host facts use. */
+const ociTypes: Record<string, string> = { mnt: 'mount', net: 'network' };
 
 export function readLiveIsolation(pid: number, proc = '/proc'): LiveIsolation {
   const status = parseStatus(readFileSync(`${proc}/${pid}/status`, 'utf8'));
@@ -38,7 +42,7 @@ export function readLiveIsolation(pid: number, proc = '/proc'): LiveIsolation {
     noNewPrivs: noNewPrivs === undefined ? undefined : noNewPrivs === '1',
     uidMap: parseIdMap(readFileSync(`${proc}/${pid}/uid_map`, 'utf8')),
     gidMap: parseIdMap(readFileSync(`${proc}/${pid}/gid_map`, 'utf8')),
-    sharedNamespaces: namespaceTypes.filter(type => sameInode(`${proc}/${pid}/ns/${type}`, `${proc}/1/ns/${type}`)),
+    sharedNamespaces: namespaceTypes.filter(type => hostFacts.isHostNamespace(ociTypes[type] ?? type, `${proc}/${pid}/ns/${type}`)),
     rootReadOnly: isRootReadOnly(readFileSync(`${proc}/${pid}/mountinfo`, 'utf8')),
   };
 }
@@ -65,14 +69,4 @@ export function parseIdMap(text: string): IdMapping[] {
 export function isRootReadOnly(mountinfo: string): boolean | undefined {
   const root = mountinfo.split('\n').map(line => line.split(' ')).filter(fields => fields[4] === '/').pop();
   return root === undefined ? undefined : (root[5] ?? '').split(',').includes('ro');
-}
-
-function sameInode(a: string, b: string): boolean {
-  try {
-    const left = statSync(a);
-    const right = statSync(b);
-    return left.ino === right.ino && left.dev === right.dev;
-  } catch {
-    return false;
-  }
 }
