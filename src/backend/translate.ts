@@ -36,7 +36,8 @@ const unsupportedGlobals: Record<Exclude<BackendKind, 'runc'>, readonly string[]
 /** Rewrites a caller's argv (hardrun's own flags already removed) for a backend. */
 export function translateArgv(kind: BackendKind, argv: RuncArgv): RuncArgv {
   if (kind === 'runc') return argv;
-  const dropped = new Set(argv.command === undefined ? [] : unsupported[kind][argv.command] ?? []);
+  const table = unsupported[kind];
+  const dropped = new Set(argv.command !== undefined && Object.hasOwn(table, argv.command) ? table[argv.command] : []);
   const globals = argv.globals.filter(flag => !unsupportedGlobals[kind].includes(flag.name)).map(flag => fixGlobal(kind, flag));
   const flags = argv.flags.filter(flag => !dropped.has(flag.name)).map(flag => fixCommandFlag(kind, argv.command, flag));
   let positionals = argv.positionals;

@@ -30,7 +30,8 @@ export function parseRuncArgv(argv: readonly string[]): RuncArgv {
   if (command === undefined) {
     return { globals: globals.flags, command: undefined, flags: [], positionals: [] };
   }
-  const table = commandFlags[command] ?? { valued: [], boolean: [] };
+  // Own properties only: a command named "__proto__" or "valueOf" is just unknown.
+  const table = Object.hasOwn(commandFlags, command) ? commandFlags[command]! : { valued: [], boolean: [] };
   const local = readFlags(argv, globals.next + 1, table);
   return { globals: globals.flags, command, flags: local.flags, positionals: argv.slice(local.next) };
 }

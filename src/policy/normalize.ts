@@ -6,11 +6,13 @@ import type { CheckSettings, Policy, PolicyHardening } from './policy.js';
 
 /** Fills a valid document's gaps from the built-in policy. */
 export function normalizePolicy(document: PolicyDocument, source: string): Policy {
-  const backends: Record<string, Backend> = { ...builtinBackends };
-  for (const [name, entry] of Object.entries(document.backends ?? {})) {
-    const kind: BackendKind = entry.kind ?? builtinBackends[name]?.kind ?? 'runc';
-    backends[name] = { name, kind, path: entry.path, args: entry.args ?? [] };
-  }
+  // Built from entries, so that every name is an own property (even one
+  // such as "__proto__"), never a change to the object's prototype.
+  const declared = Object.entries(document.backends ?? {}).map(([name, entry]): [string, Backend] => {
+    const kind: BackendKind = entry.kind ?? (Object.hasOwn(builtinBackends, name) ? builtinBackends[name]!.kind : 'runc');
+    return [name, { name, kind, path: entry.path, args: entry.args ?? [] }];
+  });
+  const backends: Record<string, Backend> = Object.fromEntries([...Object.entries(builtinBackends), ...declared]);
   return {
     source,
     defaultBackend: document.defaultBackend ?? 'runc',

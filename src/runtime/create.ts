@@ -13,7 +13,7 @@ import { admitSpec } from '../policy/admit.js';
 import { writeAudit } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Spec } from '../spec/types.js';
-import { removeRecord, writeRecord } from '../state/record.js';
+import { removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo } from './target.js';
 
@@ -54,6 +54,8 @@ export async function createContainer(call: Call): Promise<number> {
     kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
     ...(plan === undefined ? {} : { staging: plan.dir }),
   });
+  const fallback = policy.backends[policy.defaultBackend]!;
+  writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) });
   const undo = (): void => {
     if (plan !== undefined) removeStaging(plan.dir);
     removeRecord(call.root, id);

@@ -27,6 +27,9 @@ export async function forwardCall(call: Call): Promise<number> {
     }
     return status;
   }
+  // No record: nothing of hardrun's to keep for a retry, but a killed
+  // create may have left a half-written one.
+  if (call.argv.command === 'delete') removeRecord(call.root, call.argv.positionals[0] ?? '');
   return execBackend(handOver);
 }
 

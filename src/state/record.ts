@@ -1,4 +1,4 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { HardrunError } from '../errors.js';
 import type { BackendKind } from '../backend/backend.js';
@@ -92,11 +92,42 @@ export function writeRecord(root: string, id: string, record: ContainerRecord): 
   writeFileAtomic(`${dir}/${id}`, formatRecord(record), 0o600);
 }
 
-export function removeRecord(root: string, id: string): void {
+/**
+ * The record of the policy's default backend, which the launcher uses for a
+ * container hardrun has no record of (one already deleted: Docker's second
+ * `delete --force`), as the engine would. `@` is not in runc's id alphabet,
+ * so no container can be named so.
+ */
+export const defaultRecordName = '@default';
+
+/** Writes the default backend's record when it is missing or differs (one read on every create, a write rarely). */
+export function writeDefaultRecord(root: string, record: ContainerRecord): void {
+  const path = `${recordDir(root)}/${defaultRecordName}`;
+  const text = formatRecord({ kind: record.kind, name: record.name, path: record.path, args: record.args });
   try {
-    unlinkSync(recordPath(root, id));
+    if (readFileSync(path, 'utf8') === text) return;
+  } catch {
+    // Missing or unreadable: write it.
+  }
+  ensurePrivateDir(recordDir(root));
+  writeFileAtomic(path, text, 0o600);
+}
+
+/** Removes a record, and any temporary file a killed writer left for it. */
+export function removeRecord(root: string, id: string): void {
+  const dir = recordDir(root);
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter(name => name.startsWith(`.${id}.`) && name.endsWith('.tmp'));
   } catch (error) {
     if (!isErrno(error, 'ENOENT')) throw error;
+  }
+  for (const name of [id, ...names]) {
+    try {
+      unlinkSync(`${dir}/${name}`);
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT')) throw error;
+    }
   }
 }
 

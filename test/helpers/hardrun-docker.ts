@@ -2,6 +2,7 @@ import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
+import { defaultRecordName } from '../../src/state/record.js';
 import { launcherPath } from './shipped.js';
 import type { PrivateDocker } from './dockerd.js';
 
@@ -28,7 +29,7 @@ export function dockerRoot(d: PrivateDocker): string {
 /** Records hardrun still holds for this daemon's containers. */
 export async function leftoverRecords(d: PrivateDocker): Promise<string[]> {
   try {
-    return await readdir(`${dockerRoot(d)}.hardrun`);
+    return (await readdir(`${dockerRoot(d)}.hardrun`)).filter(name => name !== defaultRecordName);
   } catch {
     return [];
   }

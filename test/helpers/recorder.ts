@@ -45,7 +45,7 @@ export async function makeScratch(kind: 'runc' | 'runsc' | 'kata' = 'runc'): Pro
     async remove() {
       // Containers "created" through the recorder still have a record and a
       // staging directory: delete them through hardrun, as a caller would.
-      const ids = await readdir(`${root}.hardrun`).catch(() => [] as string[]);
+      const ids = (await readdir(`${root}.hardrun`).catch(() => [] as string[])).filter(id => !id.startsWith('@') && !id.startsWith('.'));
       for (const id of ids) await runHardrun(['--root', root, 'delete', '--force', id], { env: { HARDRUN_POLICY: policy } });
       await rm(dir, { recursive: true, force: true });
     },

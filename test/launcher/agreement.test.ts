@@ -1,7 +1,7 @@
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeRecord } from '../../src/state/record.js';
+import { writeDefaultRecord, writeRecord } from '../../src/state/record.js';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
 
@@ -103,4 +103,26 @@ test("a failed delete keeps the record; the backend's status and words come thro
     t.is(result.stderr, 'recorder: failing as asked\n', via);
     t.true(existsSync(join(`${root}.hardrun`, id)), via);
   }
+});
+
+test('for a container with no record, both reach the default backend, and the launcher does so itself', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  writeDefaultRecord(root, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+  for (const form of [['delete', '--force', 'gone'], ['delete', 'gone'], ['state', 'gone'], ['kill', 'gone', '9']]) {
+    const seen: string[][][] = [];
+    for (const via of ['launcher', 'engine'] as const) {
+      await scratch.clear();
+      // The engine answers from the policy; a launcher that deferred to it
+      // would fail here, on a policy that does not exist.
+      const policy = via === 'engine' ? { HARDRUN_POLICY: scratch.policy } : { HARDRUN_POLICY: '/nonexistent/so/the/engine/would/fail' };
+      const outcome = await runHardrun(['--root', root, ...form], { via, env: { RECORDER_LOG: scratch.log, ...policy } });
+      t.is(outcome.exitCode, 0, `${via} ${form.join(' ')}: ${outcome.stderr}`);
+      seen.push(await scratch.calls());
+    }
+    t.deepEqual(seen[0], seen[1], form.join(' '));
+    t.deepEqual(seen[0], [['--root', root, ...form]]);
+  }
+  t.true(existsSync(join(`${root}.hardrun`, '@default')), 'a delete removed the default record');
 });

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { builtinBackends } from '../../policy/builtin.js';
 import { resolveBackendPath } from '../../backend/backend.js';
-import { readRecord, recordDir, type ContainerRecord } from '../../state/record.js';
+import { defaultRecordName, readRecord, recordDir, type ContainerRecord } from '../../state/record.js';
 
 /** A container in a runtime's state directory, with hardrun's record if it has one. */
 export interface FoundContainer {
@@ -30,7 +30,7 @@ export function listManaged(roots: readonly string[]): FoundContainer[] {
   const found: FoundContainer[] = [];
   for (const root of roots) {
     for (const id of listDir(recordDir(root))) {
-      if (id.startsWith('.')) continue;
+      if (id.startsWith('.') || id === defaultRecordName) continue;
       const record = safeRecord(root, id);
       if (record !== undefined) found.push({ root, id, record });
     }
