@@ -92,7 +92,15 @@ export async function undoBindMounts(targets: readonly string[]): Promise<void> 
   for (const target of [...targets].reverse()) libc.symbols.umount2(ptr(cString(target)), MNT_DETACH);
 }
 
-async function loadLibc() {
+let libcLoaded: ReturnType<typeof openLibc> | undefined;
+
+/** libc through bun:ffi, opened once per process (execBackend and makeBindMounts both need it). */
+function loadLibc(): ReturnType<typeof openLibc> {
+  libcLoaded ??= openLibc();
+  return libcLoaded;
+}
+
+async function openLibc() {
   const { dlopen, FFIType, ptr, read } = await import('bun:ffi');
   const libc = dlopen('libc.so.6', {
     execve: { args: [FFIType.ptr, FFIType.ptr, FFIType.ptr], returns: FFIType.i32 },

@@ -1,0 +1,77 @@
+// OCI bundles made by hand for the benchmarks that call a runtime directly,
+// without Docker: the config.json Docker generates for `docker run --rm
+// busybox true`, made runnable outside Docker.
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findExecutable } from '../helpers/dockerd.js';
+
+/** The config.json dockerd generated for `docker run --rm busybox true` (shared with the hardening tests). */
+export const dockerConfigPath = resolve('test/fixtures/specs/docker-default.json');
+
+export interface Bundle {
+  readonly dir: string;
+  readonly config: string;
+  /** Puts the pristine config.json back (hardrun's create rewrites it). */
+  restore(): void;
+  remove(): void;
+}
+
+/**
+ * A bundle in a fresh directory under `parent`. Its rootfs is empty, or holds
+ * a static busybox. The bind sources (resolv.conf, hostname, hosts) are files
+ * in the bundle, Docker's prestart hook is dropped, and the cgroup is named
+ * after the bundle directory.
+ */
+export function makeBundle(parent: string, options: { busybox?: boolean; args?: string[] } = {}): Bundle {
+  const dir = mkdtempSync(join(parent, 'bundle-'));
+  const spec = JSON.parse(readFileSync(dockerConfigPath, 'utf8')) as Record<string, any>;
+  spec['root'] = { path: 'rootfs' };
+  delete spec['hooks'];
+  for (const mount of spec['mounts'] as { type?: string; source?: string }[]) {
+    if (mount.type !== 'bind' || mount.source === undefined) continue;
+    mount.source = join(dir, mount.source.slice(mount.source.lastIndexOf('/') + 1));
+    writeFileSync(mount.source, '');
+  }
+  spec['linux'].cgroupsPath = `/hardrun-bench/${dir.slice(dir.lastIndexOf('/') + 1)}`;
+  if (options.args) spec['process'].args = options.args;
+  const rootfs = join(dir, 'rootfs');
+  mkdirSync(rootfs);
+  if (options.busybox) addBusybox(rootfs);
+  const config = join(dir, 'config.json');
+  const text = JSON.stringify(spec, null, 2);
+  const restore = () => {
+    rmSync(config, { force: true });
+    rmSync(join(dir, 'config.orig.json'), { force: true });
+    writeFileSync(config, text);
+  };
+  restore();
+  return { dir, config, restore, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** /bin/busybox (static: busybox-static) and the applets the benchmarks use. */
+function addBusybox(rootfs: string): void {
+  const busybox = findExecutable('busybox', ['/bin', '/usr/bin']);
+  if (busybox === undefined) throw new Error('busybox not found: install busybox-static');
+  mkdirSync(join(rootfs, 'bin'));
+  copyFileSync(busybox, join(rootfs, 'bin', 'busybox'));
+  chmodSync(join(rootfs, 'bin', 'busybox'), 0o755);
+  for (const applet of ['sh', 'sleep', 'true']) symlinkSync('busybox', join(rootfs, 'bin', applet));
+}
+
+/** Removes the (empty) parent cgroup the bundles' containers were placed under, in every hierarchy. */
+export function removeBenchCgroups(): void {
+  const base = '/sys/fs/cgroup';
+  const candidates = [join(base, 'hardrun-bench')];
+  try {
+    for (const entry of readdirSync(base)) candidates.push(join(base, entry, 'hardrun-bench'));
+  } catch {
+    return;
+  }
+  for (const path of candidates) {
+    try {
+      rmdirSync(path);
+    } catch {
+      // absent, or still in use: left alone
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// Target 5 of issue 10: 32 concurrent `docker run --rm busybox true` through
+// hardrun, against the same batch through runc, in one private dockerd. The
+// batches alternate (BENCH_ROUNDS rounds, default 3); every run must succeed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { leftoverRecords } from '../helpers/hardrun-docker.js';
+import { launcherPath } from '../helpers/shipped.js';
+import { bytecodePair, ideasOn } from './ideas.js';
+import { bench, compare, envInt, printTable, stats, verdict } from './runner.js';
+
+bench('concurrent: 32 concurrent docker run --rm busybox true, hardrun vs runc', async () => {
+  const width = envInt('BENCH_CONCURRENCY', 32);
+  const failures: string[] = [];
+  let d: PrivateDocker | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
+  const batch = async (runtime: string) => {
+    const results = await Promise.all(Array.from({ length: width }, () =>
+      d!.docker(['run', '--rm', `--runtime=${runtime}`, 'busybox', 'true'], { reject: false, timeout: 300_000 })));
+    for (const result of results.filter(r => r.exitCode !== 0)) failures.push(`${runtime}: exit ${result.exitCode}: ${result.stderr.trim()}`);
+  };
+  try {
+    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
+    d = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, ...(bytecode ? { 'hardrun-bytecode': { path: bytecode.launcher } } : {}) } });
+    await importBusybox(d);
+    const rows = await compare([
+      { name: `${width} x hardrun`, run: () => batch('hardrun') },
+      { name: `${width} x runc`, run: () => batch('runc') },
+      ...(bytecode ? [{ name: `idea: ${width} x hardrun, engine --bytecode`, run: () => batch('hardrun-bytecode') }] : []),
+    ], { rounds: envInt('BENCH_ROUNDS', 3), warmup: 1 });
+    printTable(`wall time of a batch of ${width} concurrent docker runs`, rows.map(row => stats(row.name, row.samples.map(ms => ms / 1000))), { baseline: `${width} x runc`, unit: 's', digits: 2 });
+    const left = await leftoverRecords(d);
+    if (left.length > 0) failures.push(`records left behind: ${left.join(', ')}`);
+    for (const failure of failures.slice(0, 10)) console.log(`failed: ${failure}`);
+    console.log(`${failures.length} failures in ${(envInt('BENCH_ROUNDS', 3) + 1) * width * rows.length} runs (warm-up included)`);
+    verdict(`all ${width} concurrent runs succeed (failures)`, failures.length, '<=', 0);
+    verdict('concurrent wall-time ratio, hardrun / runc (median)', rows[0]!.median / rows[1]!.median, '<=', 1.15);
+  } finally {
+    await d?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,146 @@
+// Target 1 of issue 10: `docker run --rm busybox true` through hardrun (runc
+// backend, built-in policy) against runc directly, in one private dockerd.
+// Beside it, hardrun with a policy file that is the built-in policy plus the
+// audit log (docs/policy.md's Docker host example), found through
+// HARDRUN_POLICY as a host would find /etc/hardrun/policy.yaml. Then, traced,
+// what each runtime call Docker makes costs on either side.
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { leftoverRecords, policyLauncher } from '../helpers/hardrun-docker.js';
+import { launcherPath } from '../helpers/shipped.js';
+import { bytecodePair, ideasOn } from './ideas.js';
+import { bench, compare, envInt, median, pairs, printTable, stats, verdict } from './runner.js';
+
+const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
+
+/** One `docker run --rm busybox true`; throws unless it succeeds. */
+export async function dockerRun(d: PrivateDocker, runtime: string): Promise<void> {
+  const result = await d.docker(['run', '--rm', `--runtime=${runtime}`, 'busybox', 'true'], { reject: false, timeout: 120_000 });
+  if (result.exitCode !== 0) throw new Error(`docker run --runtime=${runtime} exited ${result.exitCode}: ${result.stderr}`);
+}
+
+/** sh that sets $cmd (and $force) from a runtime's argv, skipping the global flags Docker's shim sends. */
+const findCommand = `cmd= skip= force=
+for arg; do
+	if [ -n "$skip" ]; then skip=; continue; fi
+	case $arg in
+	--root | --log | --log-format | --policy | -root | -log | -log-format) skip=1 ;;
+	--force | -force | -f) force=' --force' ;;
+	-*) ;;
+	*) [ -z "$cmd" ] && cmd=$arg ;;
+	esac
+done`;
+
+/** A runtime entry that runs `target` as a child and logs "command|start|end|status" per call. */
+function tracer(dir: string, name: string, target: string): { path: string; log: string } {
+  const path = join(dir, name);
+  const log = join(dir, `${name}.log`);
+  writeFileSync(path, `#!/bin/sh
+${findCommand}
+start=$(date +%s%N)
+'${target}' "$@"
+status=$?
+end=$(date +%s%N)
+echo "$cmd$force|$start|$end|$status" >>'${log}'
+exit $status
+`);
+  chmodSync(path, 0o755);
+  return { path, log };
+}
+
+/** A backend that logs "command|time" when hardrun hands a call over to it, then becomes `target`. */
+function stamp(dir: string, target: string): { path: string; log: string } {
+  const path = join(dir, 'backend-stamp');
+  const log = join(dir, 'backend-stamp.log');
+  writeFileSync(path, `#!/bin/sh\n${findCommand}\necho "$cmd$force|$(date +%s%N)" >>'${log}'\nexec '${target}' "$@"\n`);
+  chmodSync(path, 0o755);
+  return { path, log };
+}
+
+/** Median duration of each traced command, in ms. */
+function perCommand(log: string): Map<string, number[]> {
+  const calls = new Map<string, number[]>();
+  for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    const [command, start, end] = line.split('|');
+    calls.set(command!, [...(calls.get(command!) ?? []), (Number(end) - Number(start)) / 1e6]);
+  }
+  return calls;
+}
+
+bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
+  let d: PrivateDocker | undefined;
+  let split: Awaited<ReturnType<typeof policyLauncher>> | undefined;
+  // The policy file reaches hardrun through its environment, so the launcher keeps its fast path (a --policy flag would not).
+  const auditLog = join(dir, 'audit.jsonl');
+  writeFileSync(join(dir, 'policy.yaml'), `version: 1\naudit:\n  file: ${auditLog}\n`);
+  const withAudit = join(dir, 'hardrun-audit');
+  writeFileSync(withAudit, `#!/bin/sh\nHARDRUN_POLICY='${join(dir, 'policy.yaml')}' exec '${launcherPath}' "$@"\n`);
+  chmodSync(withAudit, 0o755);
+  try {
+    // Where a create's time goes inside docker run: hardrun until the backend starts, then the backend.
+    const stamped = stamp(dir, runc);
+    split = await policyLauncher({ defaultBackend: 'stamped', backends: { stamped: { path: stamped.path, kind: 'runc' } } });
+    const splitTraced = tracer(dir, 'hardrun-split-traced', split.path);
+    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
+    // name -> launcher path; each also gets a traced runtime entry "<name>-traced".
+    const sides: Record<string, string> = { hardrun: launcherPath, runc, 'hardrun-audit': withAudit, ...(bytecode ? { 'hardrun-bytecode': bytecode.launcher } : {}) };
+    const traced = Object.fromEntries(Object.entries(sides).map(([name, path]) => [name, tracer(dir, `${name}-traced`, path)]));
+    d = await startDockerd({
+      runtimes: {
+        hardrun: { path: launcherPath },
+        'hardrun-audit': { path: withAudit },
+        ...(bytecode ? { 'hardrun-bytecode': { path: bytecode.launcher } } : {}),
+        ...Object.fromEntries(Object.entries(traced).map(([name, t]) => [`${name}-traced`, { path: t.path }])),
+        'hardrun-split-traced': { path: splitTraced.path },
+      },
+    });
+    await importBusybox(d);
+    const docker = d;
+    const rows = await compare([
+      { name: 'hardrun', run: () => dockerRun(docker, 'hardrun') },
+      { name: 'runc', run: () => dockerRun(docker, 'runc') },
+      { name: 'hardrun, policy file with the audit log (YAML)', run: () => dockerRun(docker, 'hardrun-audit') },
+      ...(bytecode ? [{ name: 'idea: hardrun, engine compiled with --bytecode', run: () => dockerRun(docker, 'hardrun-bytecode') }] : []),
+    ], { rounds: pairs(20) });
+    printTable('docker run --rm busybox true (wall time)', rows, { baseline: 'runc' });
+    const ratio = rows[0]!.median / rows[1]!.median;
+
+    const traceRuns = envInt('BENCH_TRACE_RUNS', 5, 0);
+    for (let i = 0; i < traceRuns; i++) {
+      for (const name of Object.keys(sides)) await dockerRun(docker, `${name}-traced`);
+      await dockerRun(docker, 'hardrun-split-traced');
+    }
+    if (traceRuns > 0) {
+      const calls = Object.fromEntries(Object.entries(traced).map(([name, t]) => [name, perCommand(t.log)]));
+      const commands = [...calls['hardrun']!.keys()];
+      printTable(`each runtime call inside docker run, timed by a tracing wrapper (${traceRuns} runs each)`,
+        commands.flatMap(command => Object.keys(sides).map(name => stats(`${command} (${name})`, calls[name]!.get(command) ?? []))));
+      for (const name of Object.keys(sides).filter(name => name !== 'runc')) {
+        const added = commands.reduce((sum, command) => sum + median(calls[name]!.get(command) ?? []) - median(calls['runc']!.get(command) ?? []), 0);
+        console.log(`added by ${name} per docker run, sum of the calls' median differences against runc: ${added.toFixed(1)} ms`);
+      }
+      const creates = readFileSync(splitTraced.log, 'utf8').split('\n').filter(line => line.startsWith('create|')).map(line => line.split('|').map(Number));
+      const handed = readFileSync(stamped.log, 'utf8').split('\n').filter(line => line.startsWith('create|')).map(line => Number(line.split('|')[1]));
+      if (creates.length === handed.length) {
+        printTable('create inside docker run, split where the backend starts (the split adds two sh and a date, counted on hardrun\'s side)', [
+          stats('hardrun, until runc starts', creates.map(([, start], i) => (handed[i]! - start!) / 1e6)),
+          stats('runc, on the spec hardrun wrote', creates.map(([, , end], i) => (end! - handed[i]!) / 1e6)),
+          stats('runc, on Docker\'s own spec (runc-traced)', calls['runc']!.get('create') ?? []),
+        ]);
+      }
+    }
+    const audited = readFileSync(auditLog, 'utf8').split('\n').filter(line => line.includes('"event":"create"')).length;
+    if (audited === 0) throw new Error(`no create was recorded in the audit log ${auditLog}`);
+    const left = await leftoverRecords(docker);
+    if (left.length > 0) console.log(`WARNING: records left behind: ${left.join(', ')}`);
+    verdict('docker run ratio, hardrun / runc (median)', ratio, '<=', 1.1);
+    verdict('docker run ratio, hardrun with a policy file and the audit log / runc (median)', rows[2]!.median / rows[1]!.median, '<=', 1.1);
+  } finally {
+    await d?.stop();
+    await split?.remove();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
