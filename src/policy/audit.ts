@@ -2,6 +2,8 @@ import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import type { Finding } from '../harden/types.js';
 import type { Judged } from './admit.js';
+import type { Decision } from './decide.js';
+import type { Policy } from './policy.js';
 
 /** One decision, as a JSON line in the policy's audit file. */
 export interface AuditRecord {
@@ -39,4 +41,25 @@ export function writeAudit(file: string | undefined, record: AuditRecord): void 
   } finally {
     closeSync(fd);
   }
+}
+
+/** What every decision reports, whether about a create's spec or an exec's process. */
+export interface DecisionOutcome {
+  readonly decision: Decision;
+  readonly findings: readonly Finding[];
+  readonly judged: readonly Judged[];
+  readonly refusals: readonly string[];
+}
+
+/** Records one decision in the policy's audit file (none when the policy names no file). */
+export function auditDecision(policy: Policy, call: { event: AuditRecord['event']; id: string; caller: string; backend: string }, outcome: DecisionOutcome): void {
+  writeAudit(policy.audit.file, {
+    ...call,
+    policy: policy.source,
+    rule: outcome.decision.rule,
+    allowed: outcome.refusals.length === 0,
+    refusals: outcome.refusals,
+    changes: outcome.findings,
+    checks: outcome.judged,
+  });
 }

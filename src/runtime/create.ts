@@ -10,7 +10,7 @@ import { HardrunError } from '../errors.js';
 import { callerOf, hostFacts } from '../host/facts.js';
 import { fallbackRange, readSubidRange } from '../host/subid.js';
 import { admitSpec } from '../policy/admit.js';
-import { writeAudit } from '../policy/audit.js';
+import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Spec } from '../spec/types.js';
 import { removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
@@ -39,10 +39,7 @@ export async function createContainer(call: Call): Promise<number> {
     { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
     { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
   );
-  writeAudit(policy.audit.file, {
-    event: 'create', id, caller, policy: policy.source, rule: admission.decision.rule, backend: admission.backend.name,
-    allowed: admission.refusals.length === 0, refusals: admission.refusals, changes: admission.findings, checks: admission.judged,
-  });
+  auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
   if (admission.refusals.length > 0) {
     throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
   }

@@ -9,7 +9,7 @@ import { checkProcCwd } from '../checks/proc-cwd.js';
 import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
 import { admitProcess } from '../policy/admit.js';
 import { decisionForRule, type Decision } from '../policy/decide.js';
-import { writeAudit } from '../policy/audit.js';
+import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import { readRecord } from '../state/record.js';
 import { containerId, refuseUnknownFlags, type Call } from './call.js';
@@ -30,10 +30,7 @@ export async function execInContainer(call: Call): Promise<number> {
     const policy = await loadPolicy(call.policyPath, call.env);
     const document = asProcess(readJsonFile(processPath, 'process file').value, processPath);
     const admitted = admitProcess(policy, record?.rule, document, backend);
-    writeAudit(policy.audit.file, {
-      event: 'exec', id, caller: callerOf(call.root), policy: policy.source, rule: admitted.decision.rule, backend: backend.name,
-      allowed: admitted.refusals.length === 0, refusals: admitted.refusals, changes: admitted.findings, checks: admitted.judged,
-    });
+    auditDecision(policy, { event: 'exec', id, caller: callerOf(call.root), backend: backend.name }, admitted);
     if (admitted.refusals.length > 0) throw new HardrunError('refused', `hardrun refused this exec: ${admitted.refusals.join('; ')}`);
     replaceJsonFile(processPath, admitted.process);
   } else {

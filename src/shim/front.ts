@@ -4,10 +4,9 @@ import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { HardrunError } from '../errors.js';
 import { hostFacts } from '../host/facts.js';
 import { fallbackRange, readSubidRange } from '../host/subid.js';
-import { admitSpec, type Admission } from '../policy/admit.js';
-import { writeAudit } from '../policy/audit.js';
+import { admitSpec } from '../policy/admit.js';
+import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
-import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { parseShimArgv, type ShimArgv } from './argv.js';
@@ -62,7 +61,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   );
   const { backend, decision } = admission;
   if (admission.refusals.length > 0) {
-    audit(policy, admission, id, caller);
+    auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
     throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
   }
   refuseSplitPod(spec, id, bundle, backend.kind === 'kata');
@@ -73,7 +72,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   }
   const kataShim = findKataShim(backend);
   replaceJsonFile(configPath, admission.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
-  audit(policy, admission, id, caller);
+  auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
   writeShimChoice(bundle, { shim: kataShim, backend: backend.name, rule: decision.rule });
   try {
     return await handOver(kataShim, argv, env, false);
@@ -104,11 +103,4 @@ export function refuseSplitPod(spec: Spec, id: string, bundle: string, wantsKata
 function handOver(shimPath: string, argv: readonly string[], env: NodeJS.ProcessEnv, viaHardrun: boolean): Promise<never> {
   const path = viaHardrun ? `${runcPathDir()}:${env['PATH'] ?? systemPath.join(':')}` : env['PATH'];
   return execBackend({ argv: [shimPath, ...argv], env: { ...env, ...(path === undefined ? {} : { PATH: path }) }, keepFds: [] });
-}
-
-function audit(policy: Policy, admission: Admission, id: string, caller: string): void {
-  writeAudit(policy.audit.file, {
-    event: 'create', id, caller, policy: policy.source, rule: admission.decision.rule, backend: admission.backend.name,
-    allowed: admission.refusals.length === 0, refusals: admission.refusals, changes: admission.findings, checks: admission.judged,
-  });
 }
