@@ -21,18 +21,22 @@ export interface Judged {
   readonly mode: CheckMode;
 }
 
-/** Everything hardrun decided about one container, before anything runs. */
-export interface Admission {
+/** What every decision reports, about a create's spec or an exec's process; the audit log records it. */
+export interface DecisionOutcome {
   readonly decision: Decision;
-  readonly backend: Backend;
-  /** The spec as it will run (before user-namespace staging moves paths). */
-  readonly spec: Spec;
   /** What the hardening transforms changed or would change. */
   readonly findings: readonly Finding[];
   /** What the checks found, each with the mode that applied. */
   readonly judged: readonly Judged[];
-  /** Why the container is refused; empty when it may run. */
+  /** Why the container (or exec) is refused; empty when it may run. */
   readonly refusals: readonly string[];
+}
+
+/** Everything hardrun decided about one container, before anything runs. */
+export interface Admission extends DecisionOutcome {
+  readonly backend: Backend;
+  /** The spec as it will run (before user-namespace staging moves paths). */
+  readonly spec: Spec;
 }
 
 export interface IdRanges {
@@ -82,7 +86,7 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
 }
 
 /** An exec's process: the create's rule, the cwd check, and the process transforms. */
-export function admitProcess(policy: Policy, ruleName: string | undefined, document: Process, backend: Backend): { process: Process; findings: readonly Finding[]; judged: readonly Judged[]; refusals: readonly string[]; decision: Decision } {
+export function admitProcess(policy: Policy, ruleName: string | undefined, document: Process, backend: Backend): DecisionOutcome & { readonly process: Process } {
   const decision = decisionForRule(policy, ruleName);
   const judged: Judged[] = [];
   let current = document;

@@ -1,8 +1,7 @@
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import type { Finding } from '../harden/types.js';
-import type { Judged } from './admit.js';
-import type { Decision } from './decide.js';
+import type { DecisionOutcome, Judged } from './admit.js';
 import type { Policy } from './policy.js';
 
 /** One decision, as a JSON line in the policy's audit file. */
@@ -41,14 +40,6 @@ export function writeAudit(file: string | undefined, record: AuditRecord): void 
   } finally {
     closeSync(fd);
   }
-}
-
-/** What every decision reports, whether about a create's spec or an exec's process. */
-export interface DecisionOutcome {
-  readonly decision: Decision;
-  readonly findings: readonly Finding[];
-  readonly judged: readonly Judged[];
-  readonly refusals: readonly string[];
 }
 
 /** Records one decision in the policy's audit file (none when the policy names no file). */
