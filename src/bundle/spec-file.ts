@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { randomHex } from '../host/digest.js';
 import { HardrunError } from '../errors.js';
 import { isErrno, writeFileAtomic } from '../state/record.js';
 
@@ -75,7 +75,7 @@ export function nestingDepth(text: string): number {
  */
 export function replaceJsonFile(path: string, value: unknown, options: { keepOriginalAs?: string; sync?: boolean } = {}): void {
   if (options.keepOriginalAs !== undefined) {
-    const link = `${options.keepOriginalAs}.${randomBytes(6).toString('hex')}.tmp`;
+    const link = `${options.keepOriginalAs}.${randomHex(6)}.tmp`;
     try {
       linkSync(path, link);
       renameSync(link, options.keepOriginalAs);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { BindMount } from '../backend/exec.js';
@@ -6,6 +5,7 @@ import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
+import { sha256Hex } from '../host/digest.js';
 import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';
 
@@ -32,7 +32,7 @@ export interface StagingPlan {
 }
 
 export function stagingDirFor(root: string, id: string): string {
-  const key = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  const key = sha256Hex(root).slice(0, 12);
   return `${stagingBase}/${key}-${id}`;
 }
 

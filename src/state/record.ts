@@ -1,6 +1,6 @@
 import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { HardrunError } from '../errors.js';
+import { randomHex } from '../host/digest.js';
 import type { BackendKind } from '../backend/backend.js';
 
 /**
@@ -149,7 +149,7 @@ function ensurePrivateDir(dir: string): void {
  */
 export function writeFileAtomic(target: string, content: string | Uint8Array, mode: number, options: { sync?: boolean } = {}): void {
   const slash = target.lastIndexOf('/');
-  const temp = `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.${randomHex(6)}.tmp`;
   let fd: number;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
