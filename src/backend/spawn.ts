@@ -1,4 +1,3 @@
-import { constants as osConstants } from 'node:os';
 import { HardrunError } from '../errors.js';
 import { makeBindMounts, undoBindMounts, type HandOver } from './exec.js';
 
@@ -30,7 +29,7 @@ export async function runBackend(handOver: HandOver): Promise<number> {
     if (result.failed && result.exitCode === undefined && result.signal === undefined) {
       throw new HardrunError('exec', `cannot run backend ${file}: ${result.shortMessage}`, { cause: result });
     }
-    if (result.signal !== undefined) return 128 + (osConstants.signals[result.signal] ?? 0);
+    if (result.signal !== undefined) return 128 + ((await import('node:os')).constants.signals[result.signal] ?? 0);
     return result.exitCode ?? 1;
   } finally {
     for (const signal of forwarded) process.off(signal, relay);
