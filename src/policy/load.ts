@@ -4,6 +4,7 @@ import { isErrno } from '../state/record.js';
 import type { PolicyDocument } from './generated/policy-document.js';
 import { validate } from './generated/validate-policy.js';
 import { builtinPolicy } from './builtin.js';
+import { policyCacheKey, policyCachePath, readCachedPolicy, writeCachedPolicy } from './cache.js';
 import { normalizePolicy } from './normalize.js';
 import type { Policy } from './policy.js';
 import { checkSemantics, type PolicyProblem } from './semantic.js';
@@ -27,16 +28,22 @@ export interface PolicyCheck {
  * The policy in force: `--policy FILE`, else $HARDRUN_POLICY, else
  * /etc/hardrun/policy.yaml when it exists, else the built-in one. A file
  * that exists but does not pass is an error for every create: hardrun never
- * falls back to something weaker.
+ * falls back to something weaker. A file loaded before by this engine
+ * comes from the cache in /run/hardrun (see cache.ts).
  */
 export async function loadPolicy(flagPath: string | undefined, env: NodeJS.ProcessEnv): Promise<Policy> {
   const named = flagPath ?? (env[policyEnvVariable] === '' ? undefined : env[policyEnvVariable]);
   const path = named ?? defaultPolicyPath;
   const text = readPolicyText(path, named !== undefined);
   if (text === undefined) return builtinPolicy;
+  const key = policyCacheKey(path, text);
+  const cached = key === undefined ? undefined : readCachedPolicy(policyCachePath, key);
+  if (cached !== undefined) return cached;
   const verdict = await checkPolicyText(text, path);
   if (verdict.document === undefined) throw invalidPolicy(path, verdict.problems);
-  return normalizePolicy(verdict.document, path);
+  const policy = normalizePolicy(verdict.document, path);
+  if (key !== undefined) writeCachedPolicy(policyCachePath, key, policy);
+  return policy;
 }
 
 /** Parses and validates a policy text: syntax, then the schema, then the semantic rules. */
