@@ -5,8 +5,16 @@ import { normalizeDestination } from '../harden/mount-options.js';
  * any number of them (including none).
  */
 export function matchPathPattern(pattern: string, path: string): boolean {
+  return pathPattern(pattern)(path);
+}
+
+/** matchPathPattern with the pattern taken apart once, for matching many paths. */
+export function pathPattern(pattern: string): (path: string) => boolean {
   const want = normalizeDestination(pattern).split('/').filter(Boolean);
-  const have = normalizeDestination(path).split('/').filter(Boolean);
+  return path => matchSegments(want, normalizeDestination(path).split('/').filter(Boolean));
+}
+
+function matchSegments(want: readonly string[], have: readonly string[]): boolean {
   const match = (i: number, j: number): boolean => {
     if (i === want.length) return j === have.length;
     if (want[i] === '**') return match(i + 1, j) || (j < have.length && match(i, j + 1));

@@ -1,6 +1,6 @@
 import type { Mount, Spec } from '../spec/types.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
-import { matchPathPattern } from './paths.js';
+import { pathPattern } from './paths.js';
 import type { Check, Violation } from './types.js';
 
 export interface SensitiveMountSettings {
@@ -17,11 +17,14 @@ export interface SensitiveMountSettings {
  */
 export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settings, { id, host }) => {
   const violations: Violation[] = [];
+  if (!(spec.mounts ?? []).some(isBindMount)) return violations;
+  const allowed = settings.allow.map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
+  const paths = settings.paths.map(normalizeDestination);
   (spec.mounts ?? []).forEach((mount, index) => {
     if (!isBindMount(mount) || mount.source === undefined) return;
     const source = host.realpath(normalizeDestination(mount.source));
-    if (settings.allow.some(pattern => matchPathPattern(pattern.replaceAll('{id}', id), source))) return;
-    const hit = settings.paths.map(normalizeDestination).find(path => isSameOrBelow(path, source) || (path !== '/' && isSameOrBelow(source, path)));
+    if (allowed.some(matches => matches(source))) return;
+    const hit = paths.find(path => isSameOrBelow(path, source) || (path !== '/' && isSameOrBelow(source, path)));
     if (hit === undefined) return;
     const how = source === hit ? '' : isSameOrBelow(hit, source) ? `, a parent of ${hit}` : `, under ${hit}`;
     violations.push({

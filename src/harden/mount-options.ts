@@ -17,8 +17,13 @@ export function isBindMount(mount: Mount): boolean {
   return mount.type === 'bind' || (mount.options ?? []).some(option => option === 'bind' || option === 'rbind');
 }
 
+/** An absolute path with no empty, "." or ".." component and no trailing slash: already normal. */
+const normalPath = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
 /** "/tmp/", "//tmp" and "/var/../tmp" all mean "/tmp" inside the container. */
 export function normalizeDestination(destination: string): string {
+  // Most paths are normal already; the test is cheaper than a normalize.
+  if (normalPath.test(destination)) return destination;
   const normal = posix.normalize(`/${destination}`);
   return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
 }
