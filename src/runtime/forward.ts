@@ -19,11 +19,17 @@ export async function forwardCall(call: Call): Promise<number> {
   const handOver = handOverTo(await backendFor(call, record), call);
   if (call.argv.command === 'delete' && record !== undefined) {
     // The record must outlive a failed delete (the container is still
-    // there) and go once it succeeds, so hardrun waits for the backend.
+    // there) and go once it succeeds, so hardrun waits for the backend. As
+    // in the launcher, a staging directory that cannot be removed stays
+    // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
     if (status === 0) {
-      if (record.staging !== undefined) removeStaging(record.staging);
       removeRecord(call.root, call.argv.positionals[0]!);
+      try {
+        if (record.staging !== undefined) removeStaging(record.staging);
+      } catch {
+        // Reported by `hardrun doctor` (staging).
+      }
     }
     return status;
   }

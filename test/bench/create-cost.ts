@@ -68,7 +68,8 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
   const policy = join(dir, 'policy.json');
   const yamlPolicy = join(dir, 'policy.yaml');
   writeFileSync(policy, JSON.stringify({ defaultBackend: 'true', backends: { true: { path: '/bin/true', kind: 'runc' } } }));
-  writeFileSync(yamlPolicy, 'defaultBackend: "true"\nbackends:\n  "true":\n    path: /bin/true\n    kind: runc\n');
+  // As a host's /etc/hardrun/policy.yaml would be: YAML, with the audit log on.
+  writeFileSync(yamlPolicy, `version: 1\ndefaultBackend: "true"\nbackends:\n  "true":\n    path: /bin/true\n    kind: runc\naudit:\n  file: ${join(dir, 'audit.jsonl')}\n`);
   const id = 'bench-create';
   const argv = ['--root', root, 'create', '--bundle', bundle.dir, id];
   const hardrunArgv = (policyFile: string) => ['--root', root, '--policy', policyFile, 'create', '--bundle', bundle.dir, id];
@@ -86,7 +87,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
       ...(empty ? [{ name: 'empty Bun executable', run: () => check(empty, []) }] : []),
       { name: 'engine, failing at once (create, no id)', run: () => check(enginePath, ['--root', root, 'create'], 1) },
       create('hardrun create, engine direct', enginePath),
-      create('hardrun create, engine direct, YAML policy', enginePath, yamlPolicy),
+      create('hardrun create, engine direct, YAML policy with the audit log', enginePath, yamlPolicy),
       create('hardrun create, through the launcher', launcherPath),
       ...(bytecode ? [create('idea: through the launcher, engine compiled with --bytecode', bytecode.launcher)] : []),
     ];
@@ -103,7 +104,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     if (empty) line(failing - at('empty Bun executable'), 'the engine parses its bundle and evaluates the create path (failing at once, minus the empty one)');
     line(at('hardrun create, engine direct') - failing, 'the create itself, execve of the backend included (engine direct, minus failing at once)');
     line(at('hardrun create, through the launcher') - at('hardrun create, engine direct'), 'the sh launcher in front (through the launcher, minus engine direct)');
-    line(at('hardrun create, engine direct, YAML policy') - at('hardrun create, engine direct'), '(not in the total) a YAML policy file instead of a JSON one');
+    line(at('hardrun create, engine direct, YAML policy with the audit log') - at('hardrun create, engine direct'), '(not in the total) a YAML policy with the audit log instead of a JSON one without');
 
     const strace = findExecutable('strace', ['/usr/bin', '/bin']);
     /** Creates through `engine` under strace, split into spans at the marker calls. */

@@ -2,6 +2,7 @@ import test from 'ava';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces } from '../../src/human/doctor/host-checks.js';
 import type { HostProbe } from '../../src/human/doctor/probe.js';
 import { checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
+import { checkStaging } from '../../src/human/doctor/state-checks.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 
 /** A host made of a few files. */
@@ -70,4 +71,14 @@ test('containerd: a handler whose BinaryName is hardrun, or whose runtime_path i
 test('the backends a policy can send containers to are the required ones', t => {
   const policy = normalizePolicy({ sandboxBackend: 'runsc', rules: [{ name: 'k', match: { caller: ['k8s.io'] }, backend: 'kata' }] }, 'test');
   t.deepEqual([...usedBackends(policy)].sort(), ['kata', 'runc', 'runsc']);
+});
+
+test('staging: directories no record names are reported, with how to remove them', t => {
+  const present = ['/run/hardrun/0123456789ab-c1', '/run/hardrun/0123456789ab-c2'];
+  t.is(checkStaging(present, new Set(present)).status, 'ok');
+  t.is(checkStaging([], new Set()).status, 'ok');
+  const orphan = checkStaging(present, new Set([present[0]!]));
+  t.is(orphan.status, 'info');
+  t.regex(orphan.detail, /^1 staging directory that no record .*: \/run\/hardrun\/0123456789ab-c2$/);
+  t.regex(orphan.fix ?? '', /rm -d/);
 });

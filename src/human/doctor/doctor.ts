@@ -5,6 +5,7 @@ import { binDir, launcherPath } from '../../shim/install-paths.js';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces, type DoctorCheck } from './host-checks.js';
 import { realHost, type HostProbe } from './probe.js';
 import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
+import { checkStaging, readStaging } from './state-checks.js';
 
 export interface DoctorArgs {
   readonly json?: boolean;
@@ -56,6 +57,8 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
   checks.push(strip(docker), strip(containerd));
+  const staging = readStaging();
+  checks.push(checkStaging(staging.present, staging.named));
   if (!docker.uses && !containerd.uses) {
     checks.push({
       name: 'in use', status: 'missing', detail: 'neither Docker nor containerd runs containers through hardrun',
