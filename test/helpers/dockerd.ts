@@ -35,6 +35,8 @@ export interface DockerdOptions {
   extraConfig?: Record<string, unknown>;
   /** How long to wait for each daemon to answer (default 30 s). */
   startTimeout?: number;
+  /** Variables added to both daemons' environment, which containerd's shims pass on to the runtime. */
+  env?: Record<string, string>;
 }
 
 export interface PrivateDocker {
@@ -99,7 +101,7 @@ export async function startDockerd(opts: DockerdOptions = {}): Promise<PrivateDo
     stop: once(() => stopAll(d, daemons, hadRunContainerd)),
   };
   try {
-    daemons.push(await startContainerd(d, opts.startTimeout ?? 30_000));
+    daemons.push(await startContainerd(d, opts.startTimeout ?? 30_000, opts.env));
     const dockerd = await startDaemon(d, opts);
     daemons.push(dockerd);
     d.pid = dockerd.pid;
@@ -119,8 +121,8 @@ interface Daemon {
   hasExited(): boolean;
 }
 
-function daemonEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, PATH: [process.env['PATH'] ?? '', ...SBIN].join(delimiter) };
+function daemonEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: [process.env['PATH'] ?? '', ...SBIN].join(delimiter), ...extra };
 }
 
 function dockerCliEnv(configDir: string): NodeJS.ProcessEnv {
@@ -135,12 +137,12 @@ process.on('exit', () => liveDaemons.forEach((pid) => signal(pid, 'SIGTERM')));
 
 // node's spawn rather than execa: the log fd goes straight to the daemon, so its
 // output never passes through (or dies with) the test process.
-function spawnDaemon(name: string, args: string[], logFile: string): Daemon {
+function spawnDaemon(name: string, args: string[], logFile: string, env: Record<string, string> = {}): Daemon {
   const file = findExecutable(name, SBIN);
   if (!file) throw new Error(`${name} not found on PATH or in ${SBIN.join(', ')}`);
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(file, args, { stdio: ['ignore', fd, fd], env: daemonEnv() });
+    const child = spawn(file, args, { stdio: ['ignore', fd, fd], env: daemonEnv(env) });
     let done = false;
     const onEnd = () => {
       done = true;
@@ -157,7 +159,7 @@ function spawnDaemon(name: string, args: string[], logFile: string): Daemon {
 
 // Our own containerd rather than dockerd's managed one: dockerd silently uses
 // the host's containerd whenever /run/containerd/containerd.sock exists.
-async function startContainerd(d: PrivateDocker, timeout: number): Promise<Daemon> {
+async function startContainerd(d: PrivateDocker, timeout: number, env: Record<string, string> = {}): Promise<Daemon> {
   const base = join(d.dir, 'containerd');
   await mkdir(base, { recursive: true });
   const toml = [
@@ -174,7 +176,7 @@ async function startContainerd(d: PrivateDocker, timeout: number): Promise<Daemo
   ].join('\n');
   const config = join(base, 'config.toml');
   await writeFile(config, toml);
-  const daemon = spawnDaemon('containerd', ['--config', config], join(base, 'containerd.log'));
+  const daemon = spawnDaemon('containerd', ['--config', config], join(base, 'containerd.log'), env);
   await waitFor(daemon, timeout, async () =>
     (await run('ctr', ['--address', d.containerdSock, 'version'], { reject: false, timeout: 5_000 })).exitCode === 0);
   return daemon;
@@ -196,7 +198,7 @@ async function startDaemon(d: PrivateDocker, opts: DockerdOptions): Promise<Daem
     ...opts.extraConfig,
   };
   await writeFile(d.configFile, `${JSON.stringify(config, null, 2)}\n`);
-  return spawnDaemon('dockerd', ['--config-file', d.configFile], d.logFile);
+  return spawnDaemon('dockerd', ['--config-file', d.configFile], d.logFile, opts.env);
 }
 
 async function waitFor(daemon: Daemon, timeout: number, ready: () => Promise<boolean>): Promise<void> {
