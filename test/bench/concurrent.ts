@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { leftoverRecords } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
-import { bytecodePair, ideasOn } from './ideas.js';
+import { ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, printTable, stats, verdict } from './runner.js';
 
 bench('concurrent: 32 concurrent docker run --rm busybox true, hardrun vs runc', async () => {
@@ -21,13 +21,13 @@ bench('concurrent: 32 concurrent docker run --rm busybox true, hardrun vs runc',
     for (const result of results.filter(r => r.exitCode !== 0)) failures.push(`${runtime}: exit ${result.exitCode}: ${result.stderr.trim()}`);
   };
   try {
-    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
-    d = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, ...(bytecode ? { 'hardrun-bytecode': { path: bytecode.launcher } } : {}) } });
+    const idea = ideasOn ? ideaPair(dir) : undefined;
+    d = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, ...(idea ? { 'hardrun-idea': { path: idea.launcher } } : {}) } });
     await importBusybox(d);
     const rows = await compare([
       { name: `${width} x hardrun`, run: () => batch('hardrun') },
       { name: `${width} x runc`, run: () => batch('runc') },
-      ...(bytecode ? [{ name: `idea: ${width} x hardrun, engine --bytecode`, run: () => batch('hardrun-bytecode') }] : []),
+      ...(idea ? [{ name: `idea: ${width} x hardrun, ${idea.name}`, run: () => batch('hardrun-idea') }] : []),
     ], { rounds: envInt('BENCH_ROUNDS', 3), warmup: 1 });
     printTable(`wall time of a batch of ${width} concurrent docker runs`, rows.map(row => stats(row.name, row.samples.map(ms => ms / 1000))), { baseline: `${width} x runc`, unit: 's', digits: 2 });
     const left = await leftoverRecords(d);

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
 import { makeBundle } from './bundle.js';
-import { bytecodePair, compileLikeEngine, ideasOn } from './ideas.js';
+import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, must, pairs, printTable, stats, verdict, type Variant } from './runner.js';
 
 function check(file: string, args: readonly string[], expect = 0): void {
@@ -78,7 +78,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
   try {
     writeFileSync(join(dir, 'empty.ts'), 'process.exit(0);\n');
     const empty = compileLikeEngine(join(dir, 'empty.ts'), join(dir, 'empty'));
-    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
+    const idea = ideasOn ? ideaPair(dir) : undefined;
     const create = (name: string, file: string, policyFile = policy): Variant => ({
       name, before: bundle.restore, run: () => check(file, hardrunArgv(policyFile)), after: undo,
     });
@@ -89,7 +89,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
       create('hardrun create, engine direct', enginePath),
       create('hardrun create, engine direct, YAML policy with the audit log', enginePath, yamlPolicy),
       create('hardrun create, through the launcher', launcherPath),
-      ...(bytecode ? [create('idea: through the launcher, engine compiled with --bytecode', bytecode.launcher)] : []),
+      ...(idea ? [create(`idea: through the launcher, ${idea.name}`, idea.launcher)] : []),
     ];
     const rows = await compare(variants, { rounds: pairs(30) });
     printTable('one create, wall time of the process (spawnSync)', rows, { baseline: variants[0]!.name, digits: 2 });
@@ -122,7 +122,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
       }
       return [...samples].map(([label, values]) => stats(label, values));
     };
-    const engines: [string, string][] = [['the shipped engine', enginePath], ...(bytecode ? [['idea: the engine compiled with --bytecode', bytecode.engine] as [string, string]] : [])];
+    const engines: [string, string][] = [['the shipped engine', enginePath], ...(idea ? [[`idea: the ${idea.name}`, idea.engine] as [string, string]] : [])];
     if (strace === undefined) console.log('\nphases inside a create: skipped, strace is not installed');
     else for (const [what, engine] of engines) printTable(`spans of one create through ${what}, each from a traced call to the next (under strace)`, spans(strace, engine), { digits: 2 });
     verdict('hardrun\'s own cost on create (median, launcher minus /bin/true)', added, '<=', 25, ' ms');

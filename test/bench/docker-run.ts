@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { leftoverRecords, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
-import { bytecodePair, ideasOn } from './ideas.js';
+import { ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, median, pairs, printTable, stats, verdict } from './runner.js';
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
@@ -87,16 +87,16 @@ bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
     const stamped = stamp(dir, runc);
     split = await policyLauncher({ defaultBackend: 'stamped', backends: { stamped: { path: stamped.path, kind: 'runc' } } });
     const splitTraced = tracer(dir, 'hardrun-split-traced', split.path);
-    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
+    const idea = ideasOn ? ideaPair(dir) : undefined;
     // name -> launcher path; each also gets a traced runtime entry "<name>-traced".
-    const sides: Record<string, string> = { hardrun: launcherPath, runc, 'hardrun-builtin': builtin, ...(bytecode ? { 'hardrun-bytecode': bytecode.launcher } : {}) };
+    const sides: Record<string, string> = { hardrun: launcherPath, runc, 'hardrun-builtin': builtin, ...(idea ? { 'hardrun-idea': idea.launcher } : {}) };
     const traced = Object.fromEntries(Object.entries(sides).map(([name, path]) => [name, tracer(dir, `${name}-traced`, path)]));
     d = await startDockerd({
       env: { HARDRUN_POLICY: join(dir, 'policy.yaml') },
       runtimes: {
         hardrun: { path: launcherPath },
         'hardrun-builtin': { path: builtin },
-        ...(bytecode ? { 'hardrun-bytecode': { path: bytecode.launcher } } : {}),
+        ...(idea ? { 'hardrun-idea': { path: idea.launcher } } : {}),
         ...Object.fromEntries(Object.entries(traced).map(([name, t]) => [`${name}-traced`, { path: t.path }])),
         'hardrun-split-traced': { path: splitTraced.path },
       },
@@ -107,7 +107,7 @@ bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
       { name: 'hardrun (built-in policy, audit log on)', run: () => dockerRun(docker, 'hardrun') },
       { name: 'runc', run: () => dockerRun(docker, 'runc') },
       { name: 'hardrun, no policy file (through a sh wrapper)', run: () => dockerRun(docker, 'hardrun-builtin') },
-      ...(bytecode ? [{ name: 'idea: hardrun, engine compiled with --bytecode', run: () => dockerRun(docker, 'hardrun-bytecode') }] : []),
+      ...(idea ? [{ name: `idea: hardrun, ${idea.name}`, run: () => dockerRun(docker, 'hardrun-idea') }] : []),
     ], { rounds: pairs(20) });
     printTable('docker run --rm busybox true (wall time)', rows, { baseline: 'runc' });
     const ratio = rows[0]!.median / rows[1]!.median;

@@ -1,7 +1,8 @@
 // Alternatives the benchmarks measure beside the shipped pair when
-// BENCH_IDEAS=1, to put numbers on ideas before anyone changes src/. Built in
-// the benchmark's temporary directory; nothing here touches bin/.
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+// BENCH_IDEAS=1, to put numbers on ideas before anyone changes src/ or the
+// build. Built in the benchmark's temporary directory; nothing here touches
+// bin/. The ideas measured so far, shipped or not, are in docs/performance.md.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launcherPath } from '../helpers/shipped.js';
 import { must } from './runner.js';
@@ -10,27 +11,40 @@ export const ideasOn = process.env['BENCH_IDEAS'] === '1';
 
 const bun = resolve('node_modules/.bin/bun');
 
-/** Compiles `entry` with build:engine's flags, plus `extra`; undefined when bun is not installed. */
-export function compileLikeEngine(entry: string, outfile: string, extra: string[] = []): string | undefined {
+/** The flags bin/hardrun-engine is built with: package.json's build:engine, without its entry point and --outfile. */
+export function engineFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  return (scripts['build:engine'] ?? '').split(/\s+/).filter(word => word.startsWith('--') && !word.startsWith('--outfile'));
+}
+
+/** Compiles `entry` with build:engine's flags, as `change` alters them; undefined when bun is not installed. */
+export function compileLikeEngine(entry: string, outfile: string, change: (flags: string[]) => string[] = flags => flags): string | undefined {
   if (!existsSync(bun)) return undefined;
-  must(bun, ['build', entry, '--compile', '--minify', '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig', ...extra, '--outfile', outfile]);
+  must(bun, ['build', entry, ...change(engineFlags()), '--outfile', outfile]);
   return outfile;
 }
 
+export interface EngineIdea {
+  /** What differs from the shipped engine, for the benchmarks' row names. */
+  readonly name: string;
+  /** A copy of bin/hardrun with the idea's engine beside it. */
+  readonly launcher: string;
+  readonly engine: string;
+}
+
 /**
- * The idea with the largest effect measured: the engine compiled with
- * `--bytecode --format=esm`, so that Bun loads precompiled bytecode instead
- * of parsing the bundle at every start (without --format=esm, Bun 1.4 emits
- * CommonJS bytecode, which a dependency's import.meta breaks). Returns a
- * launcher (a copy of bin/hardrun) with that engine beside it.
+ * The idea measured today: the engine at Bun's normal JIT policy, that is
+ * what the shipped `--compile-jit-policy=100` buys. (A create runs its code
+ * once; at the normal policy JavaScriptCore still compiles the functions
+ * that cross its tier-up thresholds during that one run.)
  */
-export function bytecodePair(dir: string): { launcher: string; engine: string } | undefined {
-  const home = join(dir, 'bytecode');
+export function ideaPair(dir: string): EngineIdea | undefined {
+  const home = join(dir, 'idea');
   mkdirSync(home, { recursive: true });
-  const engine = compileLikeEngine(resolve('src/main.ts'), join(home, 'hardrun-engine'), ['--bytecode', '--format=esm']);
+  const engine = compileLikeEngine(resolve('src/main.ts'), join(home, 'hardrun-engine'), flags => flags.filter(flag => !flag.startsWith('--compile-jit-policy')));
   if (engine === undefined) return undefined;
   const launcher = join(home, 'hardrun');
   copyFileSync(launcherPath, launcher);
   chmodSync(launcher, 0o755);
-  return { launcher, engine };
+  return { name: 'engine at Bun\'s normal JIT policy', launcher, engine };
 }

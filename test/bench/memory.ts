@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
 import { makeBundle, removeBenchCgroups } from './bundle.js';
-import { bytecodePair, compileLikeEngine, ideasOn } from './ideas.js';
+import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
 import { bench, envInt, must, printTable, stats, verdict, type Stats } from './runner.js';
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
@@ -53,7 +53,7 @@ bench('memory: peak resident size, hardrun vs runc', async () => {
     create('runc', runc, 'run-r');
     must(launcherPath, ['--root', root, 'start', 'run-h']);
     must(runc, ['--root', root, 'start', 'run-r']);
-    const bytecode = ideasOn ? bytecodePair(dir) : undefined;
+    const idea = ideasOn ? ideaPair(dir) : undefined;
     writeFileSync(join(dir, 'empty.ts'), 'process.exit(0);\n');
     const emptyBun = compileLikeEngine(join(dir, 'empty.ts'), join(dir, 'empty'));
     const samples = new Map<string, number[]>();
@@ -71,9 +71,9 @@ bench('memory: peak resident size, hardrun vs runc', async () => {
       empty.restore();
       add('hardrun create, backend /bin/true (the engine\'s own)', peak(launcherPath, ['--root', root, '--policy', policy, 'create', '--bundle', empty.dir, `c-t${i}`]));
       must(launcherPath, ['--root', root, 'delete', `c-t${i}`]); // /bin/true deletes nothing: the record and staging go
-      if (bytecode) {
+      if (idea) {
         empty.restore();
-        add('idea: the same, engine compiled with --bytecode', peak(bytecode.launcher, ['--root', root, '--policy', policy, 'create', '--bundle', empty.dir, `c-b${i}`]));
+        add(`idea: the same, ${idea.name}`, peak(idea.launcher, ['--root', root, '--policy', policy, 'create', '--bundle', empty.dir, `c-b${i}`]));
         must(launcherPath, ['--root', root, 'delete', `c-b${i}`]);
       }
     }
