@@ -10,10 +10,10 @@ import type { Policy } from './policy.js';
  * 1 ms with a JSON one (test/bench/create-cost.ts).
  *
  * The file holds one line per policy, the most recent first: its key, a tab
- * and the policy as JSON. The key is the
- * SHA-256 of the engine's own identity (its executable's device, inode, size
- * and mtime: an upgraded or rebuilt engine never reads what an older one
- * wrote), the policy's path and its whole text, read on every call: any
+ * and the policy as JSON. The key is the SHA-256 of the engine's own
+ * identity (its executable's device, inode, size, mtime and ctime, which no
+ * one can set back: an upgraded or rebuilt engine never reads what an older
+ * one wrote), the policy's path and its whole text, read on every call: any
  * change to the file is a miss, whatever its timestamps say. A few entries
  * are kept (a host whose callers name different policies alternates between
  * them), in one file so that nothing accumulates. Two engines writing at once
@@ -33,7 +33,7 @@ export function policyCacheKey(path: string, text: string): string | undefined {
   if (process.versions.bun === undefined) return undefined;
   try {
     const engine = statSync(process.execPath);
-    return cacheKey(`${engine.dev}:${engine.ino}:${engine.size}:${engine.mtimeMs}`, path, text);
+    return cacheKey(`${engine.dev}:${engine.ino}:${engine.size}:${engine.mtimeMs}:${engine.ctimeMs}`, path, text);
   } catch {
     return undefined;
   }
