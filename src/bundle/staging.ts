@@ -96,6 +96,11 @@ export function prepareStaging(plan: StagingPlan): void {
       else closeSync(openSync(bind.target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
     } catch (error) {
       if (!isErrno(error, 'EEXIST')) throw stagingError(plan.dir, error);
+      // Left by a container whose delete could not remove it: usable only as what it was.
+      const existing = lstatSync(bind.target);
+      if (bind.kind === 'dir' ? !existing.isDirectory() : !existing.isFile()) {
+        throw stagingError(plan.dir, new Error(`${bind.target} was left behind by an earlier container and is not a ${bind.kind === 'dir' ? 'directory' : 'file'} (hardrun doctor lists such directories)`));
+      }
     }
   }
   for (const mountpoint of plan.mountpoints) createMountpoint(plan.rootfs, mountpoint.path, mountpoint.kind);

@@ -17,8 +17,12 @@ export function isBindMount(mount: Mount): boolean {
   return mount.type === 'bind' || (mount.options ?? []).some(option => option === 'bind' || option === 'rbind');
 }
 
-/** An absolute path with no empty, "." or ".." component and no trailing slash: already normal. */
-const normalPath = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+/**
+ * An absolute path with no empty, "." or ".." component and no trailing
+ * slash: already normal. Surrogates take the slow path, where Bun's
+ * normalize turns a lone one into U+FFFD, as runc's JSON decoder does.
+ */
+const normalPath = /^(?:\/(?!\.\.?(?:\/|$))[^/\uD800-\uDFFF]+)+$/;
 
 /** "/tmp/", "//tmp" and "/var/../tmp" all mean "/tmp" inside the container. */
 export function normalizeDestination(destination: string): string {

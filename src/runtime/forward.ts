@@ -1,7 +1,7 @@
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
-import { removeStaging } from '../bundle/staging.js';
-import { readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
+import { removeStaging, stagingDirFor } from '../bundle/staging.js';
+import { isErrno, readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo } from './target.js';
 
@@ -24,12 +24,10 @@ export async function forwardCall(call: Call): Promise<number> {
     // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
     if (status === 0) {
-      removeRecord(call.root, call.argv.positionals[0]!);
-      try {
-        if (record.staging !== undefined) removeStaging(record.staging);
-      } catch {
-        // Reported by `hardrun doctor` (staging).
-      }
+      const id = call.argv.positionals[0]!;
+      removeRecord(call.root, id);
+      // Only the directory this root and id stage in, whatever the record says.
+      if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
     }
     return status;
   }
@@ -37,6 +35,16 @@ export async function forwardCall(call: Call): Promise<number> {
   // create may have left a half-written one.
   if (call.argv.command === 'delete') removeRecord(call.root, call.argv.positionals[0] ?? '');
   return execBackend(handOver);
+}
+
+/** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */
+function removeStagingLeftAsIs(dir: string): void {
+  try {
+    removeStaging(dir);
+  } catch (error) {
+    const cause = (error as Error).cause;
+    if (!isErrno(cause, 'ENOTEMPTY') && !isErrno(cause, 'EBUSY') && !isErrno(cause, 'EEXIST')) throw error;
+  }
 }
 
 function recordOf(call: Call): ContainerRecord | undefined {

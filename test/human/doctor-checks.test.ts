@@ -79,6 +79,7 @@ test('staging: directories no record names are reported, with how to remove them
   t.is(checkStaging([], new Set()).status, 'ok');
   const orphan = checkStaging(present, new Set([present[0]!]));
   t.is(orphan.status, 'info');
-  t.regex(orphan.detail, /^1 staging directory that no record .*: \/run\/hardrun\/0123456789ab-c2$/);
-  t.regex(orphan.fix ?? '', /rm -d/);
+  t.regex(orphan.detail, /^1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
+  t.regex(orphan.fix ?? '', /rm -d -- DIR\/\* DIR/);
+  t.regex(checkStaging([], new Set()).detail, /nothing .* left behind/);
 });

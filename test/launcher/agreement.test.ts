@@ -1,6 +1,8 @@
 import test from 'ava';
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stagingBase } from '../../src/bundle/staging.js';
 import { writeDefaultRecord, writeRecord } from '../../src/state/record.js';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
@@ -102,6 +104,24 @@ test("a failed delete keeps the record; the backend's status and words come thro
     t.is(result.exitCode, 3, via);
     t.is(result.stderr, 'recorder: failing as asked\n', via);
     t.true(existsSync(join(`${root}.hardrun`, id)), via);
+  }
+});
+
+test('delete removes only the staging directory named for this root and id, whatever the record says', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  // A decoy outside /run/hardrun, reached through "..": empty entries that rm -d would take.
+  const decoy = join(scratch.dir, 'decoy');
+  const staging = `${stagingBase}/../..${decoy}`;
+  for (const via of ['launcher', 'engine'] as const) {
+    await mkdir(decoy, { recursive: true });
+    await writeFile(join(decoy, 'm0'), '');
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [], staging });
+    const result = await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } });
+    t.is(result.exitCode, 0, `${via}: ${result.stderr}`);
+    t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
+    t.true(existsSync(join(decoy, 'm0')), `${via} removed a file outside the container's staging directory`);
   }
 });
 
