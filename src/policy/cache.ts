@@ -43,28 +43,36 @@ export function cacheKey(engine: string, path: string, text: string): string {
   return sha256Hex(`hardrun policy cache 1\0${engine}\0${path}\0${text}`);
 }
 
-/** The cached policy for `key`, if the cache at `file` holds it and can be trusted. */
-export function readCachedPolicy(file: string, key: string): Policy | undefined {
-  if (key === '') return undefined;
-  const line = readEntries(file).find(entry => entry.startsWith(`${key}\t`));
-  if (line === undefined) return undefined;
-  try {
-    return JSON.parse(line.slice(key.length + 1)) as Policy;
-  } catch {
-    return undefined;
-  }
+/** One key's place in the cache at `file`, read once. */
+export interface PolicyCacheEntry {
+  /** The cached policy, if the cache holds one for the key and can be trusted. */
+  readonly policy: Policy | undefined;
+  /** Keeps `policy` under the key, ahead of the entries already there; best effort. */
+  keep(policy: Policy): void;
 }
 
-/** Keeps `policy` under `key`, ahead of the entries already there; best effort. */
-export function writeCachedPolicy(file: string, key: string, policy: Policy): void {
-  if (key === '' || /[\t\n]/.test(key)) return;
-  const others = readEntries(file).filter(entry => !entry.startsWith(`${key}\t`));
+export function policyCacheEntry(file: string, key: string): PolicyCacheEntry {
+  const entries = key === '' || /[\t\n]/.test(key) ? undefined : readEntries(file);
+  const line = entries?.find(entry => entry.startsWith(`${key}\t`));
+  let policy: Policy | undefined;
   try {
-    mkdirSync(file.slice(0, file.lastIndexOf('/')), { mode: 0o711, recursive: true });
-    writeFileAtomic(file, `${[`${key}\t${JSON.stringify(policy)}`, ...others].slice(0, maxEntries).join('\n')}\n`, 0o600);
+    policy = line === undefined ? undefined : JSON.parse(line.slice(key.length + 1)) as Policy;
   } catch {
-    // A read-only or full /run costs the next call the full load, nothing more.
+    policy = undefined;
   }
+  return {
+    policy,
+    keep(next) {
+      if (entries === undefined) return;
+      const others = entries.filter(entry => !entry.startsWith(`${key}\t`));
+      try {
+        mkdirSync(file.slice(0, file.lastIndexOf('/')), { mode: 0o711, recursive: true });
+        writeFileAtomic(file, `${[`${key}\t${JSON.stringify(next)}`, ...others].slice(0, maxEntries).join('\n')}\n`, 0o600);
+      } catch {
+        // A read-only or full /run costs the next call the full load, nothing more.
+      }
+    },
+  };
 }
 
 /** The cache's lines, or none when it is missing, unreadable or not to be trusted. */

@@ -4,7 +4,7 @@ import { isErrno } from '../state/record.js';
 import type { PolicyDocument } from './generated/policy-document.js';
 import { validate } from './generated/validate-policy.js';
 import { builtinPolicy } from './builtin.js';
-import { policyCacheKey, policyCachePath, readCachedPolicy, writeCachedPolicy } from './cache.js';
+import { policyCacheEntry, policyCacheKey, policyCachePath } from './cache.js';
 import { normalizePolicy } from './normalize.js';
 import type { Policy } from './policy.js';
 import { checkSemantics, type PolicyProblem } from './semantic.js';
@@ -37,12 +37,12 @@ export async function loadPolicy(flagPath: string | undefined, env: NodeJS.Proce
   const text = readPolicyText(path, named !== undefined);
   if (text === undefined) return builtinPolicy;
   const key = policyCacheKey(path, text);
-  const cached = key === undefined ? undefined : readCachedPolicy(policyCachePath, key);
-  if (cached !== undefined) return cached;
+  const cached = key === undefined ? undefined : policyCacheEntry(policyCachePath, key);
+  if (cached?.policy !== undefined) return cached.policy;
   const verdict = await checkPolicyText(text, path);
   if (verdict.document === undefined) throw invalidPolicy(path, verdict.problems);
   const policy = normalizePolicy(verdict.document, path);
-  if (key !== undefined) writeCachedPolicy(policyCachePath, key, policy);
+  cached?.keep(policy);
   return policy;
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { admitSpec, type Admission } from '../../src/policy/admit.js';
-import { cacheKey, readCachedPolicy, writeCachedPolicy } from '../../src/policy/cache.js';
+import { cacheKey, policyCacheEntry } from '../../src/policy/cache.js';
 import { checkPolicyText } from '../../src/policy/load.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
@@ -53,8 +53,8 @@ async function loaded() {
 test('a policy read back from the cache decides and hardens exactly as the one loaded', async t => {
   const file = await scratch(t);
   const policy = await loaded();
-  writeCachedPolicy(file, 'k1', policy);
-  const cached = readCachedPolicy(file, 'k1');
+  policyCacheEntry(file, 'k1').keep(policy);
+  const cached = policyCacheEntry(file, 'k1').policy;
   if (cached === undefined) return t.fail('the entry just written was not read back');
   t.deepEqual(Object.keys(cached.backends).sort(), Object.keys(policy.backends).sort());
   t.true(Object.hasOwn(cached.backends, '__proto__'));
@@ -66,35 +66,35 @@ test('a policy read back from the cache decides and hardens exactly as the one l
 
 test('an entry is used only for its own key', async t => {
   const file = await scratch(t);
-  writeCachedPolicy(file, 'k1', await loaded());
-  t.is(readCachedPolicy(file, 'k2'), undefined);
-  t.is(readCachedPolicy(file, ''), undefined);
-  t.is(readCachedPolicy(`${file}.missing`, 'k1'), undefined);
+  policyCacheEntry(file, 'k1').keep(await loaded());
+  t.is(policyCacheEntry(file, 'k2').policy, undefined);
+  t.is(policyCacheEntry(file, '').policy, undefined);
+  t.is(policyCacheEntry(`${file}.missing`, 'k1').policy, undefined);
 });
 
 test('the eight most recent policies are kept, the latest first', async t => {
   const file = await scratch(t);
   const policy = await loaded();
-  for (let n = 1; n <= 10; n += 1) writeCachedPolicy(file, `k${n}`, { ...policy, defaultBackend: `b${n}` });
-  writeCachedPolicy(file, 'k5', { ...policy, defaultBackend: 'b5 again' });
+  for (let n = 1; n <= 10; n += 1) policyCacheEntry(file, `k${n}`).keep({ ...policy, defaultBackend: `b${n}` });
+  policyCacheEntry(file, 'k5').keep({ ...policy, defaultBackend: 'b5 again' });
   t.deepEqual((await readFile(file, 'utf8')).trim().split('\n').map(line => line.split('\t')[0]), ['k5', 'k10', 'k9', 'k8', 'k7', 'k6', 'k4', 'k3']);
-  t.is(readCachedPolicy(file, 'k5')?.defaultBackend, 'b5 again');
-  t.is(readCachedPolicy(file, 'k3')?.defaultBackend, 'b3');
-  t.is(readCachedPolicy(file, 'k2'), undefined);
+  t.is(policyCacheEntry(file, 'k5').policy?.defaultBackend, 'b5 again');
+  t.is(policyCacheEntry(file, 'k3').policy?.defaultBackend, 'b3');
+  t.is(policyCacheEntry(file, 'k2').policy, undefined);
 });
 
 test('an entry others could have written, a symlink or a damaged file is a miss, never an error', async t => {
   const file = await scratch(t);
-  writeCachedPolicy(file, 'k1', await loaded());
+  policyCacheEntry(file, 'k1').keep(await loaded());
   t.is((await readFile(file, 'utf8')).split('\t')[0], 'k1');
   await chmod(file, 0o620);
-  t.is(readCachedPolicy(file, 'k1'), undefined, 'group-writable entry believed');
+  t.is(policyCacheEntry(file, 'k1').policy, undefined, 'group-writable entry believed');
   await chmod(file, 0o600);
   const link = `${file}.link`;
   await symlink(file, link);
-  t.is(readCachedPolicy(link, 'k1'), undefined, 'symlink followed');
+  t.is(policyCacheEntry(link, 'k1').policy, undefined, 'symlink followed');
   await writeFile(file, 'k1\n{"defaultBackend":', { mode: 0o600 });
-  t.is(readCachedPolicy(file, 'k1'), undefined, 'damaged entry believed');
+  t.is(policyCacheEntry(file, 'k1').policy, undefined, 'damaged entry believed');
 });
 
 test('the key changes with the engine, the path and every byte of the text', t => {
