@@ -1,5 +1,5 @@
 import { HardrunError } from '../errors.js';
-import { makeBindMounts, undoBindMounts, type HandOver } from './exec.js';
+import type { HandOver } from './exec.js';
 
 /** Every signal a foreground caller may send that can be caught and passed on. */
 const forwarded: readonly NodeJS.Signals[] = [
@@ -16,7 +16,6 @@ const forwarded: readonly NodeJS.Signals[] = [
  */
 export async function runBackend(handOver: HandOver): Promise<number> {
   const { execa } = await import('execa');
-  const mounted = await makeBindMounts(handOver.binds ?? []);
   const [file, ...args] = handOver.argv;
   const stdio = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds)] as const;
   const child = execa(file!, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false });
@@ -33,7 +32,6 @@ export async function runBackend(handOver: HandOver): Promise<number> {
     return result.exitCode ?? 1;
   } finally {
     for (const signal of forwarded) process.off(signal, relay);
-    await undoBindMounts(mounted);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { BackendKind } from '../backend/backend.js';
+import type { IdRange } from '../host/subid.js';
 import { defaultDeniedSyscalls, defaultSeccompArchitectures } from './seccomp-profile.js';
 
 /**
@@ -15,6 +16,7 @@ export interface HardeningSettings {
   readonly kernelFilesystems: KernelFilesystemSettings;
   readonly devices: DeviceSettings;
   readonly rootfs: RootfsSettings;
+  readonly userNamespace: UserNamespaceSettings;
 }
 
 /**
@@ -91,6 +93,18 @@ export interface RootfsSettings {
   readonly noexec: boolean;
   /** Destinations of bind mounts made read-only (Docker's per-container files). */
   readonly readonlyBindMounts: readonly string[];
+}
+
+/** Which bind mounts are idmapped, so that container root acts there as the owner of the files on the host. */
+export type IdmapMounts = 'all' | 'volumes' | 'none';
+
+export interface UserNamespaceSettings {
+  readonly mode: TransformMode;
+  /** The pool of host ids containers get slots of 65536 from; unset: the hardrun lines of /etc/subuid and /etc/subgid. */
+  readonly uids?: IdRange;
+  readonly gids?: IdRange;
+  /** Binds to idmap: every one, Docker's and Kubernetes' volumes only, or none. */
+  readonly idmapMounts: IdmapMounts;
 }
 
 /**
@@ -220,4 +234,8 @@ export const defaultHardening: HardeningSettings = {
     noexec: false,
     readonlyBindMounts: ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'],
   },
+  // Every bind is idmapped, so that volumes and binds behave as under runc
+  // (container root writes there as the files' owner), with nosuid and
+  // nodev added; docs/threat-model.md says what that gives away.
+  userNamespace: { mode: 'harden', idmapMounts: 'all' },
 };

@@ -1,7 +1,8 @@
 import { basename, resolve } from 'node:path';
 import { readJsonFile } from '../bundle/spec-file.js';
 import { callerOf, hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
+import { hostIdPool } from '../host/subid.js';
+import { previewSlot } from '../state/id-slots.js';
 import { admitSpec, type Admission } from '../policy/admit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
@@ -30,7 +31,7 @@ export async function explain(args: ExplainArgs): Promise<number> {
   const admission = admitSpec(
     policy,
     { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
+    { pool: hostIdPool(), pick: previewSlot },
   );
   const changes = diffJson(spec, admission.spec);
   if (args.json === true) {

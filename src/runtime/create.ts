@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
@@ -5,17 +6,23 @@ import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor } from '../bundle/staging.js';
+import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner, type StagingPlan } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import { callerOf, hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
-import { admitSpec } from '../policy/admit.js';
+import { detachAll } from '../host/idmap.js';
+import { giveStdioTo } from '../host/stdio.js';
+import { hostIdPool } from '../host/subid.js';
+import { admitSpec, type Admission } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
+import type { Subject } from '../policy/match.js';
+import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
-import { removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
+import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
+import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo } from './target.js';
+import { handOverTo, type ResolvedBackend } from './target.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -34,37 +41,59 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
-  const admission = admitSpec(
-    policy,
-    { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
-  );
-  auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
+  const subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow };
+  let mountinfo: string | undefined;
+  const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
+  const { admission, claim } = admitClaiming(policy, subject, recordPath(call.root, id), () => upperOwnerOf(subject.spec, bundle, readMountinfo));
+  const meta = { event: 'create' as const, id, caller, backend: admission.backend.name };
   if (admission.refusals.length > 0) {
+    auditDecision(policy, meta, admission);
     throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
   }
-  const backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
-  rootfsOf(admission.spec, bundle);
-  const plan = needsStaging(admission.spec) ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id)) : undefined;
-
+  const release = (): void => {
+    if (claim !== undefined) releaseSlot(claim);
+  };
+  let plan: StagingPlan | undefined;
+  let backend: ResolvedBackend;
+  try {
+    backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
+    rootfsOf(admission.spec, bundle);
+    plan = admission.ids !== undefined && needsStaging(admission.spec)
+      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id), { mountinfo: readMountinfo(), idmapMounts: admission.decision.hardening.userNamespace.idmapMounts })
+      : undefined;
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const ids = plan === undefined ? undefined : admission.ids;
   writeRecord(call.root, id, {
     kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
     ...(plan === undefined ? {} : { staging: plan.dir }),
+    ...(claim === undefined ? {} : { claim }),
+    ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
   });
   const fallback = policy.backends[policy.defaultBackend]!;
   writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) });
-  const undo = (): void => {
+  let staged: StagedMounts | undefined;
+  const undo = async (): Promise<void> => {
+    if (staged !== undefined) await detachAll(staged.targets);
     if (plan !== undefined) removeStaging(plan.dir);
+    release();
     removeRecord(call.root, id);
   };
   try {
-    if (plan !== undefined) prepareStaging(plan);
+    if (plan !== undefined && ids !== undefined) {
+      prepareStaging(plan, ids);
+      staged = await stageMounts(plan, ids);
+    }
+    auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
     replaceJsonFile(configPath, plan?.spec ?? admission.spec, original.ours ? {} : { keepOriginalAs: `${bundle}/config.orig.json` });
   } catch (error) {
-    undo();
+    await undo();
     throw error;
   }
-  const handOver = { ...handOverTo(backend, call), ...(plan === undefined ? {} : { binds: plan.binds }) };
+  if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
+  const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
   // backend deletes the container when it ends, and the record must go too.
@@ -72,15 +101,40 @@ export async function createContainer(call: Call): Promise<number> {
     try {
       return await runBackend(handOver);
     } finally {
-      if (!flagIsSet(call.argv.flags, 'keep')) undo();
+      if (!flagIsSet(call.argv.flags, 'keep')) await undo();
     }
   }
   try {
     return await execBackend(handOver);
   } catch (error) {
     restoreOriginal(configPath, original.text);
-    undo();
+    await undo();
     throw error;
+  }
+}
+
+/**
+ * Admits the spec and claims the host ids it maps to. Another create may
+ * claim the same slot between the pick and the claim: then the spec is
+ * admitted again with another.
+ */
+function admitClaiming(policy: Policy, subject: Subject, owner: string, preferred: () => number | undefined): { admission: Admission; claim?: string } {
+  const pool = hostIdPool();
+  const skip = new Set<number>();
+  for (let attempt = 0; attempt < 16; attempt += 1) {
+    const admission = admitSpec(policy, subject, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) });
+    if (admission.refusals.length > 0 || admission.ids === undefined || !needsStaging(admission.spec)) return { admission };
+    if (claimSlot(admission.ids, owner)) return { admission, claim: claimPath(admission.ids) };
+    skip.add(admission.ids.uids.hostID);
+  }
+  throw new HardrunError('ids', 'cannot claim host ids for the container: every slot tried was taken by concurrent creates');
+}
+
+function upperOwnerOf(spec: Spec, bundle: string, mountinfo: () => string): number | undefined {
+  try {
+    return existingUpperOwner(spec, bundle, mountinfo());
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,9 @@
+import { readlinkSync } from 'node:fs';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
-import { isErrno, readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
+import { releaseSlot } from '../state/id-slots.js';
+import { isErrno, readRecord, recordPath, removeRecord, type ContainerRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo } from './target.js';
 
@@ -28,6 +30,8 @@ export async function forwardCall(call: Call): Promise<number> {
       removeRecord(call.root, id);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
+      // Only a claim this container holds: it points at this record.
+      if (record.claim !== undefined && isClaimOf(record.claim, recordPath(call.root, id))) releaseSlot(record.claim);
     }
     return status;
   }
@@ -35,6 +39,15 @@ export async function forwardCall(call: Call): Promise<number> {
   // create may have left a half-written one.
   if (call.argv.command === 'delete') removeRecord(call.root, call.argv.positionals[0] ?? '');
   return execBackend(handOver);
+}
+
+function isClaimOf(claim: string, owner: string): boolean {
+  if (!/^\/run\/hardrun\/ids\/[0-9]+$/.test(claim)) return false;
+  try {
+    return readlinkSync(claim) === owner;
+  } catch {
+    return false;
+  }
 }
 
 /** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */

@@ -3,7 +3,8 @@ import { execBackend } from '../backend/exec.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { HardrunError } from '../errors.js';
 import { hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
+import { hostIdPool } from '../host/subid.js';
+import { previewSlot } from '../state/id-slots.js';
 import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
@@ -57,7 +58,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   const admission = admitSpec(
     policy,
     { id, spec, caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
+    { pool: hostIdPool(), pick: previewSlot },
   );
   const { backend, decision } = admission;
   if (admission.refusals.length > 0) {

@@ -122,12 +122,16 @@ export interface HardeningDocument {
     readonlyBindMounts?: string[];
   };
   /**
-   * Container root mapped to an unprivileged host range. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid.
+   * Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts.
    */
   userNamespace?: {
     mode?: TransformMode;
     uids?: IdRange;
     gids?: IdRange;
+    /**
+     * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
+     */
+    idmapMounts?: 'all' | 'volumes' | 'none';
   };
 }
 export interface IdRange {

@@ -1,0 +1,161 @@
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
+import { HardrunError } from '../errors.js';
+import type { IdRange } from '../host/subid.js';
+import { isErrno } from './record.js';
+
+/**
+ * Every container under hardrun's user namespace gets host ids of its own:
+ * a slot of 65536 uids and gids cut from hardrun's subordinate range (the
+ * pool), so that a process escaping one container is no other container's
+ * root. A slot is claimed by creating `<dir>/<first host uid>` as a symlink
+ * to the container's record: symlink(2) fails on an existing name, so two
+ * concurrent creates never get the same slot. `delete` removes the claim
+ * with the record.
+ */
+export const slotSize = 65_536;
+export const claimsDir = '/run/hardrun/ids';
+
+/** How long a claim is trusted while its container's backend state does not exist yet (a create in progress). */
+const creatingGraceMs = 60_000;
+
+export interface IdPool {
+  readonly uids: IdRange;
+  readonly gids: IdRange;
+}
+
+export interface Slot {
+  readonly uids: IdRange;
+  readonly gids: IdRange;
+}
+
+export function slotCount(pool: IdPool): number {
+  return Math.floor(Math.min(pool.uids.size, pool.gids.size) / slotSize);
+}
+
+export function slotAt(pool: IdPool, index: number): Slot {
+  return {
+    uids: { hostID: pool.uids.hostID + index * slotSize, size: slotSize },
+    gids: { hostID: pool.gids.hostID + index * slotSize, size: slotSize },
+  };
+}
+
+/** The first host uids of the claimed slots. */
+export function claimedStarts(dir: string = claimsDir): Set<number> {
+  try {
+    return new Set(readdirSync(dir).filter(name => /^[0-9]+$/.test(name)).map(Number));
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return new Set();
+    throw slotError(error);
+  }
+}
+
+/**
+ * A free slot of the pool, not in `skip`, from a random place on, so that
+ * concurrent creates rarely race for the same one; undefined when all are
+ * claimed.
+ */
+export function pickSlot(pool: IdPool, claimed: ReadonlySet<number>, skip: ReadonlySet<number> = new Set(), random: number = Math.random()): Slot | undefined {
+  const count = slotCount(pool);
+  const start = Math.floor(random * count);
+  for (let step = 0; step < count; step += 1) {
+    const slot = slotAt(pool, (start + step) % count);
+    if (!claimed.has(slot.uids.hostID) && !skip.has(slot.uids.hostID)) return slot;
+  }
+  return undefined;
+}
+
+export function claimPath(slot: Slot, dir: string = claimsDir): string {
+  return `${dir}/${slot.uids.hostID}`;
+}
+
+/** Claims a slot for the container whose record is `owner`; false when another create got it first. */
+export function claimSlot(slot: Slot, owner: string, dir: string = claimsDir): boolean {
+  try {
+    mkdirSync(dir, { mode: 0o700, recursive: true });
+    symlinkSync(owner, claimPath(slot, dir));
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'EEXIST')) return false;
+    throw slotError(error);
+  }
+}
+
+export function releaseSlot(claim: string): void {
+  try {
+    unlinkSync(claim);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw slotError(error);
+  }
+}
+
+/**
+ * Frees the claims of containers that vanished without a delete: a claim
+ * older than any create whose record is gone, or whose backend has no state
+ * for the container (`<root>/<id>`). A younger claim may belong to a create
+ * still under way. Returns the first host uids freed.
+ */
+export function reclaimStale(dir: string = claimsDir, now: number = Date.now()): number[] {
+  const freed: number[] = [];
+  for (const start of claimedStarts(dir)) {
+    const claim = `${dir}/${start}`;
+    let owner: string;
+    let age: number;
+    try {
+      owner = readlinkSync(claim);
+      age = now - lstatSync(claim).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (isLive(owner, age)) continue;
+    releaseSlot(claim);
+    freed.push(start);
+  }
+  return freed;
+}
+
+function isLive(owner: string, age: number): boolean {
+  if (age < creatingGraceMs) return true;
+  const match = /^(.*)\.hardrun\/([^/]+)$/.exec(owner);
+  return match !== null && exists(owner) && exists(`${match[1]}/${match[2]}`);
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The slot for a new container: `preferred` (the host uid whose writes an
+ * existing upper layer holds) when free, else a free one, else one freed by
+ * reclaiming vanished containers' claims.
+ */
+export function freeSlot(pool: IdPool, skip: ReadonlySet<number>, preferred?: number, dir: string = claimsDir): Slot {
+  let claimed = claimedStarts(dir);
+  const count = slotCount(pool);
+  if (preferred !== undefined && !claimed.has(preferred) && !skip.has(preferred)) {
+    const index = (preferred - pool.uids.hostID) / slotSize;
+    if (Number.isInteger(index) && index >= 0 && index < count) return slotAt(pool, index);
+  }
+  let slot = pickSlot(pool, claimed, skip);
+  if (slot === undefined && reclaimStale(dir).length > 0) {
+    claimed = claimedStarts(dir);
+    slot = pickSlot(pool, claimed, skip);
+  }
+  if (slot !== undefined) return slot;
+  throw new HardrunError('ids', count === 0
+    ? `hardrun's host ids ${pool.uids.hostID}:${pool.uids.size} (uids) and ${pool.gids.hostID}:${pool.gids.size} (gids) hold less than one container's ${slotSize}: give the hardrun lines of /etc/subuid and /etc/subgid a larger count (hardrun setup docker does)`
+    : `all ${count} host id ranges of hardrun's pool ${pool.uids.hostID}:${pool.uids.size} are in use by live containers: give the hardrun lines of /etc/subuid and /etc/subgid a larger count to run more at once`);
+}
+
+/** The slot `explain` shows: the one a create would most likely get, claiming nothing. */
+export function previewSlot(pool: IdPool, dir: string = claimsDir): Slot {
+  return pickSlot(pool, claimedStarts(dir), new Set(), 0) ?? slotAt(pool, 0);
+}
+
+function slotError(cause: unknown): HardrunError {
+  return new HardrunError('ids', `cannot claim host ids for the container: ${(cause as Error).message}`, { cause });
+}
