@@ -66,6 +66,7 @@ export interface StagingOptions {
   /** The host's /proc/self/mountinfo, where the rootfs's overlay layers are read. */
   readonly mountinfo: string;
   readonly idmapMounts: IdmapMounts;
+  readonly plainBindPaths: readonly string[];
 }
 
 export function stagingDirFor(root: string, id: string): string {
@@ -99,6 +100,13 @@ export function rootfsOf(spec: Spec, bundle: string): string {
 /** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root. */
 const volumeSource = /\/volumes\/[^/]+\/_data(?:\/|$)|^\/var\/lib\/kubelet\/pods\/[^/]+\/volumes\//;
 
+/** Whether a bind of the host path `source` (symlinks resolved) is idmapped. */
+function wantsIdmap(source: string, options: StagingOptions): boolean {
+  if (options.idmapMounts === 'none') return false;
+  if (volumeSource.test(source)) return true;
+  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(source, path));
+}
+
 export function planStaging(spec: Spec, bundle: string, dir: string, options: StagingOptions): StagingPlan {
   const rootfs = rootfsOf(spec, bundle);
   const binds: StagedBind[] = [];
@@ -112,7 +120,7 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
       kind = sourceKind(source, mount.destination);
       const target = `${dir}/m${index}`;
       const real = realpathOrSelf(source);
-      const idmap = options.idmapMounts === 'all' || (options.idmapMounts === 'volumes' && volumeSource.test(real));
+      const idmap = wantsIdmap(real, options);
       const recursive = (mount.options ?? []).includes('rbind');
       binds.push({ source, target, kind, recursive, idmap });
       const current = mount.options ?? [];

@@ -105,6 +105,8 @@ export interface UserNamespaceSettings {
   readonly gids?: IdRange;
   /** Binds to idmap: every one, Docker's and Kubernetes' volumes only, or none. */
   readonly idmapMounts: IdmapMounts;
+  /** Host paths whose binds are never idmapped (volumes excepted): container root stays nobody there. */
+  readonly plainBindPaths: readonly string[];
 }
 
 /**
@@ -236,6 +238,13 @@ export const defaultHardening: HardeningSettings = {
   },
   // Every bind is idmapped, so that volumes and binds behave as under runc
   // (container root writes there as the files' owner), with nosuid and
-  // nodev added; docs/threat-model.md says what that gives away.
-  userNamespace: { mode: 'harden', idmapMounts: 'all' },
+  // nodev added; docs/threat-model.md says what that gives away. But not a
+  // bind of the host's own programs, libraries, logs or state: there a
+  // planted binary or symlink would act on the host, so container root
+  // stays nobody, as without idmapping.
+  userNamespace: {
+    mode: 'harden',
+    idmapMounts: 'all',
+    plainBindPaths: ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/opt', '/boot', '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/backups'],
+  },
 };

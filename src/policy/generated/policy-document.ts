@@ -129,6 +129,10 @@ export interface HardeningDocument {
     uids?: IdRange;
     gids?: IdRange;
     /**
+     * Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.
+     */
+    plainBindPaths?: string[];
+    /**
      * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
      */
     idmapMounts?: 'all' | 'volumes' | 'none';
