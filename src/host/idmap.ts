@@ -133,3 +133,21 @@ export async function detachAll(targets: readonly string[]): Promise<void> {
   const { libc, ptr } = await loadLibc();
   for (const target of [...targets].reverse()) libc.symbols.umount2(ptr(cString(target)), MNT_DETACH);
 }
+
+/**
+ * Whether a directory's filesystem takes idmapped mounts here: one detached
+ * idmapped clone, made and dropped (a detached mount is attached nowhere,
+ * so nothing appears in any mount table). Undefined when it works, else why not.
+ */
+export async function probeIdmap(path: string): Promise<string | undefined> {
+  let userns: number | undefined;
+  try {
+    userns = await openUserNamespace({ hostID: 1_610_612_736, size: 65_536 }, { hostID: 1_610_612_736, size: 65_536 });
+    closeSync(await idmappedTree(path, userns, { recursive: false }));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    if (userns !== undefined) closeSync(userns);
+  }
+}

@@ -2,6 +2,7 @@
 // without Docker: the config.json Docker generates for `docker run --rm
 // busybox true`, made runnable outside Docker.
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 
@@ -74,4 +75,28 @@ export function removeBenchCgroups(): void {
       // absent, or still in use: left alone
     }
   }
+}
+
+/**
+ * A bundle whose rootfs is an overlay of `layers` layers (the top one its
+ * upper), mounted here as Docker's overlay2 and containerd's snapshotter
+ * mount an image's: each layer is one idmapped mount under hardrun's user
+ * namespace. remove() unmounts it.
+ */
+export function makeLayeredBundle(parent: string, layers: number): Bundle {
+  const bundle = makeBundle(parent);
+  const base = join(bundle.dir, 'layers');
+  const lowers = Array.from({ length: layers - 1 }, (_, index) => join(base, `l${index}`));
+  for (const dir of [...lowers, join(base, 'upper'), join(base, 'work')]) mkdirSync(dir, { recursive: true });
+  lowers.forEach((dir, index) => writeFileSync(join(dir, `file${index}`), ''));
+  const rootfs = join(bundle.dir, 'rootfs');
+  const mounted = spawnSync('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lowers.join(':')},upperdir=${join(base, 'upper')},workdir=${join(base, 'work')}`, rootfs]);
+  if (mounted.status !== 0) throw new Error(`cannot mount the ${layers}-layer overlay: ${String(mounted.stderr)}`);
+  return {
+    ...bundle,
+    remove: () => {
+      spawnSync('umount', [rootfs]);
+      bundle.remove();
+    },
+  };
 }
