@@ -67,6 +67,8 @@ export interface StagingOptions {
   readonly mountinfo: string;
   readonly idmapMounts: IdmapMounts;
   readonly plainBindPaths: readonly string[];
+  /** The caller's own paths (`--root`): the engine state they lie under is never idmapped. */
+  readonly callerPaths?: readonly string[];
 }
 
 export function stagingDirFor(root: string, id: string): string {
@@ -100,15 +102,54 @@ export function rootfsOf(spec: Spec, bundle: string): string {
 /** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root. */
 const volumeSource = /\/volumes\/[^/]+\/_data(?:\/|$)|^\/var\/lib\/kubelet\/pods\/[^/]+\/volumes\//;
 
-/** Whether a bind of the host path `source` (symlinks resolved) is idmapped. */
-function wantsIdmap(source: string, options: StagingOptions): boolean {
-  if (options.idmapMounts === 'none') return false;
+/**
+ * Whether a bind of the host path `source` (symlinks resolved) is idmapped.
+ * Never a Unix socket (through an idmapped bind, container root could use
+ * an engine's API socket as its owner), nor the container engine's own
+ * storage and state, wherever they are (`enginePaths`), nor a parent of
+ * them, but for the volumes the engine keeps there.
+ */
+function wantsIdmap(source: string, options: StagingOptions, enginePaths: readonly string[]): boolean {
+  if (options.idmapMounts === 'none' || isSocket(source)) return false;
   if (volumeSource.test(source)) return true;
+  if (enginePaths.some(path => isSameOrBelow(source, path) || isSameOrBelow(path, source))) return false;
   return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(source, path));
+}
+
+function isSocket(path: string): boolean {
+  try {
+    return statSync(path).isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The engine's own directories, read from where the caller keeps this
+ * container: the data root above its image layers (Docker's
+ * `<root>/overlay2/<layer>/diff`, containerd's
+ * `<root>/io.containerd.snapshotter.v1.overlayfs/snapshots/<n>/fs`), the exec
+ * root above `--root` (`<exec-root>/runtime-runc/moby`), and containerd's
+ * state above the bundle (`<state>/io.containerd.runtime.v2.task/<ns>/<id>`).
+ */
+function enginePathsOf(root: RootView, callerPaths: readonly string[]): string[] {
+  const paths: string[] = [];
+  const cut = (path: string, marker: RegExp): void => {
+    const match = marker.exec(path);
+    if (match !== null && match.index > 0) paths.push(path.slice(0, match.index));
+  };
+  if (root.kind === 'overlay') for (const layer of root.layers) cut(layer, /\/(?:overlay2|io\.containerd\.snapshotter\.v1\.[^/]+)\//);
+  for (const path of callerPaths) {
+    cut(path, /\/runtime-[^/]+\/[^/]+$/);
+    cut(path, /\/io\.containerd\.runtime\.v[12]\.task\//);
+  }
+  return [...new Set(paths)];
 }
 
 export function planStaging(spec: Spec, bundle: string, dir: string, options: StagingOptions): StagingPlan {
   const rootfs = rootfsOf(spec, bundle);
+  const root = rootViewOf(rootfs, options.mountinfo, spec.root?.readonly === true);
+  const enginePaths = enginePathsOf(root, [...(options.callerPaths ?? []), bundle]);
   const binds: StagedBind[] = [];
   const mountpoints: { path: string; kind: 'dir' | 'file' }[] = [];
   const mounts: Mount[] = (spec.mounts ?? []).map((mount, index) => {
@@ -120,7 +161,7 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
       kind = sourceKind(source, mount.destination);
       const target = `${dir}/m${index}`;
       const real = realpathOrSelf(source);
-      const idmap = wantsIdmap(real, options);
+      const idmap = wantsIdmap(real, options, enginePaths);
       const recursive = (mount.options ?? []).includes('rbind');
       binds.push({ source, target, kind, recursive, idmap });
       const current = mount.options ?? [];
@@ -137,7 +178,6 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
     return staged;
   });
   const staged: Spec = { ...spec, root: { ...spec.root, path: `${dir}/rootfs` }, ...(spec.mounts === undefined ? {} : { mounts }) };
-  const root = rootViewOf(rootfs, options.mountinfo, spec.root?.readonly === true);
   return { dir, spec: staged, rootfs, root, binds, mountpoints };
 }
 

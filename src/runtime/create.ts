@@ -59,7 +59,7 @@ export async function createContainer(call: Call): Promise<number> {
     backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
     rootfsOf(admission.spec, bundle);
     plan = admission.ids !== undefined && needsStaging(admission.spec)
-      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id), { mountinfo: readMountinfo(), ...admission.decision.hardening.userNamespace })
+      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id), { mountinfo: readMountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
       : undefined;
   } catch (error) {
     release();
