@@ -1,9 +1,10 @@
 import test from 'ava';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stagingBase } from '../../src/bundle/staging.js';
-import { writeDefaultRecord, writeRecord } from '../../src/state/record.js';
+import { stagingBase, stagingDirFor } from '../../src/bundle/staging.js';
+import { claimsDir } from '../../src/state/id-slots.js';
+import { recordPath, writeDefaultRecord, writeRecord } from '../../src/state/record.js';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
 
@@ -122,6 +123,29 @@ test('delete removes only the staging directory named for this root and id, what
     t.is(result.exitCode, 0, `${via}: ${result.stderr}`);
     t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
     t.true(existsSync(join(decoy, 'm0')), `${via} removed a file outside the container's staging directory`);
+  }
+});
+
+test('delete frees the container\'s claim of host ids with its record, and nothing not named as a claim', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const decoy = join(scratch.dir, 'decoy-claim');
+  for (const via of ['launcher', 'engine'] as const) {
+    const claim = `${claimsDir}/${4_000_000_000 + (via === 'engine' ? 1 : 0)}`;
+    await mkdir(claimsDir, { recursive: true });
+    await symlink(recordPath(root, id), claim);
+    t.teardown(() => rm(claim, { force: true }));
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim });
+    const result = await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } });
+    t.is(result.exitCode, 0, `${via}: ${result.stderr}`);
+    t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
+    t.throws(() => lstatSync(claim), undefined, `${via} left the claim`);
+
+    await writeFile(decoy, '');
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim: `${claimsDir}/../../..${decoy}` });
+    t.is((await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } })).exitCode, 0);
+    t.true(existsSync(decoy), `${via} removed a file that is no claim`);
   }
 });
 
