@@ -167,7 +167,7 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
       const current = mount.options ?? [];
       // The kernel locks a mount's nosuid, nodev, noexec and atime flags for
       // a user namespace: runc's remount of the bind must repeat them.
-      const locked = [...lockedOptionsOf(real), ...(idmap ? ['nosuid', 'nodev'] : [])];
+      const locked = [...lockedOptionsOf(real, options.mountinfo), ...(idmap ? ['nosuid', 'nodev'] : [])];
       const added = [...new Set(locked)].filter(option => !current.includes(option));
       staged = { ...mount, source: target, ...(added.length === 0 ? {} : { options: [...current, ...added] }) };
     }
