@@ -95,6 +95,23 @@ test("hardrun's own --policy flag never reaches the backend", async t => {
   t.deepEqual(await scratch.calls(), [['--root', root, 'state', id]]);
 });
 
+test('--policy in either form keeps the launcher on its fast path, and never reaches the backend', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  // A policy file that does not exist: an engine that loaded it would fail.
+  const missing = join(scratch.dir, 'no-such-policy.yaml');
+  for (const policy of [['--policy', missing], [`--policy=${missing}`], ['-policy', missing]]) {
+    for (const form of [['state', id], ['start', id], ['kill', id, '9'], ['pause', id], ['delete', id]]) {
+      writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+      await scratch.clear();
+      const result = await runHardrun([...policy, '--root', root, '--log', '/dev/null', ...form], { env: { RECORDER_LOG: scratch.log } });
+      t.is(result.exitCode, 0, `${policy.join(' ')} ${form.join(' ')}: ${result.stderr}`);
+      t.deepEqual(await scratch.calls(), [['--root', root, '--log', '/dev/null', ...form]]);
+    }
+  }
+});
+
 test("a failed delete keeps the record; the backend's status and words come through", async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
