@@ -59,15 +59,28 @@ const conditions: readonly Condition[] = [
   },
   (match, { spec }) => {
     if (match.env === undefined) return undefined;
-    const env = new Map((spec.process?.env ?? []).map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+    const env = environmentOf(spec.process?.env ?? []);
     return Object.entries(match.env).every(([name, glob]) => env.has(name) && matchGlob(glob, env.get(name)!));
   },
   (match, { spec }) => {
     if (match.annotations === undefined) return undefined;
     const annotations = spec.annotations ?? {};
-    return Object.entries(match.annotations).every(([key, glob]) => key in annotations && matchGlob(glob, annotations[key]!));
+    return Object.entries(match.annotations).every(([key, glob]) => Object.hasOwn(annotations, key) && matchGlob(glob, annotations[key]!));
   },
 ];
+
+/**
+ * The variables a process gets, as runc sets them: in order, so the last of
+ * two entries wins. runc refuses an entry without "=", which names nothing.
+ */
+function environmentOf(entries: readonly string[]): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const entry of entries) {
+    const equals = entry.indexOf('=');
+    if (equals > 0) env.set(entry.slice(0, equals), entry.slice(equals + 1));
+  }
+  return env;
+}
 
 export function matchesRule(match: MatchDocument, subject: Subject): boolean {
   return conditions.every(condition => condition(match, subject) !== false);
