@@ -1,7 +1,7 @@
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
-import { isErrno, readRecord, removeRecord, type ContainerRecord } from '../state/record.js';
+import { isErrno, readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo } from './target.js';
 
@@ -15,16 +15,16 @@ const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume
  * containers hardrun has no record of go to the policy's default backend.
  */
 export async function forwardCall(call: Call): Promise<number> {
-  const record = recordOf(call);
+  const id = idOf(call);
+  const record = id === undefined ? undefined : readRecord(call.root, id);
   const handOver = handOverTo(await backendFor(call, record), call);
-  if (call.argv.command === 'delete' && record !== undefined) {
+  if (call.argv.command === 'delete' && id !== undefined && record !== undefined) {
     // The record must outlive a failed delete (the container is still
     // there) and go once it succeeds, so hardrun waits for the backend. As
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
     if (status === 0) {
-      const id = call.argv.positionals[0]!;
       removeRecord(call.root, id);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
@@ -32,8 +32,9 @@ export async function forwardCall(call: Call): Promise<number> {
     return status;
   }
   // No record: nothing of hardrun's to keep for a retry, but a killed
-  // create may have left a half-written one.
-  if (call.argv.command === 'delete') removeRecord(call.root, call.argv.positionals[0] ?? '');
+  // create may have left a half-written one. Without a usable id (`delete
+  // -h`, no id at all) there is nothing of hardrun's to remove.
+  if (call.argv.command === 'delete' && id !== undefined) removeRecord(call.root, id);
   return execBackend(handOver);
 }
 
@@ -47,13 +48,12 @@ function removeStagingLeftAsIs(dir: string): void {
   }
 }
 
-function recordOf(call: Call): ContainerRecord | undefined {
+/** The container the call names, when it names one runc would accept. */
+function idOf(call: Call): string | undefined {
   if (call.argv.command === undefined || !byId.has(call.argv.command)) return undefined;
-  let id: string;
   try {
-    id = containerId(call);
+    return containerId(call);
   } catch {
-    return undefined; // Let the backend answer for a malformed id, in its own words.
+    return undefined; // Let the backend answer for a missing or malformed id, in its own words.
   }
-  return readRecord(call.root, id);
 }
