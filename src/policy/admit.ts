@@ -11,7 +11,7 @@ import type { Finding } from '../harden/types.js';
 import { applyUserNamespace } from '../harden/user-namespace.js';
 import type { IdRange } from '../host/subid.js';
 import type { Process, Spec } from '../spec/types.js';
-import { decide, decisionForRule, type Decision } from './decide.js';
+import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
 import type { Subject } from './match.js';
 import type { CheckSettings, Policy } from './policy.js';
 
@@ -62,8 +62,9 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
   const sandboxed = judged.some(item => item.mode === 'sandbox');
   let backendName = decision.backend;
   if (sandboxed) {
+    // A check may only raise isolation: a container the rule sent to Kata stays there.
     if (policy.sandboxBackend === undefined) refusals.push(`a check in sandbox mode fired but the policy names no sandboxBackend (rule ${decision.rule})`);
-    else backendName = policy.sandboxBackend;
+    else if (isolationOf(policy, policy.sandboxBackend) >= isolationOf(policy, backendName)) backendName = policy.sandboxBackend;
   }
   const backend = policy.backends[backendName]!;
   const context = { backend: backend.kind, arch: process.arch };
