@@ -13,7 +13,7 @@ import type { IdRange } from '../host/subid.js';
 import type { Process, Spec } from '../spec/types.js';
 import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
 import type { Subject } from './match.js';
-import type { CheckSettings, Policy } from './policy.js';
+import type { Policy } from './policy.js';
 
 /** A check's finding and what the policy's mode made of it. */
 export interface Judged {
@@ -53,7 +53,7 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
   const decision = decide(policy, subject);
   const judged: Judged[] = [];
   let spec = subject.spec;
-  for (const [violation, mode] of runChecks(subject, decision.checks)) {
+  for (const [violation, mode] of runChecks(subject, decision)) {
     if (mode === 'off') continue;
     judged.push({ violation: violation as Violation<unknown>, mode });
     if (mode === 'harden') spec = violation.fix(spec);
@@ -107,12 +107,13 @@ function refusal(violation: Violation<unknown>, rule: string): string {
   return `${violation.path}: ${violation.message} (check ${violation.check}, rule ${rule})`;
 }
 
-function* runChecks(subject: Subject, checks: CheckSettings): Generator<[Violation, CheckMode]> {
+function* runChecks(subject: Subject, { checks, hardening }: Decision): Generator<[Violation, CheckMode]> {
   const context = { id: subject.id, host: subject.host };
   const { spec } = subject;
   for (const violation of checkHostNamespaces(spec, checks.hostNamespaces, context)) yield [violation, checks.hostNamespaces.mode];
   for (const violation of checkSensitiveMounts(spec, checks.sensitiveMounts, context)) yield [violation, checks.sensitiveMounts.mode];
-  for (const violation of checkDevices(spec, { allow: subject.defaultDevices }, context)) yield [violation, checks.devices.mode];
+  // The deciding rule's allowlist: a rule may allow /dev/fuse to the containers it matches.
+  for (const violation of checkDevices(spec, { allow: hardening.devices.allow }, context)) yield [violation, checks.devices.mode];
   for (const violation of checkProcCwd(spec.process, 'process')) {
     yield [{ ...violation, fix: (current: Spec) => ({ ...current, process: violation.fix(current.process ?? {}) }) }, checks.procCwd.mode];
   }

@@ -44,3 +44,32 @@ test('sandbox mode: a Kata default is not lowered to gVisor either', t => {
   const policy = normalizePolicy({ backends, defaultBackend: 'kata', sandboxBackend: 'gvisor', checks: { devices: { mode: 'sandbox' } } }, 'test');
   t.is(admitSpec(policy, subject(policy, withDevices(disk)), ranges).backend.name, 'kata');
 });
+
+const fuse = { path: '/dev/fuse', type: 'c', major: 10, minor: 229, fileMode: 438, uid: 0, gid: 0 };
+
+test('devices: a rule that allows /dev/fuse lets it through, and only under that rule', t => {
+  const defaults = normalizePolicy({}, 'test').hardening.devices.allow;
+  const policy = normalizePolicy({
+    rules: [{ name: 'fuse-builds', match: { caller: ['k8s.io'] }, hardening: { devices: { allow: [...defaults, { type: 'c', major: 10, minor: 229 }] } } }],
+  }, 'test');
+  const allowed = admitSpec(policy, subject(policy, withDevices(fuse), 'k8s.io'), ranges);
+  t.deepEqual(allowed.refusals, []);
+  t.is(allowed.decision.rule, 'fuse-builds');
+  t.deepEqual(allowed.spec.linux?.devices, [fuse]);
+  const elsewhere = admitSpec(policy, subject(policy, withDevices(fuse), 'moby'), ranges);
+  t.is(elsewhere.refusals.length, 1);
+  t.regex(elsewhere.refusals[0]!, /^linux\.devices\[0\]: the host device \/dev\/fuse \(c 10:229\) is beyond the default devices .*rule default/);
+  const disk = admitSpec(policy, subject(policy, withDevices(fuse, { path: '/dev/vda', type: 'b', major: 254, minor: 0 }), 'k8s.io'), ranges);
+  t.is(disk.refusals.length, 1);
+  t.regex(disk.refusals[0]!, /\/dev\/vda .*rule fuse-builds/);
+});
+
+test('devices: a rule the container\'s own user triggers cannot widen the allowlist', t => {
+  const defaults = normalizePolicy({}, 'test').hardening.devices.allow;
+  const policy = normalizePolicy({
+    rules: [{ name: 'asks-for-fuse', match: { annotations: { 'fuse': 'yes' } }, hardening: { devices: { allow: [...defaults, { type: 'c', major: 10, minor: 229 }] } } }],
+  }, 'test');
+  const admission = admitSpec(policy, subject(policy, { ...withDevices(fuse), annotations: { fuse: 'yes' } }), ranges);
+  t.is(admission.refusals.length, 1);
+  t.regex(admission.refusals[0]!, /\/dev\/fuse .*check devices/);
+});
