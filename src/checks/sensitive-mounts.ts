@@ -1,5 +1,6 @@
 import type { Mount, Spec } from '../spec/types.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { hostSourcesOf } from './mount-source.js';
 import { pathPattern } from './paths.js';
 import type { Check, Violation } from './types.js';
 
@@ -10,21 +11,26 @@ export interface SensitiveMountSettings {
 
 /**
  * A bind mount is judged by the host path its source really names (`/var/run`
- * is a link to `/run`), and mounting a parent of a sensitive path counts as
+ * is a link to `/run`; a relative source is the bundle's), and mounting a parent of a sensitive path counts as
  * mounting it: `-v /run:/x` hands over the Docker socket. Everything beneath
  * a sensitive path is sensitive too, except where `allow` says (Docker's own
  * per-container files, named volumes). `/` protects only itself.
  */
-export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settings, { id, host }) => {
+export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settings, { id, host, origin }) => {
   const violations: Violation[] = [];
   if (!(spec.mounts ?? []).some(isBindMount)) return violations;
   const allowed = settings.allow.map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
   const paths = settings.paths.map(normalizeDestination);
   (spec.mounts ?? []).forEach((mount, index) => {
     if (!isBindMount(mount) || mount.source === undefined) return;
-    const source = host.realpath(normalizeDestination(mount.source));
-    if (allowed.some(matches => matches(source))) return;
-    const hit = paths.find(path => isSameOrBelow(path, source) || (path !== '/' && isSameOrBelow(source, path)));
+    let source = '';
+    let hit: string | undefined;
+    for (const candidate of hostSourcesOf(mount.source, origin, host)) {
+      if (allowed.some(matches => matches(candidate))) continue;
+      source = candidate;
+      hit = paths.find(path => isSameOrBelow(path, candidate) || (path !== '/' && isSameOrBelow(candidate, path)));
+      if (hit !== undefined) break;
+    }
     if (hit === undefined) return;
     const how = source === hit ? '' : isSameOrBelow(hit, source) ? `, a parent of ${hit}` : `, under ${hit}`;
     violations.push({

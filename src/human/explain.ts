@@ -29,7 +29,7 @@ export async function explain(args: ExplainArgs): Promise<number> {
   const id = args.id ?? basename(bundle);
   const admission = admitSpec(
     policy,
-    { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, defaultDevices: policy.hardening.devices.allow },
+    { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, origin: { bundle, root: args.root }, defaultDevices: policy.hardening.devices.allow },
     { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
   );
   const changes = diffJson(spec, admission.spec);

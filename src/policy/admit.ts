@@ -108,7 +108,7 @@ function refusal(violation: Violation<unknown>, rule: string): string {
 }
 
 function* runChecks(subject: Subject, { checks, hardening }: Decision): Generator<[Violation, CheckMode]> {
-  const context = { id: subject.id, host: subject.host };
+  const context = { id: subject.id, host: subject.host, origin: subject.origin };
   const { spec } = subject;
   for (const violation of checkHostNamespaces(spec, checks.hostNamespaces, context)) yield [violation, checks.hostNamespaces.mode];
   for (const violation of checkSensitiveMounts(spec, checks.sensitiveMounts, context)) yield [violation, checks.sensitiveMounts.mode];

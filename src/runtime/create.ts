@@ -36,7 +36,7 @@ export async function createContainer(call: Call): Promise<number> {
   const caller = callerOf(call.root);
   const admission = admitSpec(
     policy,
-    { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
+    { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow },
     { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
   );
   auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);

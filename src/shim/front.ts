@@ -56,7 +56,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   const spec = asSpec(original.value, configPath);
   const admission = admitSpec(
     policy,
-    { id, spec, caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow },
+    { id, spec, caller, host: hostFacts, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
     { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
   );
   const { backend, decision } = admission;

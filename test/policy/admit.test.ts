@@ -5,13 +5,13 @@ import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { PolicyDocument } from '../../src/policy/generated/policy-document.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
-import { minimalSpec } from '../helpers/specs.js';
+import { minimalSpec, testOrigin } from '../helpers/specs.js';
 
 const ranges = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } };
 const disk = { path: '/dev/vda', type: 'b', major: 254, minor: 0 };
 const withDevices = (...devices: object[]): Spec => ({ ...minimalSpec, linux: { ...minimalSpec.linux, devices } });
 const subject = (policy: ReturnType<typeof normalizePolicy>, spec: Spec, caller = 'moby'): Subject =>
-  ({ id: 'c1', spec, caller, host: fakeHost(), defaultDevices: policy.hardening.devices.allow });
+  ({ id: 'c1', spec, caller, host: fakeHost(), origin: testOrigin, defaultDevices: policy.hardening.devices.allow });
 
 const backends: PolicyDocument['backends'] = {
   gvisor: { path: '/usr/bin/runsc', kind: 'runsc', args: ['--network=none'] },

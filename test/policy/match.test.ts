@@ -2,9 +2,9 @@ import test from 'ava';
 import { matchesRule, type Subject } from '../../src/policy/match.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
-import { minimalSpec } from '../helpers/specs.js';
+import { minimalSpec, testOrigin } from '../helpers/specs.js';
 
-const subject = (spec: Spec): Subject => ({ id: 'c1', spec, caller: 'moby', host: fakeHost(), defaultDevices: [] });
+const subject = (spec: Spec): Subject => ({ id: 'c1', spec, caller: 'moby', host: fakeHost(), origin: testOrigin, defaultDevices: [] });
 const withEnv = (...env: string[]): Spec => ({ ...minimalSpec, process: { ...minimalSpec.process, env } });
 const withAnnotations = (annotations: Record<string, string>): Spec => ({ ...minimalSpec, annotations });
 
