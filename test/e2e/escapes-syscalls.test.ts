@@ -129,12 +129,23 @@ test('Shocker, control: plain runc with --cap-add DAC_READ_SEARCH opens the host
   t.is(hardened?.get('open_by_handle_at'), 'EPERM');
 });
 
-test("the daemon's own socket and data-root at non-default paths: not on the list, but the mapped root can use neither", async t => {
-  const result = await docker(['run', '--rm', '--runtime=hardrun', '-v', `${bin}:/probe:ro`, '-v', `${d().sock}:/docker.sock`, '-v', `${d().dataRoot}:/data`,
-    'busybox', 'sh', '-c', '/probe/probe connect-docker-sock; ls /data/containers 2>&1 && echo "@@ESCAPED listed the data-root"; echo @@done']);
-  const output = `${result.stdout}\n${result.stderr}`;
-  t.regex(output, /@@done/, output);
-  t.regex(output, /^probe connect-docker-sock: EACCES$/m, output);
-  t.regex(output, /ls: can't open '\/data\/containers': Permission denied|ls: \/data\/containers: Permission denied/, output);
-  t.notRegex(output, /@@ESCAPED/, output);
-});
+// The daemon here runs with its own --data-root, --exec-root and socket, as a
+// host with its data root on another disk does: none is on the built-in list.
+const ownPaths: [string, () => string[], RegExp][] = [
+  ["the daemon's socket at a non-default path", () => ['-v', `${d().sock}:/docker.sock`], /hands over a Unix socket, a host service's API/],
+  ["the daemon's data root at a non-default path", () => ['-v', `${d().dataRoot}:/data`], /exposes the engine's data root \(above the rootfs\)/],
+  ["another container's files under that data root", () => ['-v', `${d().dataRoot}/containers:/c`], /, under .* exposes the engine's data root/],
+  ["the daemon's exec root at a non-default path", () => ['-v', `${d().execRoot}:/exec`], /exposes the engine's exec root/],
+  ["containerd's socket, a parent of nothing on the list", () => ['-v', `${d().containerdSock}:/c.sock`], /hands over a Unix socket|exposes containerd's state/],
+];
+for (const [name, flags, refused] of ownPaths) {
+  test(`${name}: refused, with how to allow it`, async t => {
+    const result = await docker(['run', '--rm', '--runtime=hardrun', ...flags(), 'busybox', 'sh', '-c', 'echo "@@ESCAPED ran"']);
+    const output = `${result.stdout}\n${result.stderr}`;
+    t.not(result.exitCode, 0, output);
+    t.regex(result.stderr, /OCI runtime create failed: hardrun refused this container: /, output);
+    t.regex(result.stderr, refused, output);
+    t.regex(result.stderr, /list the path in checks\.sensitiveMounts\.allow to allow it/, output);
+    t.notRegex(output, /@@ESCAPED/, output);
+  });
+}
