@@ -107,6 +107,22 @@ test("a failed delete keeps the record; the backend's status and words come thro
   }
 });
 
+test('a delete the backend fails because it no longer knows the container removes the record, as runc removes its own', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const env = { RECORDER_LOG: scratch.log, RECORDER_EXIT: '1', RECORDER_MESSAGE: 'container does not exist' };
+  for (const via of ['launcher', 'engine'] as const) {
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
+    await scratch.clear();
+    const result = await runHardrun(['--root', root, 'delete', id], { via, env });
+    t.is(result.exitCode, 1, via);
+    t.is(result.stderr, 'container does not exist\n', `${via}: the backend's words, once`);
+    t.false(existsSync(join(`${root}.hardrun`, id)), `${via} kept the record of a container the backend does not know`);
+    t.deepEqual(await scratch.calls(), [['--rec-global=1', '--root', root, 'delete', id], ['--rec-global=1', '--root', root, 'state', id]], via);
+  }
+});
+
 test('delete removes only the staging directory named for this root and id, whatever the record says', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
