@@ -23,7 +23,23 @@ export interface HostFacts {
   realpath(path: string): string;
   /** Whether a namespace file (/proc/PID/ns/TYPE) is the host's own. */
   isHostNamespace(type: string, path: string): boolean;
+  /** Whether the path, symlinks followed, is a Unix socket. */
+  isSocket(path: string): boolean;
 }
 
-/** A check: pure, given the spec, its settings, the container id and the host facts. */
-export type Check<S> = (spec: Spec, settings: S, context: { readonly id: string; readonly host: HostFacts }) => Violation[];
+/** Where the call came from: what the backend resolves relative paths against, and where the engine keeps its state. */
+export interface Origin {
+  /** The bundle directory as the caller named it (absolute). */
+  readonly bundle: string;
+  /** The runtime's --root, when the call has one (the shim front's does not). */
+  readonly root: string | undefined;
+}
+
+export interface CheckContext {
+  readonly id: string;
+  readonly host: HostFacts;
+  readonly origin: Origin;
+}
+
+/** A check: pure, given the spec, its settings, the container id, where the call came from and the host facts. */
+export type Check<S> = (spec: Spec, settings: S, context: CheckContext) => Violation[];

@@ -20,6 +20,13 @@ export const hostFacts: HostFacts = {
     }
     return path;
   },
+  isSocket(path: string): boolean {
+    try {
+      return statSync(path).isSocket();
+    } catch {
+      return false;
+    }
+  },
   /**
    * Compared with init's namespace and with hardrun's own (the caller's:
    * dockerd and the shims run in the host's). When neither can be read, or

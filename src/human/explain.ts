@@ -30,7 +30,7 @@ export async function explain(args: ExplainArgs): Promise<number> {
   const id = args.id ?? basename(bundle);
   const admission = admitSpec(
     policy,
-    { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, defaultDevices: policy.hardening.devices.allow },
+    { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, origin: { bundle, root: args.root }, defaultDevices: policy.hardening.devices.allow },
     { pool: hostIdPool(), pick: previewSlot },
   );
   const changes = diffJson(spec, admission.spec);

@@ -10,9 +10,9 @@ import { hardenProcess, hardenSpec } from '../harden/pipeline.js';
 import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
 import type { Process, Spec } from '../spec/types.js';
-import { decide, decisionForRule, type Decision } from './decide.js';
+import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
 import type { Subject } from './match.js';
-import type { CheckSettings, Policy } from './policy.js';
+import type { Policy } from './policy.js';
 
 /** A check's finding and what the policy's mode made of it. */
 export interface Judged {
@@ -57,7 +57,7 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const decision = decide(policy, subject);
   const judged: Judged[] = [];
   let spec = subject.spec;
-  for (const [violation, mode] of runChecks(subject, decision.checks)) {
+  for (const [violation, mode] of runChecks(subject, decision)) {
     if (mode === 'off') continue;
     judged.push({ violation: violation as Violation<unknown>, mode });
     if (mode === 'harden') spec = violation.fix(spec);
@@ -66,8 +66,9 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const sandboxed = judged.some(item => item.mode === 'sandbox');
   let backendName = decision.backend;
   if (sandboxed) {
+    // A check may only raise isolation: a container the rule sent to Kata stays there.
     if (policy.sandboxBackend === undefined) refusals.push(`a check in sandbox mode fired but the policy names no sandboxBackend (rule ${decision.rule})`);
-    else backendName = policy.sandboxBackend;
+    else if (isolationOf(policy, policy.sandboxBackend) >= isolationOf(policy, backendName)) backendName = policy.sandboxBackend;
   }
   const backend = policy.backends[backendName]!;
   const userNamespace = decision.hardening.userNamespace;
@@ -112,12 +113,13 @@ function refusal(violation: Violation<unknown>, rule: string): string {
   return `${violation.path}: ${violation.message} (check ${violation.check}, rule ${rule})`;
 }
 
-function* runChecks(subject: Subject, checks: CheckSettings): Generator<[Violation, CheckMode]> {
-  const context = { id: subject.id, host: subject.host };
+function* runChecks(subject: Subject, { checks, hardening }: Decision): Generator<[Violation, CheckMode]> {
+  const context = { id: subject.id, host: subject.host, origin: subject.origin };
   const { spec } = subject;
   for (const violation of checkHostNamespaces(spec, checks.hostNamespaces, context)) yield [violation, checks.hostNamespaces.mode];
   for (const violation of checkSensitiveMounts(spec, checks.sensitiveMounts, context)) yield [violation, checks.sensitiveMounts.mode];
-  for (const violation of checkDevices(spec, { allow: subject.defaultDevices }, context)) yield [violation, checks.devices.mode];
+  // The deciding rule's allowlist: a rule may allow /dev/fuse to the containers it matches.
+  for (const violation of checkDevices(spec, { allow: hardening.devices.allow }, context)) yield [violation, checks.devices.mode];
   for (const violation of checkProcCwd(spec.process, 'process')) {
     yield [{ ...violation, fix: (current: Spec) => ({ ...current, process: violation.fix(current.process ?? {}) }) }, checks.procCwd.mode];
   }

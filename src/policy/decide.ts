@@ -18,6 +18,11 @@ const transformRank: Record<TransformMode, number> = { off: 0, audit: 1, harden:
 const checkRank: Record<CheckMode, number> = { off: 0, audit: 1, harden: 2, sandbox: 3, enforce: 4 };
 const isolationRank: Record<BackendKind, number> = { runc: 0, runsc: 1, kata: 2 };
 
+/** How much a backend of the policy isolates: runc shares the host kernel, gVisor interposes one, Kata runs a VM. */
+export function isolationOf(policy: Policy, backend: string): number {
+  return isolationRank[policy.backends[backend]?.kind ?? 'runc'];
+}
+
 /**
  * The first rule that matches decides. A rule that matches on what the
  * container's own user sets (environment, annotations) may only raise
@@ -54,7 +59,7 @@ function applyRule(policy: Policy, rule: PolicyRule): Decision {
 }
 
 function raiseOnly(policy: Policy, baseline: Decision, wish: Decision): Decision {
-  const rank = (name: string): number => isolationRank[policy.backends[name]?.kind ?? 'runc'];
+  const rank = (name: string): number => isolationOf(policy, name);
   const hardening = { ...baseline.hardening } as Record<string, { mode: TransformMode }>;
   for (const [name, settings] of Object.entries(baseline.hardening) as [string, { mode: TransformMode }][]) {
     const wanted = (wish.hardening as unknown as Record<string, { mode: TransformMode }>)[name]!.mode;

@@ -3,7 +3,8 @@ import { checkHostNamespaces } from '../checks/host-namespaces.js';
 import { normalizeCapability } from '../harden/capabilities.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
 import { matchGlob, matchName } from '../checks/paths.js';
-import type { HostFacts } from '../checks/types.js';
+import { hostSourcesOf } from '../checks/mount-source.js';
+import type { HostFacts, Origin } from '../checks/types.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import type { Spec } from '../spec/types.js';
 import type { MatchDocument } from './generated/policy-document.js';
@@ -15,6 +16,7 @@ export interface Subject {
   /** The containerd namespace of the caller: "moby" for Docker, "k8s.io" for Kubernetes. */
   readonly caller: string;
   readonly host: HostFacts;
+  readonly origin: Origin;
   /** The default device allowlist, to tell an extra device from a default one. */
   readonly defaultDevices: HardeningSettings['devices']['allow'];
 }
@@ -32,15 +34,15 @@ const conditions: readonly Condition[] = [
     const asked = new Set((spec.process?.capabilities?.bounding ?? []).map(normalizeCapability));
     return match.capabilities.some(name => asked.has(normalizeCapability(name)) || (normalizeCapability(name) === 'CAP_ALL' && asked.size > 0));
   },
-  (match, { spec, host, id }) => match.hostNamespaces === undefined ? undefined
-    : checkHostNamespaces(spec, { types: match.hostNamespaces }, { id, host }).length > 0,
-  (match, { spec, host }) => {
+  (match, { spec, host, id, origin }) => match.hostNamespaces === undefined ? undefined
+    : checkHostNamespaces(spec, { types: match.hostNamespaces }, { id, host, origin }).length > 0,
+  (match, { spec, host, origin }) => {
     if (match.mounts === undefined) return undefined;
-    const sources = (spec.mounts ?? []).filter(isBindMount).map(mount => host.realpath(normalizeDestination(mount.source ?? '/')));
+    const sources = (spec.mounts ?? []).filter(isBindMount).flatMap(mount => hostSourcesOf(mount.source ?? '/', origin, host));
     return sources.some(source => match.mounts!.some(path => isSameOrBelow(source, normalizeDestination(path))));
   },
-  (match, { spec, host, id, defaultDevices }) => match.devices === undefined ? undefined
-    : (checkDevices(spec, { allow: defaultDevices }, { id, host }).length > 0) === match.devices,
+  (match, { spec, host, id, origin, defaultDevices }) => match.devices === undefined ? undefined
+    : (checkDevices(spec, { allow: defaultDevices }, { id, host, origin }).length > 0) === match.devices,
   (match, { spec }) => match.sysctls === undefined ? undefined
     : Object.keys(spec.linux?.sysctl ?? {}).some(name => match.sysctls!.some(pattern => matchName(pattern, name))),
   (match, { spec }) => {
@@ -59,15 +61,28 @@ const conditions: readonly Condition[] = [
   },
   (match, { spec }) => {
     if (match.env === undefined) return undefined;
-    const env = new Map((spec.process?.env ?? []).map(entry => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+    const env = environmentOf(spec.process?.env ?? []);
     return Object.entries(match.env).every(([name, glob]) => env.has(name) && matchGlob(glob, env.get(name)!));
   },
   (match, { spec }) => {
     if (match.annotations === undefined) return undefined;
     const annotations = spec.annotations ?? {};
-    return Object.entries(match.annotations).every(([key, glob]) => key in annotations && matchGlob(glob, annotations[key]!));
+    return Object.entries(match.annotations).every(([key, glob]) => Object.hasOwn(annotations, key) && matchGlob(glob, annotations[key]!));
   },
 ];
+
+/**
+ * The variables a process gets, as runc sets them: in order, so the last of
+ * two entries wins. runc refuses an entry without "=", which names nothing.
+ */
+function environmentOf(entries: readonly string[]): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const entry of entries) {
+    const equals = entry.indexOf('=');
+    if (equals > 0) env.set(entry.slice(0, equals), entry.slice(equals + 1));
+  }
+  return env;
+}
 
 export function matchesRule(match: MatchDocument, subject: Subject): boolean {
   return conditions.every(condition => condition(match, subject) !== false);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
@@ -13,7 +13,7 @@ import { callerOf, hostFacts } from '../host/facts.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
 import { hostIdPool } from '../host/subid.js';
-import { admitSpec, type Admission } from '../policy/admit.js';
+import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Subject } from '../policy/match.js';
@@ -41,37 +41,15 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
-  const subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, defaultDevices: policy.hardening.devices.allow };
+  const subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
   let mountinfo: string | undefined;
   const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
-  const { admission, claim } = admitClaiming(policy, subject, recordPath(call.root, id), () => upperOwnerOf(subject.spec, bundle, readMountinfo));
-  const meta = { event: 'create' as const, id, caller, backend: admission.backend.name };
-  if (admission.refusals.length > 0) {
-    auditDecision(policy, meta, admission);
-    throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
-  }
+  const { admission, backend, plan, claim } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
+  const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
-    if (claim !== undefined) releaseSlot(claim);
+    if (claim !== undefined && plan !== undefined) releaseSlot(claim, basename(plan.dir));
   };
-  let plan: StagingPlan | undefined;
-  let backend: ResolvedBackend;
-  try {
-    backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
-    rootfsOf(admission.spec, bundle);
-    plan = admission.ids !== undefined && needsStaging(admission.spec)
-      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id), { mountinfo: readMountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
-      : undefined;
-  } catch (error) {
-    release();
-    throw error;
-  }
   const ids = plan === undefined ? undefined : admission.ids;
-  writeRecord(call.root, id, {
-    kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
-    ...(plan === undefined ? {} : { staging: plan.dir }),
-    ...(claim === undefined ? {} : { claim }),
-    ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
-  });
   const fallback = policy.backends[policy.defaultBackend]!;
   writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) });
   let staged: StagedMounts | undefined;
@@ -114,19 +92,43 @@ export async function createContainer(call: Call): Promise<number> {
 }
 
 /**
- * Admits the spec and claims the host ids it maps to. Another create may
- * claim the same slot between the pick and the claim: then the spec is
- * admitted again with another.
+ * Admits the spec, plans its staging, writes its record, and claims the
+ * host ids it maps to, in that order: the record names the claim before the
+ * claim exists, so that a create killed at any point leaves what the
+ * `delete --force` that follows removes (a delete frees only a claim that
+ * holds its own container's entry). Another create may claim the same slot
+ * between the pick and the claim: then the spec is admitted again with
+ * another, and the record rewritten.
  */
-function admitClaiming(policy: Policy, subject: Subject, owner: string, preferred: () => number | undefined): { admission: Admission; claim?: string } {
+function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred: () => number | undefined, mountinfo: () => string) {
   const pool = hostIdPool();
   const skip = new Set<number>();
+  const owner = recordPath(call.root, subject.id);
   for (let attempt = 0; attempt < 16; attempt += 1) {
     const admission = admitSpec(policy, subject, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) });
-    if (admission.refusals.length > 0 || admission.ids === undefined || !needsStaging(admission.spec)) return { admission };
-    if (claimSlot(admission.ids, owner)) return { admission, claim: claimPath(admission.ids) };
-    skip.add(admission.ids.uids.hostID);
+    if (admission.refusals.length > 0) {
+      auditDecision(policy, { event: 'create', id: subject.id, caller: subject.caller, backend: admission.backend.name }, admission);
+      throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
+    }
+    const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
+    const bundle = subject.origin.bundle;
+    rootfsOf(admission.spec, bundle);
+    const plan = admission.ids !== undefined && needsStaging(admission.spec)
+      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, subject.id), { mountinfo: mountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
+      : undefined;
+    const ids = plan === undefined ? undefined : admission.ids;
+    const claim = ids === undefined ? undefined : claimPath(ids);
+    writeRecord(call.root, subject.id, {
+      kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
+      ...(plan === undefined ? {} : { staging: plan.dir }),
+      ...(claim === undefined ? {} : { claim }),
+      ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
+    });
+    if (plan === undefined || ids === undefined) return { admission, backend, plan };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim };
+    skip.add(ids.uids.hostID);
   }
+  removeRecord(call.root, subject.id);
   throw new HardrunError('ids', 'cannot claim host ids for the container: every slot tried was taken by concurrent creates');
 }
 

@@ -1,11 +1,12 @@
-import { readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { flagValue } from '../cli/argv.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
 import { releaseSlot } from '../state/id-slots.js';
-import { isErrno, readRecord, recordPath, removeRecord, type ContainerRecord } from '../state/record.js';
+import { isErrno, readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
-import { backendFor, handOverTo } from './target.js';
+import { backendFor, handOverTo, type ResolvedBackend } from './target.js';
 
 /** Commands whose first positional argument is a container id. */
 const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume', 'update', 'events', 'checkpoint']);
@@ -17,37 +18,43 @@ const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume
  * containers hardrun has no record of go to the policy's default backend.
  */
 export async function forwardCall(call: Call): Promise<number> {
-  const record = recordOf(call);
+  const id = idOf(call);
+  const record = id === undefined ? undefined : readRecord(call.root, id);
   const handOver = handOverTo(await backendFor(call, record), call);
-  if (call.argv.command === 'delete' && record !== undefined) {
+  if (call.argv.command === 'delete' && id !== undefined && record !== undefined) {
     // The record must outlive a failed delete (the container is still
-    // there) and go once it succeeds, so hardrun waits for the backend. As
+    // there) and go once it succeeds or the container is gone, so hardrun waits for the backend. As
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
-    if (status === 0) {
-      const id = call.argv.positionals[0]!;
+    if (status === 0 || await isUnknownTo(record, call, id)) {
       removeRecord(call.root, id);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
-      // Only a claim this container holds: it points at this record.
-      if (record.claim !== undefined && isClaimOf(record.claim, recordPath(call.root, id))) releaseSlot(record.claim);
+      // Only a claim as id-slots.ts names them; releaseSlot frees it only when this container's entry was the one in it.
+      if (record.claim !== undefined && record.staging !== undefined && /^\/run\/hardrun\/ids\/[0-9]+$/.test(record.claim)) releaseSlot(record.claim, basename(record.staging));
     }
     return status;
   }
   // No record: nothing of hardrun's to keep for a retry, but a killed
-  // create may have left a half-written one.
-  if (call.argv.command === 'delete') removeRecord(call.root, call.argv.positionals[0] ?? '');
+  // create may have left a half-written one. Without a usable id (`delete
+  // -h`, no id at all) there is nothing of hardrun's to remove.
+  if (call.argv.command === 'delete' && id !== undefined) removeRecord(call.root, id);
   return execBackend(handOver);
 }
 
-function isClaimOf(claim: string, owner: string): boolean {
-  if (!/^\/run\/hardrun\/ids\/[0-9]+$/.test(claim)) return false;
-  try {
-    return readlinkSync(claim) === owner;
-  } catch {
-    return false;
-  }
+/**
+ * Whether the backend no longer knows the container: after a create that
+ * failed once handed over, runc's delete removes what is left and still
+ * fails, and hardrun's record and staging go too. Asked as the launcher
+ * asks (its words "does not exist", runc's and runsc's alike).
+ */
+async function isUnknownTo(backend: ResolvedBackend, call: Call, id: string): Promise<boolean> {
+  const { execa } = await import('execa');
+  const root = flagValue(call.argv.globals, 'root');
+  const argv = [...backend.args, ...(root === undefined ? [] : ['--root', root]), 'state', id];
+  const result = await execa(backend.path, argv, { stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', env: call.env, extendEnv: false, reject: false });
+  return result.exitCode !== 0 && String(result.stderr).includes('does not exist');
 }
 
 /** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */
@@ -60,13 +67,12 @@ function removeStagingLeftAsIs(dir: string): void {
   }
 }
 
-function recordOf(call: Call): ContainerRecord | undefined {
+/** The container the call names, when it names one runc would accept. */
+function idOf(call: Call): string | undefined {
   if (call.argv.command === undefined || !byId.has(call.argv.command)) return undefined;
-  let id: string;
   try {
-    id = containerId(call);
+    return containerId(call);
   } catch {
-    return undefined; // Let the backend answer for a malformed id, in its own words.
+    return undefined; // Let the backend answer for a missing or malformed id, in its own words.
   }
-  return readRecord(call.root, id);
 }

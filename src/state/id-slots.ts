@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readdirSync, readlinkSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import type { IdRange } from '../host/subid.js';
 import { isErrno } from './record.js';
@@ -7,10 +7,12 @@ import { isErrno } from './record.js';
  * Every container under hardrun's user namespace gets host ids of its own:
  * a slot of 65536 uids and gids cut from hardrun's subordinate range (the
  * pool), so that a process escaping one container is no other container's
- * root. A slot is claimed by creating `<dir>/<first host uid>` as a symlink
- * to the container's record: symlink(2) fails on an existing name, so two
- * concurrent creates never get the same slot. `delete` removes the claim
- * with the record.
+ * root. A slot is claimed by making the directory `<dir>/<first host uid>`
+ * (mkdir(2) fails on an existing name, so two concurrent creates never get
+ * the same slot) and in it an entry named for the container, a symlink to
+ * its record. `delete` removes the entry and the directory with the record:
+ * `rm -d` of the directory fails while another container's entry is in it,
+ * so a delete can only ever free its own container's slot.
  */
 export const slotSize = 65_536;
 export const claimsDir = '/run/hardrun/ids';
@@ -68,55 +70,82 @@ export function claimPath(slot: Slot, dir: string = claimsDir): string {
   return `${dir}/${slot.uids.hostID}`;
 }
 
-/** Claims a slot for the container whose record is `owner`; false when another create got it first. */
-export function claimSlot(slot: Slot, owner: string, dir: string = claimsDir): boolean {
+/**
+ * Claims a slot for a container: `name` (its staging directory's name, which
+ * its root and id make unique) inside the slot's directory, a symlink to
+ * its record `owner`. False when another create got the slot first.
+ */
+export function claimSlot(slot: Slot, name: string, owner: string, dir: string = claimsDir): boolean {
+  const claim = claimPath(slot, dir);
   try {
     mkdirSync(dir, { mode: 0o700, recursive: true });
-    symlinkSync(owner, claimPath(slot, dir));
-    return true;
+    mkdirSync(claim, { mode: 0o700 });
   } catch (error) {
     if (isErrno(error, 'EEXIST')) return false;
     throw slotError(error);
   }
+  try {
+    symlinkSync(owner, `${claim}/${name}`);
+    return true;
+  } catch (error) {
+    // The directory went between the two calls: a delete's rm -d took an
+    // empty claim (a create killed before its entry). Try another slot.
+    if (isErrno(error, 'ENOENT')) return false;
+    throw slotError(error);
+  }
 }
 
-export function releaseSlot(claim: string): void {
-  try {
-    unlinkSync(claim);
-  } catch (error) {
-    if (!isErrno(error, 'ENOENT')) throw slotError(error);
+/** Frees the slot `claim` if `name` holds it: its entry, then the directory, which fails while another's entry is there. */
+export function releaseSlot(claim: string, name: string): void {
+  for (const remove of [() => unlinkSync(`${claim}/${name}`), () => rmdirSync(claim)]) {
+    try {
+      remove();
+    } catch (error) {
+      if (!isErrno(error, 'ENOENT') && !isErrno(error, 'ENOTEMPTY') && !isErrno(error, 'EEXIST')) throw slotError(error);
+    }
   }
 }
 
 /**
  * Frees the claims of containers that vanished without a delete: a claim
  * older than any create whose record is gone, or whose backend has no state
- * for the container (`<root>/<id>`). A younger claim may belong to a create
- * still under way. Returns the first host uids freed.
+ * for the container (`<root>/<id>`), or that holds no entry (a create killed
+ * between the two steps of its claim). A younger claim may belong to a
+ * create still under way. Returns the first host uids freed.
  */
 export function reclaimStale(dir: string = claimsDir, now: number = Date.now()): number[] {
   const freed: number[] = [];
   for (const start of claimedStarts(dir)) {
     const claim = `${dir}/${start}`;
-    let owner: string;
+    let entries: string[];
     let age: number;
     try {
-      owner = readlinkSync(claim);
       age = now - lstatSync(claim).mtimeMs;
+      entries = readdirSync(claim);
     } catch {
       continue;
     }
-    if (isLive(owner, age)) continue;
-    releaseSlot(claim);
+    if (age < creatingGraceMs) continue;
+    const live = entries.some(name => isLive(readOwner(`${claim}/${name}`)));
+    if (live) continue;
+    for (const name of entries) releaseSlot(claim, name);
+    if (entries.length === 0) releaseSlot(claim, '.none');
     freed.push(start);
   }
   return freed;
 }
 
-function isLive(owner: string, age: number): boolean {
-  if (age < creatingGraceMs) return true;
-  const match = /^(.*)\.hardrun\/([^/]+)$/.exec(owner);
-  return match !== null && exists(owner) && exists(`${match[1]}/${match[2]}`);
+function readOwner(entry: string): string | undefined {
+  try {
+    return readlinkSync(entry);
+  } catch {
+    return undefined;
+  }
+}
+
+function isLive(owner: string | undefined): boolean {
+  const match = owner === undefined ? null : /^(.*)\.hardrun\/([^/]+)$/.exec(owner);
+  return match !== null && exists(owner!) && exists(`${match[1]}/${match[2]}`);
 }
 
 function exists(path: string): boolean {

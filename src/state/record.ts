@@ -128,6 +128,8 @@ export function writeDefaultRecord(root: string, record: ContainerRecord): void 
 
 /** Removes a record, and any temporary file a killed writer left for it. */
 export function removeRecord(root: string, id: string): void {
+  // Only a container's own file: never the directory, a parent, or the default record.
+  if (!/^[\w+.-]+$/.test(id) || id === '.' || id === '..') throw new HardrunError('record', `refusing to remove the record of "${id}": not a container id`);
   const dir = recordDir(root);
   let names: string[] = [];
   try {

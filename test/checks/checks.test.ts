@@ -9,10 +9,10 @@ import { checkSysctls } from '../../src/checks/sysctls.js';
 import { builtinChecks, builtinHardening } from '../../src/policy/builtin.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
-import { minimalSpec } from '../helpers/specs.js';
+import { minimalSpec, testOrigin } from '../helpers/specs.js';
 
 const host = fakeHost({ '/var/run': '/run' }, ['/proc/1/ns/net']);
-const context = { id: 'c1', host };
+const context = { id: 'c1', host, origin: testOrigin };
 const withMount = (source: string, destination = '/x'): Spec => ({ ...minimalSpec, mounts: [{ destination, type: 'bind', source, options: ['rbind', 'rw'] }] });
 const sensitive = (spec: Spec) => checkSensitiveMounts(spec, builtinChecks.sensitiveMounts, context);
 
@@ -38,6 +38,27 @@ const allowedMounts = ['/home/me/project', '/srv/data', '/var/lib/docker/contain
 for (const source of allowedMounts) {
   test(`sensitive mounts: ${source} is allowed`, t => {
     t.deepEqual(sensitive(withMount(source)), []);
+  });
+}
+
+// runc joins a relative bind source to the bundle (Go's filepath.Join, so
+// ".." goes first, lexically): judge it where runc will find it.
+const relativeCases: [string, string, string, Record<string, string>, RegExp | undefined][] = [
+  ['../secret from /x/b is /x/secret', '../secret', '/x/b', {}, /host path \.\.\/secret \(\/x\/secret\) on \/x exposes the host/],
+  ['rootfs/../../secret from /x/b is /x/secret', 'rootfs/../../secret', '/x/b', {}, /\(\/x\/secret\)/],
+  ['../secret/key is under /x/secret', '../secret/key', '/x/b', {}, /\(\/x\/secret\/key\), under \/x\/secret/],
+  ['a bundle reached through a symlink: .. is taken from either end', '../secret', '/link/b', { '/link/b': '/x/b' }, /\(\/x\/secret\)/],
+  ['../../../../etc from a bundle four deep is /etc', '../../../../etc', '/a/b/c/d', {}, /host path \.\.\/\.\.\/\.\.\/\.\.\/etc \(\/etc\) on/],
+  ['data beside the bundle is not sensitive', '../data', '/x/b', {}, undefined],
+  ['the bundle\'s own files are not sensitive', 'hostname', '/x/b', {}, undefined],
+];
+for (const [title, source, bundle, links, message] of relativeCases) {
+  test(`sensitive mounts: a relative source: ${title}`, t => {
+    const settings = { ...builtinChecks.sensitiveMounts, paths: [...builtinChecks.sensitiveMounts.paths, '/x/secret'] };
+    const violations = checkSensitiveMounts(withMount(source), settings, { id: 'c1', host: fakeHost(links), origin: { bundle, root: undefined } });
+    if (message === undefined) return t.deepEqual(violations, []);
+    t.is(violations.length, 1);
+    t.regex(violations[0]!.message, message);
   });
 }
 

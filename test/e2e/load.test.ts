@@ -84,7 +84,7 @@ async function runConcurrently(t: import('ava').ExecutionContext, runtime: strin
   t.true(reads > 0, 'the watcher never saw a record');
   t.deepEqual(torn, [], 'a record was read half-written');
   t.log(`${count} containers through ${runtime}; ${reads} record reads, none torn`);
-  t.deepEqual(await leftoversOf(dockerRoot(d())), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(dockerRoot(d())), { records: [], staging: [], mounts: [], claims: [] });
 }
 
 test('50 containers at once through hardrun with runc: every step succeeds, nothing left', async t => {

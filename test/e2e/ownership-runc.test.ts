@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
@@ -139,5 +139,5 @@ test('SIGKILL mid-create: the idmapped view exists only in the backend\'s mount 
   t.is(removed.exitCode, 0, removed.stderr);
   t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), []);
   await t.throwsAsync(readdir(staging));
-  await t.throwsAsync(readFile(claim!));
+  await t.throwsAsync(stat(claim!), { code: 'ENOENT' });
 });

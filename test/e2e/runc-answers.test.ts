@@ -1,6 +1,6 @@
 import test from 'ava';
 import { execa } from 'execa';
-import { mkdir, mkdtemp, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,5 +81,26 @@ test('a double delete, and a kill of a stopped container', async t => {
   t.is(normalize(second.hardrun.all), normalize(second.runc.all));
   t.regex(second.hardrun.all ?? '', /does not exist/);
   await both(root => ['--root', root, 'delete', 'stopped']);
-  t.deepEqual(await leftoversOf(join(scratch, 'hardrun')), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(join(scratch, 'hardrun')), { records: [], staging: [], mounts: [], claims: [] });
+});
+
+test('a create that fails after the hand-over, then delete without --force: hardrun leaves what runc leaves, nothing', async t => {
+  // Roots of its own: the other tests here check their roots for leftovers at their own pace.
+  const rootOf = (via: string): string => join(scratch, `failed-${via}`);
+  const answers: Record<string, { exitCode?: number; all?: string }> = {};
+  for (const via of ['runc', 'hardrun'] as const) {
+    const dir = await bundle(`${via}-failed`);
+    const config = JSON.parse(await (await import('node:fs/promises')).readFile(join(dir, 'config.json'), 'utf8')) as { process: { args: string[] } };
+    config.process.args = ['/no/such/program'];
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+    const binary = via === 'runc' ? runc : launcherPath;
+    const created = await execa(binary, ['--root', rootOf(via), 'create', '--bundle', dir, 'failed'], { reject: false, stdio: 'ignore' });
+    t.not(created.exitCode, 0, `${via}: the create was meant to fail`);
+    answers[via] = await execa(binary, ['--root', rootOf(via), 'delete', 'failed'], { reject: false, all: true, stdin: 'ignore' });
+  }
+  const normalizeRoot = (text: string | undefined): string => normalize(text).replace(/\/[^ ]*hardrun-answers-[^/ ]*\/failed-(runc|hardrun)/g, 'ROOT');
+  t.is(answers['hardrun']!.exitCode, answers['runc']!.exitCode);
+  t.is(normalizeRoot(answers['hardrun']!.all), normalizeRoot(answers['runc']!.all));
+  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] }, answers['hardrun']!.all);
+  t.deepEqual(await readdir(rootOf('runc')).catch(() => []), [], 'runc left something: the comparison is off');
 });

@@ -12,7 +12,7 @@ import { checkPolicyText } from '../../src/policy/load.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
-import { minimalSpec } from '../helpers/specs.js';
+import { minimalSpec, testOrigin } from '../helpers/specs.js';
 import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 
 /**
@@ -56,7 +56,7 @@ test('any config.json: refused with hardrun\'s own error, or admitted with its i
   fc.assert(fc.property(fc.oneof(mutatedSpec, fc.jsonValue({ maxDepth: 4 })), value => {
     return onlyOurErrors(() => {
       const spec = asSpec(value, 'fuzz/config.json');
-      const admission = admitSpec(builtinPolicy, { id: 'fuzz', spec, caller: 'moby', host: fakeHost(), defaultDevices: builtinPolicy.hardening.devices.allow }, ranges);
+      const admission = admitSpec(builtinPolicy, { id: 'fuzz', spec, caller: 'moby', host: fakeHost(), origin: testOrigin, defaultDevices: builtinPolicy.hardening.devices.allow }, ranges);
       if (admission.refusals.length > 0) return;
       const allowed = new Set(builtinPolicy.hardening.capabilities.allow.map(normalizeCapability));
       const sets = Object.values(admission.spec.process?.capabilities ?? {}).filter(Array.isArray).flat() as string[];
@@ -99,7 +99,7 @@ test('any policy text: a verdict with problems, never a crash; a valid one decid
     const verdict = await checkPolicyText(text, text.startsWith('{') ? 'fuzz.json' : 'fuzz.yaml');
     if (verdict.document === undefined) return verdict.problems.length > 0;
     const policy = normalizePolicy(verdict.document, 'fuzz');
-    decide(policy, { id: 'fuzz', spec: minimalSpec, caller: 'moby', host: fakeHost(), defaultDevices: [] });
+    decide(policy, { id: 'fuzz', spec: minimalSpec, caller: 'moby', host: fakeHost(), origin: testOrigin, defaultDevices: [] });
     return true;
   }), { numRuns: runs });
   t.pass();

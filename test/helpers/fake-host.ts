@@ -1,7 +1,7 @@
 import type { HostFacts } from '../../src/checks/types.js';
 
-/** Host facts for unit tests: a symlink table and a set of host namespace paths. */
-export function fakeHost(links: Record<string, string> = {}, hostNamespaces: readonly string[] = []): HostFacts {
+/** Host facts for unit tests: a symlink table, a set of host namespace paths, and the paths that are Unix sockets. */
+export function fakeHost(links: Record<string, string> = {}, hostNamespaces: readonly string[] = [], sockets: readonly string[] = []): HostFacts {
   return {
     realpath(path) {
       for (const [from, to] of Object.entries(links)) {
@@ -11,6 +11,9 @@ export function fakeHost(links: Record<string, string> = {}, hostNamespaces: rea
     },
     isHostNamespace(_type, path) {
       return hostNamespaces.includes(path);
+    },
+    isSocket(path) {
+      return sockets.includes(this.realpath(path));
     },
   };
 }

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { stagingBase, stagingDirFor } from '../../src/bundle/staging.js';
 import { claimsDir } from '../../src/state/id-slots.js';
 import { recordPath, writeDefaultRecord, writeRecord } from '../../src/state/record.js';
@@ -125,6 +125,22 @@ test("a failed delete keeps the record; the backend's status and words come thro
   }
 });
 
+test('a delete the backend fails because it no longer knows the container removes the record, as runc removes its own', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const env = { RECORDER_LOG: scratch.log, RECORDER_EXIT: '1', RECORDER_MESSAGE: 'container does not exist' };
+  for (const via of ['launcher', 'engine'] as const) {
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
+    await scratch.clear();
+    const result = await runHardrun(['--root', root, 'delete', id], { via, env });
+    t.is(result.exitCode, 1, via);
+    t.is(result.stderr, 'container does not exist\n', `${via}: the backend's words, once`);
+    t.false(existsSync(join(`${root}.hardrun`, id)), `${via} kept the record of a container the backend does not know`);
+    t.deepEqual(await scratch.calls(), [['--rec-global=1', '--root', root, 'delete', id], ['--rec-global=1', '--root', root, 'state', id]], via);
+  }
+});
+
 test('delete removes only the staging directory named for this root and id, whatever the record says', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
@@ -150,12 +166,23 @@ test('delete frees the container\'s claim of host ids with its record, and nothi
   const decoy = join(scratch.dir, 'decoy-claim');
   for (const via of ['launcher', 'engine'] as const) {
     const claim = `${claimsDir}/${4_000_000_000 + (via === 'engine' ? 1 : 0)}`;
-    await mkdir(claimsDir, { recursive: true });
-    await symlink(recordPath(root, id), claim);
-    t.teardown(() => rm(claim, { force: true }));
-    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim });
-    const result = await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } });
-    t.is(result.exitCode, 0, `${via}: ${result.stderr}`);
+    const entry = `${claim}/${basename(stagingDirFor(root, id))}`;
+    t.teardown(() => rm(claim, { recursive: true, force: true }));
+    const record = { kind: 'runc' as const, name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim };
+    const remove = async () => (await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } })).exitCode;
+
+    // Another container's claim, which a create killed before claiming named in its record: kept.
+    await mkdir(claim, { recursive: true });
+    await symlink('/elsewhere.hardrun/other', `${claim}/000000000000-other`);
+    writeRecord(root, id, record);
+    t.is(await remove(), 0);
+    t.notThrows(() => lstatSync(`${claim}/000000000000-other`), `${via} freed a slot another container holds`);
+    await rm(claim, { recursive: true });
+
+    await mkdir(claim, { recursive: true });
+    await symlink(recordPath(root, id), entry);
+    writeRecord(root, id, record);
+    t.is(await remove(), 0);
     t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
     t.throws(() => lstatSync(claim), undefined, `${via} left the claim`);
 

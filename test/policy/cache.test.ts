@@ -10,6 +10,7 @@ import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
 import { slotAt, type IdPool } from '../../src/state/id-slots.js';
+import { testOrigin } from '../helpers/specs.js';
 
 const ranges = { pool: { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } }, pick: (pool: IdPool) => slotAt(pool, 0) };
 const dockerSpec = JSON.parse(readFileSync('test/fixtures/specs/docker-privileged.json', 'utf8')) as Spec;
@@ -60,7 +61,7 @@ test('a policy read back from the cache decides and hardens exactly as the one l
   t.deepEqual(Object.keys(cached.backends).sort(), Object.keys(policy.backends).sort());
   t.true(Object.hasOwn(cached.backends, '__proto__'));
   for (const spec of [dockerSpec, { ...dockerSpec, process: { ...dockerSpec.process!, env: ['TOOL=1'] } }]) {
-    const subject = { id: 'c1', spec, caller: 'moby' as const, host: fakeHost(), defaultDevices: policy.hardening.devices.allow };
+    const subject = { id: 'c1', spec, caller: 'moby' as const, host: fakeHost(), origin: testOrigin, defaultDevices: policy.hardening.devices.allow };
     t.deepEqual(comparable(admitSpec(cached, { ...subject, defaultDevices: cached.hardening.devices.allow }, ranges)), comparable(admitSpec(policy, subject, ranges)));
   }
 });

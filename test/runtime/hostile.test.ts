@@ -2,7 +2,8 @@ import test from 'ava';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeScratch, type Scratch } from '../helpers/recorder.js';
+import { builtinChecks } from '../../src/policy/builtin.js';
+import { makeScratch, recorderPath, type Scratch } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
 
@@ -123,4 +124,19 @@ test('an invalid policy refuses every create with its reason', async t => {
   await writeFile(scratch.policy, '{"defaultBackend": 7}');
   const bundle = await bundleWith(scratch, path => writeFile(path, JSON.stringify(minimalSpec)));
   await assertCleanRefusal(t, scratch, bundle, await attemptCreate(scratch, bundle), /policy .* is invalid: defaultBackend \(line 1\): must be string/);
+});
+
+test('a relative bind source is judged from the bundle, as runc resolves it', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const secret = join(scratch.dir, 'secret');
+  await mkdir(secret);
+  await writeFile(scratch.policy, JSON.stringify({
+    defaultBackend: 'rec', backends: { rec: { path: recorderPath } },
+    checks: { sensitiveMounts: { paths: [...builtinChecks.sensitiveMounts.paths, secret] } },
+  }));
+  const mounts = [{ destination: '/x', type: 'bind', source: '../secret', options: ['rbind', 'ro'] }];
+  const bundle = await bundleWith(scratch, path => writeFile(path, JSON.stringify({ ...minimalSpec, mounts })));
+  const attempt = await attemptCreate(scratch, bundle);
+  await assertCleanRefusal(t, scratch, bundle, attempt, new RegExp(`host path \\.\\./secret \\(${secret}\\) on /x exposes the host \\(check sensitiveMounts`));
 });

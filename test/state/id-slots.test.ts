@@ -36,21 +36,24 @@ test('a pick skips claimed slots whatever the random start, and finds none when 
   t.is(pickSlot(pool, all), undefined);
 });
 
-test('a claim is exclusive, and a released slot can be claimed again', t => {
+test('a claim is exclusive, only its holder frees it, and a released slot can be claimed again', t => {
   const dir = scratch(t);
   const slot = slotAt(pool, 3);
-  t.true(claimSlot(slot, '/run/x.hardrun/a', dir));
-  t.false(claimSlot(slot, '/run/x.hardrun/b', dir), 'a second claim of the same slot fails');
+  t.true(claimSlot(slot, 'k-a', '/run/x.hardrun/a', dir));
+  t.false(claimSlot(slot, 'k-b', '/run/x.hardrun/b', dir), 'a second claim of the same slot fails');
   t.deepEqual([...claimedStarts(dir)], [slot.uids.hostID]);
-  releaseSlot(claimPath(slot, dir));
-  t.true(claimSlot(slot, '/run/x.hardrun/b', dir));
+  releaseSlot(claimPath(slot, dir), 'k-b');
+  t.deepEqual([...claimedStarts(dir)], [slot.uids.hostID], 'a container that never held the slot cannot free it');
+  releaseSlot(claimPath(slot, dir), 'k-a');
+  t.deepEqual([...claimedStarts(dir)], []);
+  t.true(claimSlot(slot, 'k-b', '/run/x.hardrun/b', dir));
 });
 
 test('a pool smaller than one slot, or one with every slot live, is refused with how to grow it', t => {
   const dir = scratch(t);
   t.throws(() => freeSlot({ uids: { hostID: 100000, size: 65535 }, gids: { hostID: 100000, size: 65536 } }, new Set(), undefined, dir), { message: /less than one container's 65536/ });
   const one: IdPool = { uids: { hostID: 100000, size: slotSize }, gids: { hostID: 100000, size: slotSize } };
-  t.true(claimSlot(slotAt(one, 0), join(dir, 'fresh'), dir));
+  t.true(claimSlot(slotAt(one, 0), 'k-fresh', join(dir, 'fresh'), dir));
   t.throws(() => freeSlot(one, new Set(), undefined, dir), { message: /all 1 host id ranges .* in use/ });
 });
 
@@ -61,10 +64,11 @@ test('stale claims are reclaimed (record gone, or no backend state), but never a
   mkdirSync(join(root, 'live'), { recursive: true });
   for (const id of ['live', 'nostate']) writeFileSync(`${root}.hardrun/${id}`, '');
   const claims = join(dir, 'ids');
-  ['live', 'nostate', 'gone'].forEach((id, index) => t.true(claimSlot(slotAt(pool, index), `${root}.hardrun/${id}`, claims)));
+  ['live', 'nostate', 'gone'].forEach((id, index) => t.true(claimSlot(slotAt(pool, index), `k-${id}`, `${root}.hardrun/${id}`, claims)));
+  mkdirSync(claimPath(slotAt(pool, 3), claims)); // a create killed between the claim's two steps
   t.deepEqual(reclaimStale(claims, Date.now()), [], 'claims made a moment ago are all kept');
   const freed = reclaimStale(claims, Date.now() + 3_600_000);
-  t.deepEqual(freed.sort(), [slotAt(pool, 1).uids.hostID, slotAt(pool, 2).uids.hostID].sort());
+  t.deepEqual(freed.sort(), [1, 2, 3].map(index => slotAt(pool, index).uids.hostID).sort());
   t.deepEqual([...claimedStarts(claims)], [slotAt(pool, 0).uids.hostID]);
 });
 
@@ -77,7 +81,7 @@ test('50 concurrent processes claiming from the same pool get 50 distinct slots'
     const skip = new Set();
     for (;;) {
       const slot = freeSlot(pool, skip, undefined, ${JSON.stringify(dir)});
-      if (claimSlot(slot, '/run/x.hardrun/' + process.pid, ${JSON.stringify(dir)})) { console.log(slot.uids.hostID); break; }
+      if (claimSlot(slot, 'k-' + process.pid, '/run/x.hardrun/' + process.pid, ${JSON.stringify(dir)})) { console.log(slot.uids.hostID); break; }
       skip.add(slot.uids.hostID);
     }`;
   const run = promisify(execFile);

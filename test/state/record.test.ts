@@ -46,6 +46,17 @@ test('write, read and remove a record on disk, atomically and privately', async 
   t.notThrows(() => removeRecord(root, 'c1'));
 });
 
+test('removing a record never removes anything but a container id\'s own file', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'moby');
+  writeRecord(root, 'c1', runsc);
+  for (const id of ['', '.', '..', '../moby.hardrun', 'c1/', '@default']) {
+    t.throws(() => removeRecord(root, id), { message: /not a container id/ }, JSON.stringify(id));
+  }
+  t.deepEqual(readRecord(root, 'c1'), runsc);
+});
+
 test('a record that is a symlink is not followed', async t => {
   const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
