@@ -1,5 +1,5 @@
 import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { IdmapMounts } from '../harden/settings.js';
@@ -199,8 +199,10 @@ function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean): RootV
   if (readonly) return { kind: 'overlay', layers: found.layers };
   // A writable root: hardrun's own upper beside the container's layer, so
   // that the engine's storage removes it with the container.
-  const beside = dirname(found.layers[0]!);
-  return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}/hardrun-upper`, work: `${beside}/hardrun-work` } };
+  // Named after that layer, so that two containers' layers in one directory never share it.
+  const own = found.layers[0]!;
+  const beside = `${dirname(own)}/hardrun-${basename(own)}`;
+  return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}-upper`, work: `${beside}-work` } };
 }
 
 function isDirectory(path: string): boolean {

@@ -66,6 +66,6 @@ test('a writable root gets an upper of hardrun\'s beside the container\'s layer;
   for (const path of [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs'), join(dir, 'bundle', 'rootfs')]) mkdirSync(path, { recursive: true });
   const mountinfo = `401 22 0:51 / ${join(dir, 'bundle', 'rootfs')} rw - overlay overlay rw,lowerdir=${join(dir, 'snapshots', '6', 'fs')},upperdir=${join(layer, 'fs')},workdir=${join(layer, 'work')}`;
   const writable = planStaging({ root: { path: 'rootfs' } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace });
-  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-upper'), work: join(layer, 'hardrun-work') } });
+  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') } });
   t.deepEqual(plan(dir, []).root, { kind: 'tree' });
 });

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerSuite } from '../helpers/docker-suite.js';
-import { hostMountsOfHardrun, leftoverRecords, leftoverStaging } from '../helpers/hardrun-docker.js';
+import { hostMountsOfHardrun, leftoverRecords, leftoverStaging, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
@@ -11,7 +11,11 @@ import { launcherPath } from '../helpers/shipped.js';
  * proven from inside the containers (stat, writes, uid_map) and from the
  * host (owners on disk, /proc/PID/status and uid_map, mountinfo).
  */
-const suite = dockerSuite(test, async () => ({ runtimes: { hardrun: { path: launcherPath } } }), {
+const suite = dockerSuite(test, async cleanup => {
+  const writable = await policyLauncher({ hardening: { rootfs: { mode: 'off' } } });
+  cleanup(writable.remove);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-writable': { path: writable.path } } };
+}, {
   // An image with a service user's 0700 directory, built under runc as an
   // image author would (docker commit of a container that chowned it).
   ready: async daemon => {
@@ -172,4 +176,19 @@ test("a file bind is idmapped too: a root-owned host file is root's inside", asy
   const result = await hardrun('-v', `${join(dir, 'conf')}:/etc/app.conf:ro`, 'busybox', 'sh', '-c', 'stat -c %u /etc/app.conf; cat /etc/app.conf');
   t.is(result.exitCode, 0, result.stderr);
   t.is(result.stdout, '0\nconf');
+});
+
+test('a writable root (the read-only root off): container root changes image files it owns, keeps what it wrote across a restart, and the image layer stays as it was', async t => {
+  const id = (await docker(['run', '-d', '--runtime=hardrun-writable', 'withuser', 'sh', '-c', 'echo changed >> /etc/passwd; mkdir -p /var/new && echo made > /var/new/file; sleep 300'])).stdout.trim();
+  t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+  t.truthy(id);
+  await new Promise(resolve => setTimeout(resolve, 500));
+  const seen = await docker(['exec', id, 'sh', '-c', 'tail -1 /etc/passwd; stat -c %u:%g /etc/passwd /var/new/file /srv/svc; touch / && echo root-writable']);
+  t.is(seen.stdout, 'changed\n0:0\n0:0\n1000:1000\nroot-writable', seen.stderr);
+  t.is((await docker(['restart', '-t', '1', id])).exitCode, 0);
+  await new Promise(resolve => setTimeout(resolve, 500));
+  const again = await docker(['exec', id, 'sh', '-c', 'cat /var/new/file; stat -c %u /var/new/file']);
+  t.is(again.stdout, 'made\n0', 'what it wrote survived the restart, still its own: the restart got the same host ids back');
+  const fresh = await hardrun('withuser', 'grep', '-c', 'changed', '/etc/passwd');
+  t.is(fresh.stdout, '0', 'the image itself is unchanged');
 });
