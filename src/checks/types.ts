@@ -1,3 +1,4 @@
+import type { DockerImageRecord } from '../policy/image.js';
 import type { Spec } from '../spec/types.js';
 
 export type CheckMode = 'enforce' | 'sandbox' | 'harden' | 'audit' | 'off';
@@ -23,6 +24,11 @@ export interface HostFacts {
   realpath(path: string): string;
   /** Whether a namespace file (/proc/PID/ns/TYPE) is the host's own. */
   isHostNamespace(type: string, path: string): boolean;
+  /**
+   * Docker's own record of the container whose rootfs Docker passed as
+   * `rootPath`: undefined when that is no Docker rootfs. Absent: no lookup.
+   */
+  readDockerRecord?(rootPath: string, id: string): DockerImageRecord | undefined;
 }
 
 /** A check: pure, given the spec, its settings, the container id and the host facts. */

@@ -1,5 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import type { HostFacts } from '../checks/types.js';
+import { readDockerRecord } from './docker-record.js';
 
 const namespaceFiles: Record<string, string> = { pid: 'pid', network: 'net', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', mount: 'mnt' };
 
@@ -34,6 +35,7 @@ export const hostFacts: HostFacts = {
     const hosts = [inode(`/proc/1/ns/${file}`), inode(`/proc/self/ns/${file}`)].filter(value => value !== undefined);
     return hosts.length === 0 || hosts.includes(theirs);
   },
+  readDockerRecord,
 };
 
 function inode(path: string): string | undefined {

@@ -12,6 +12,7 @@ import { applyUserNamespace } from '../harden/user-namespace.js';
 import type { IdRange } from '../host/subid.js';
 import type { Process, Spec } from '../spec/types.js';
 import { decide, decisionForRule, type Decision } from './decide.js';
+import { imageOf, type ImageIdentity } from './image.js';
 import type { Subject } from './match.js';
 import type { CheckSettings, Policy } from './policy.js';
 
@@ -30,6 +31,8 @@ export interface DecisionOutcome {
   readonly judged: readonly Judged[];
   /** Why the container (or exec) is refused; empty when it may run. */
   readonly refusals: readonly string[];
+  /** The container's image, when a rule of the policy names images (it is looked up only then). */
+  readonly image?: ImageIdentity;
 }
 
 /** Everything hardrun decided about one container, before anything runs. */
@@ -51,6 +54,7 @@ export interface IdRanges {
  */
 export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): Admission {
   const decision = decide(policy, subject);
+  const image = policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
   const judged: Judged[] = [];
   let spec = subject.spec;
   for (const [violation, mode] of runChecks(subject, decision.checks)) {
@@ -82,6 +86,7 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
     findings,
     judged,
     refusals,
+    ...(image === undefined ? {} : { image }),
   };
 }
 
