@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { DockerImageRecord } from '../policy/image.js';
 
 /**
@@ -7,13 +7,7 @@ import type { DockerImageRecord } from '../policy/image.js';
  * like. The mount id is the container's read-write layer, which
  * `<data-root>/image/<driver>/layerdb/mounts/<container-id>/mount-id` names.
  */
-const layouts: readonly RegExp[] = [
-  /^(\/.+)\/(overlay2|overlay|fuse-overlayfs)\/([0-9a-f]{64})\/merged$/,
-  /^(\/.+)\/(aufs)\/mnt\/([0-9a-f]{64})$/,
-  /^(\/.+)\/(vfs)\/dir\/([0-9a-f]{64})$/,
-  /^(\/.+)\/(btrfs)\/subvolumes\/([0-9a-f]{64})$/,
-  /^(\/.+)\/(zfs)\/graph\/([0-9a-f]{64})$/,
-];
+const layout = /^(\/.+)\/(?:(overlay2|overlay|fuse-overlayfs)\/([0-9a-f]{64})\/merged|(aufs)\/mnt\/([0-9a-f]{64})|(vfs)\/dir\/([0-9a-f]{64})|(btrfs)\/subvolumes\/([0-9a-f]{64})|(zfs)\/graph\/([0-9a-f]{64}))$/;
 
 const maxRecordBytes = 4 << 20;
 
@@ -29,9 +23,10 @@ const maxRecordBytes = 4 << 20;
  * the rootfs is.
  */
 export function readDockerRecord(rootPath: string, id: string): DockerImageRecord | undefined {
-  const layout = layouts.map(pattern => pattern.exec(rootPath)).find(match => match !== null);
-  if (layout === undefined || layout === null) return undefined;
-  const [, dataRoot, driver, mountId] = layout as unknown as [string, string, string, string];
+  const match = layout.exec(rootPath);
+  if (match === null) return undefined;
+  const dataRoot = match[1]!;
+  const [driver, mountId] = match.slice(2).filter(part => part !== undefined) as [string, string];
   if (!/^[0-9a-f]{64}$/.test(id)) return { found: false, reason: `the container id "${id}" is not a Docker container id` };
   const trusted = new Set<string>();
   const mountIdFile = `${dataRoot}/image/${driver}/layerdb/mounts/${id}/mount-id`;
@@ -66,7 +61,10 @@ function readTrustedFile(path: string, trusted: Set<string>): string {
     if (!stat.isFile()) throw new Error(`${path} is not a regular file`);
     checkOwner(path, stat.uid, stat.mode, false);
     if (stat.size > maxRecordBytes) throw new Error(`${path} is larger than ${maxRecordBytes} bytes`);
-    return readFileSync(fd, 'utf8');
+    // One read of the size fstat gave: the record is written by rename, never in place.
+    const buffer = Buffer.allocUnsafe(stat.size);
+    const length = readSync(fd, buffer, 0, stat.size, 0);
+    return buffer.toString('utf8', 0, length);
   } finally {
     closeSync(fd);
   }
