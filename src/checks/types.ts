@@ -29,6 +29,8 @@ export interface HostFacts {
    * `rootPath`: undefined when that is no Docker rootfs. Absent: no lookup.
    */
   readDockerRecord?(rootPath: string, id: string): DockerImageRecord | undefined;
+  /** A container path as it resolves inside the rootfs directory `rootfs` (a container path again). Absent: as written. */
+  resolveInRootfs?(rootfs: string, path: string): string;
 }
 
 /** A check: pure, given the spec, its settings, the container id and the host facts. */

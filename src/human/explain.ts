@@ -34,7 +34,7 @@ export async function explain(args: ExplainArgs): Promise<number> {
   const spec = asSpec(readJsonFile(configPath, 'config.json').value, configPath);
   const id = args.id ?? basename(bundle);
   const subject: Subject = {
-    id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, defaultDevices: policy.hardening.devices.allow,
+    id, spec, bundle, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, defaultDevices: policy.hardening.devices.allow,
     ...(args.image === undefined ? {} : { image: namedImage(args.image, 'explain --image') }),
   };
   const admission = admitSpec(policy, subject, { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange });

@@ -70,7 +70,7 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
     else backendName = policy.sandboxBackend;
   }
   const backend = policy.backends[backendName]!;
-  const context = { backend: backend.kind, arch: process.arch };
+  const context = { backend: backend.kind, arch: process.arch, ...destinationResolver(subject) };
   const hardened = hardenSpec(spec, decision.hardening, context);
   const userNamespace = decision.hardening.userNamespace;
   const mapped = applyUserNamespace(hardened.spec, {
@@ -105,6 +105,19 @@ export function admitProcess(policy: Policy, ruleName: string | undefined, docum
   const refusals = judged.filter(item => item.mode === 'enforce' || item.mode === 'sandbox').map(item => refusal(item.violation, decision.rule));
   const hardened = hardenProcess(current, decision.hardening, { backend: backend.kind, arch: process.arch });
   return { process: hardened.spec, findings: hardened.findings, judged, refusals, decision };
+}
+
+/**
+ * Container paths as they resolve in the rootfs, when the host can look. A
+ * relative root.path is the bundle's; the bundle is the working directory
+ * of every containerd and Docker call, and of explain unless it is given.
+ */
+function destinationResolver({ spec, host, bundle }: Subject): { resolveDestination?: (path: string) => string } {
+  const rootPath = spec.root?.path;
+  const resolveInRootfs = host.resolveInRootfs;
+  if (typeof rootPath !== 'string' || resolveInRootfs === undefined) return {};
+  const rootfs = rootPath.startsWith('/') ? rootPath : `${bundle ?? process.cwd()}/${rootPath}`;
+  return { resolveDestination: path => resolveInRootfs(rootfs, path) };
 }
 
 function refusal(violation: Violation<unknown>, rule: string): string {

@@ -18,6 +18,8 @@ export interface Subject {
   readonly host: HostFacts;
   /** The default device allowlist, to tell an extra device from a default one. */
   readonly defaultDevices: HardeningSettings['devices']['allow'];
+  /** The bundle directory, against which a relative root.path resolves (default: the working directory). */
+  readonly bundle?: string;
   /** The image, when the caller already knows it (explain --image); else looked up on first use. */
   readonly image?: ImageIdentity;
 }
