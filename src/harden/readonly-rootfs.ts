@@ -52,7 +52,8 @@ function withReadOnlyBindMounts(mounts: Mount[], settings: RootfsSettings, findi
  * where they resolve inside the rootfs: with the image's /var/run linking
  * to /run, a volume at /var/run/postgresql is beneath the /run tmpfs, and
  * so must come after it; a writable /var/tmp linking to /tmp is already
- * covered by the /tmp tmpfs.
+ * covered by the /tmp tmpfs (but one linking to /tmp/x is not: x does not
+ * exist on a fresh tmpfs, so it gets its own, which runc mounts there).
  */
 function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: Finding[], resolveDestination?: (path: string) => string): Mount[] {
   const resolved = new Map<string, string>();
@@ -64,13 +65,18 @@ function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: 
     return known;
   };
   let next = mounts;
+  const added = new Set<Mount>();
   for (const written of settings.writablePaths.map(normalizeDestination)) {
     const path = resolve(written);
     const destinations = next.map(mount => resolve(mount.destination));
-    if (destinations.some(destination => destination !== '/' && isSameOrBelow(path, destination))) continue;
+    const covered = (destination: string, index: number): boolean => destination !== '/'
+      && (added.has(next[index]!) ? path === destination : isSameOrBelow(path, destination));
+    if (destinations.some(covered)) continue;
     const below = destinations.findIndex(destination => isSameOrBelow(destination, path));
     const at = below === -1 ? next.length : below;
-    next = [...next.slice(0, at), buildTmpfs(written, settings), ...next.slice(at)];
+    const tmpfs = buildTmpfs(written, settings);
+    added.add(tmpfs);
+    next = [...next.slice(0, at), tmpfs, ...next.slice(at)];
     findings.push({
       rule: 'readonly-rootfs',
       action: 'changed',

@@ -145,6 +145,11 @@ test('a writable path that links to another is covered by that one\'s tmpfs', t 
   t.is(findings.filter(finding => finding.path === 'mounts').length, 2);
 });
 
+test('a writable path linking beneath another writable path gets its own tmpfs, after that one', t => {
+  const { spec } = harden({ root: { path: 'rootfs' } }, settings, linking({ '/var/tmp': '/tmp/elsewhere' }));
+  t.deepEqual(spec.mounts, [tmpfs('/tmp'), tmpfs('/run'), tmpfs('/var/tmp')]);
+});
+
 test('a writable path that is itself a link says where it lands', t => {
   const { spec, findings } = harden({ root: { path: 'rootfs' }, mounts: [volume('/run/lock/x')] }, { ...settings, writablePaths: ['/var/lock'] }, linking({ '/var/lock': '/run/lock' }));
   t.deepEqual(spec.mounts, [tmpfs('/var/lock'), volume('/run/lock/x')]);
