@@ -34,6 +34,13 @@ export interface HardenContext {
    * claimed for it, or the one `explain` previews. Absent: the pool's first.
    */
   readonly ids?: Slot;
+  /**
+   * Where a container path really is inside the rootfs, symlinks followed
+   * as the container will see them ("/var/run/x" is "/run/x" when the
+   * image links /var/run to /run). Passed in so that transforms stay pure;
+   * absent means paths are taken as written.
+   */
+  readonly resolveDestination?: (path: string) => string;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
 import type { Process, Spec } from '../spec/types.js';
 import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
+import { imageOf, type ImageIdentity } from './image.js';
 import type { Subject } from './match.js';
 import type { Policy } from './policy.js';
 
@@ -29,6 +30,8 @@ export interface DecisionOutcome {
   readonly judged: readonly Judged[];
   /** Why the container (or exec) is refused; empty when it may run. */
   readonly refusals: readonly string[];
+  /** The container's image, when a rule of the policy names images (it is looked up only then). */
+  readonly image?: ImageIdentity;
 }
 
 /** Everything hardrun decided about one container, before anything runs. */
@@ -55,6 +58,7 @@ export interface IdSource {
  */
 export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource): Admission {
   const decision = decide(policy, subject);
+  const image = policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
   const judged: Judged[] = [];
   let spec = subject.spec;
   for (const [violation, mode] of runChecks(subject, decision)) {
@@ -75,7 +79,7 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const ids = backend.kind === 'runc' && userNamespace.mode !== 'off'
     ? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
     : undefined;
-  const hardened = hardenSpec(spec, decision.hardening, { backend: backend.kind, arch: process.arch, ...(ids === undefined ? {} : { ids }) });
+  const hardened = hardenSpec(spec, decision.hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(ids === undefined ? {} : { ids }) });
   return {
     decision,
     backend,
@@ -84,6 +88,7 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
     judged,
     refusals,
     ...(ids !== undefined && mapsTo(hardened.spec, ids) ? { ids } : {}),
+    ...(image === undefined ? {} : { image }),
   };
 }
 
@@ -107,6 +112,19 @@ export function admitProcess(policy: Policy, ruleName: string | undefined, docum
   const refusals = judged.filter(item => item.mode === 'enforce' || item.mode === 'sandbox').map(item => refusal(item.violation, decision.rule));
   const hardened = hardenProcess(current, decision.hardening, { backend: backend.kind, arch: process.arch });
   return { process: hardened.spec, findings: hardened.findings, judged, refusals, decision };
+}
+
+/**
+ * Container paths as they resolve in the rootfs, when the host can look. A
+ * relative root.path is the bundle's; the bundle is the working directory
+ * of every containerd and Docker call, and of explain unless it is given.
+ */
+function destinationResolver({ spec, host, bundle }: Subject): { resolveDestination?: (path: string) => string } {
+  const rootPath = spec.root?.path;
+  const resolveInRootfs = host.resolveInRootfs;
+  if (typeof rootPath !== 'string' || resolveInRootfs === undefined) return {};
+  const rootfs = rootPath.startsWith('/') ? rootPath : `${bundle ?? process.cwd()}/${rootPath}`;
+  return { resolveDestination: path => resolveInRootfs(rootfs, path) };
 }
 
 function refusal(violation: Violation<unknown>, rule: string): string {

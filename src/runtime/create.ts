@@ -41,7 +41,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
-  const subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
+  const subject: Subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, bundle, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
   let mountinfo: string | undefined;
   const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
   const { admission, backend, plan, claim } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);

@@ -57,7 +57,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   const spec = asSpec(original.value, configPath);
   const admission = admitSpec(
     policy,
-    { id, spec, caller, host: hostFacts, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
+    { id, spec, caller, host: hostFacts, bundle, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
     { pool: hostIdPool(), pick: previewSlot },
   );
   const { backend, decision } = admission;

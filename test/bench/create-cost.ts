@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
-import { makeBundle, makeLayeredBundle } from './bundle.js';
+import { makeBundle, makeDockerRecord, makeLayeredBundle } from './bundle.js';
 import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, must, pairs, printTable, stats, verdict, type Variant } from './runner.js';
 
@@ -71,6 +71,15 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
   writeFileSync(policy, JSON.stringify({ defaultBackend: 'true', backends: { true: { path: '/bin/true', kind: 'runc' } } }));
   // As a host's /etc/hardrun/policy.yaml would be: YAML, with the audit log on.
   writeFileSync(yamlPolicy, `version: 1\ndefaultBackend: "true"\nbackends:\n  "true":\n    path: /bin/true\n    kind: runc\naudit:\n  file: ${join(dir, 'audit.jsonl')}\n`);
+  // The image lookup, A/B: one Docker-shaped bundle and id, with a policy
+  // whose one rule names an image (so Docker's record is read) and without.
+  const record = makeDockerRecord(dir);
+  const dockerBundle = makeBundle(dir, { rootPath: record.rootPath });
+  const imagePolicy = join(dir, 'policy-image.json');
+  const sameWithoutImage = join(dir, 'policy-no-image.json');
+  const imageRule = (match: object) => JSON.stringify({ defaultBackend: 'true', backends: { true: { path: '/bin/true', kind: 'runc' } }, rules: [{ name: 'r', match }] });
+  writeFileSync(imagePolicy, imageRule({ image: ['registry.example.com/nothing-here'] }));
+  writeFileSync(sameWithoutImage, imageRule({ caller: ['nothing-here'] }));
   const id = 'bench-create';
   const argv = ['--root', root, 'create', '--bundle', bundle.dir, id];
   const hardrunArgv = (policyFile: string) => ['--root', root, '--policy', policyFile, 'create', '--bundle', bundle.dir, id];
@@ -97,6 +106,12 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
         after: undo,
       },
       ...(idea ? [create(`idea: through the launcher, ${idea.name}`, idea.launcher)] : []),
+      ...[['without', sameWithoutImage], ['with', imagePolicy]].map(([how, file]): Variant => ({
+        name: `Docker-shaped bundle, engine direct, ${how} an image rule`,
+        before: dockerBundle.restore,
+        run: () => check(enginePath, ['--root', root, '--policy', file!, 'create', '--bundle', dockerBundle.dir, record.id]),
+        after: () => check(launcherPath, ['--root', root, 'delete', record.id]),
+      })),
     ];
     const rows = await compare(variants, { rounds: pairs(30) });
     printTable('one create, wall time of the process (spawnSync)', rows, { baseline: variants[0]!.name, digits: 2 });
@@ -113,6 +128,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     line(at('hardrun create, through the launcher') - at('hardrun create, engine direct'), 'the sh launcher in front (through the launcher, minus engine direct)');
     line(at('hardrun create, engine direct, YAML policy with the audit log') - at('hardrun create, engine direct'), '(not in the total) a YAML policy with the audit log instead of a JSON one without');
     line(at('hardrun create, through the launcher, a 20-layer overlay rootfs') - at('hardrun create, through the launcher'), '(not in the total) an image of 20 layers, each an idmapped mount, instead of a plain-directory rootfs');
+    line(at('Docker-shaped bundle, engine direct, with an image rule') - at('Docker-shaped bundle, engine direct, without an image rule'), '(not in the total) an image rule: Docker\'s record found, checked and read');
 
     const strace = findExecutable('strace', ['/usr/bin', '/bin']);
     /** Creates through `engine` under strace, split into spans at the marker calls. */

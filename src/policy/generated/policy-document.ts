@@ -215,6 +215,12 @@ export interface MatchDocument {
    */
   caller?: string[];
   /**
+   * The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.
+   *
+   * @minItems 1
+   */
+  image?: [string, ...string[]];
+  /**
    * The spec asks for any of these capabilities (bounding set).
    */
   capabilities?: string[];
