@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dockerSuite } from '../helpers/docker-suite.js';
@@ -13,9 +13,30 @@ import { importServices, servicesTag } from '../helpers/services-image.js';
  * inside with its own client: through runc, and through hardrun under the
  * built-in policy. Every case runc runs, hardrun runs too.
  */
-const suite = dockerSuite(test, async () => ({ runtimes: { hardrun: { path: launcherPath } } }), {
+/** The policy docs/services.md shows for the services that need a rule, exactly as written there. */
+async function documentedPolicy(): Promise<string> {
+  const page = await readFile('docs/services.md', 'utf8');
+  const block = /```yaml\n([\s\S]*?)```/.exec(page)?.[1];
+  if (block === undefined) throw new Error('docs/services.md shows no policy');
+  return block;
+}
+
+const suite = dockerSuite(test, async cleanup => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-svc-policy-'));
+  cleanup(() => rm(dir, { recursive: true, force: true }));
+  const policy = join(dir, 'policy.yaml');
+  await writeFile(policy, await documentedPolicy());
+  const launcher = join(dir, 'hardrun');
+  await writeFile(launcher, `#!/bin/sh\nexec ${launcherPath} --policy ${policy} "$@"\n`);
+  await chmod(launcher, 0o755);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-services': { path: launcher } } };
+}, {
   busybox: false,
-  ready: importServices,
+  ready: async daemon => {
+    await importServices(daemon);
+    // The rules match by repository, as an operator's images are named.
+    for (const name of ['nginx', 'sshd']) await daemon.docker(['tag', servicesTag, `${name}:hardrun-test`]);
+  },
 });
 const docker = (args: string[]) => suite.docker(args, { timeout: 180_000 });
 const runtimes = ['runc', 'hardrun'] as const;
@@ -163,3 +184,43 @@ for (const service of services) {
     });
   }
 }
+
+test('nginx: the read-only root stops it (its log says where), and the documented image rule runs it with the root still read-only', async t => {
+  const page = 'curl -sf http://127.0.0.1/ | grep -o "Welcome to nginx" | head -1';
+  const underRunc = await start(t, 'runc', { name: 'nginx', data: '', ready: page, write: '', read: '', expect: /x/ }, [], 'runc');
+  t.is((await exec(underRunc, page)).stdout, 'Welcome to nginx');
+
+  const refused = await docker(['run', '-d', '--runtime=hardrun', 'nginx:hardrun-test', 'nginx']);
+  t.teardown(() => docker(['rm', '-f', refused.stdout.trim()]).then(() => undefined));
+  await new Promise(resolve => setTimeout(resolve, 1500));
+  const logs = await docker(['logs', refused.stdout.trim()]);
+  t.regex(logs.stderr, /\/var\/lib\/nginx\/body" failed \(30: Read-only file system\)/);
+
+  const id = (await docker(['run', '-d', '--runtime=hardrun-services', 'nginx:hardrun-test', 'nginx'])).stdout.trim();
+  t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+  await waitReady(t, id, { name: 'nginx', data: '', ready: page, write: '', read: '', expect: /x/ }, 'hardrun with the rule');
+  t.is((await exec(id, page)).stdout, 'Welcome to nginx');
+  t.regex((await exec(id, 'touch /etc/x 2>&1 || true')).stdout, /Read-only file system/, 'the root stays read-only');
+  const accessLog = await docker(['logs', id]);
+  t.regex(accessLog.stdout, /"GET \/ HTTP\/1\.1" 200/, 'its access log reaches docker logs through /dev/stdout');
+});
+
+test('sshd: the capability allowlist drops its connections (its log says so), and the documented image rule lets a client log in with its host keys', async t => {
+  const args = ['-o', 'AuthorizedKeysFile=/tmp/authorized_keys', '-o', 'StrictModes=no'];
+  const login = 'ssh -q -i /tmp/id -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@127.0.0.1 echo logged-in';
+  const keys = 'ssh-keygen -q -t ed25519 -N "" -f /tmp/id && cp /tmp/id.pub /tmp/authorized_keys';
+  const results: Record<string, string> = {};
+  for (const runtime of ['runc', 'hardrun', 'hardrun-services']) {
+    const started = await docker(['run', '-d', `--runtime=${runtime}`, 'sshd:hardrun-test', 'sshd', ...args]);
+    t.is(started.exitCode, 0, started.stderr);
+    const id = started.stdout.trim();
+    t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+    await waitReady(t, id, { name: 'sshd', data: '', ready: 'nc -z 127.0.0.1 22', write: '', read: '', expect: /x/ }, runtime);
+    t.is((await exec(id, keys)).exitCode, 0);
+    results[runtime] = (await exec(id, login)).stdout;
+    if (runtime === 'hardrun') t.regex((await docker(['logs', id])).stderr, /chroot\("\/run\/sshd"\): Operation not permitted/);
+    const hostKey = await exec(id, 'stat -c "%u %a" /etc/ssh/ssh_host_ed25519_key');
+    t.is(hostKey.stdout, '0 600', `${runtime}: the host key is root's, as sshd demands`);
+  }
+  t.deepEqual(results, { runc: 'logged-in', hardrun: '', 'hardrun-services': 'logged-in' });
+});
