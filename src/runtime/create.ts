@@ -15,7 +15,7 @@ import { loadPolicy } from '../policy/load.js';
 import type { Spec } from '../spec/types.js';
 import { removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo } from './target.js';
+import { handOverTo, isGoneFrom } from './target.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -72,7 +72,8 @@ export async function createContainer(call: Call): Promise<number> {
     try {
       return await runBackend(handOver);
     } finally {
-      if (!flagIsSet(call.argv.flags, 'keep')) undo();
+      // Only once the container is gone: a backend killed before it leaves it running.
+      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) undo();
     }
   }
   try {
