@@ -3,6 +3,7 @@ import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
+import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor } from '../bundle/staging.js';
@@ -44,7 +45,7 @@ export async function createContainer(call: Call): Promise<number> {
     throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
   }
   const backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
-  rootfsOf(admission.spec, bundle);
+  refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
   const plan = needsStaging(admission.spec) ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id)) : undefined;
 
   writeRecord(call.root, id, {
