@@ -79,7 +79,7 @@ test('staging: directories no record names are reported, with how to remove them
   t.is(checkStaging([], new Set()).status, 'ok');
   const orphan = checkStaging(present, new Set([present[0]!]));
   t.is(orphan.status, 'info');
-  t.regex(orphan.detail, /^1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
+  t.regex(orphan.detail, /^leftovers: 1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
   t.regex(orphan.fix ?? '', /rm -d -- DIR\/\* DIR/);
   t.regex(checkStaging([], new Set()).detail, /nothing .* left behind/);
 });
@@ -95,4 +95,13 @@ test('backend version: a runc names its version and the published fixes its upst
   t.like(fresh, { status: 'ok', detail: '/bin/sh: runc version 1.3.3' });
   const [gvisor] = (await checkBackends(probe('runsc version release-20240513.0'), policy)).filter(check => check.name === 'backend gvisor');
   t.like(gvisor, { status: 'ok', detail: '/bin/sh: runsc version release-20240513.0' });
+});
+
+test('staging: a record whose container the backend no longer has is a leftover, never "ok", with the command that removes it', t => {
+  const present = ['/run/hardrun/0123456789ab-c1'];
+  const stale = [{ root: '/run/runc', id: 'c1', staging: present[0]! }];
+  const check = checkStaging(present, new Set(present), stale);
+  t.is(check.status, 'info');
+  t.regex(check.detail, /^leftovers: 1 record of containers the backend no longer has, left with their staging: \/run\/runc c1 \(\/run\/hardrun\/0123456789ab-c1\)$/);
+  t.regex(check.fix ?? '', /^hardrun --root ROOT delete --force ID for each/);
 });
