@@ -1,5 +1,5 @@
 import { HardrunError } from '../errors.js';
-import { makeBindMounts, undoBindMounts, type HandOver } from './exec.js';
+import type { HandOver } from './exec.js';
 
 /** Every signal a foreground caller may send that can be caught and passed on. */
 const forwarded: readonly NodeJS.Signals[] = [
@@ -16,7 +16,6 @@ const forwarded: readonly NodeJS.Signals[] = [
  */
 export async function runBackend(handOver: HandOver): Promise<number> {
   const { execa } = await import('execa');
-  const mounted = await makeBindMounts(handOver.binds ?? []);
   const [file, ...args] = handOver.argv;
   const stdio = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds)] as const;
   // Signals go on as they are: no SIGKILL after a relayed SIGTERM (execa's
@@ -35,7 +34,6 @@ export async function runBackend(handOver: HandOver): Promise<number> {
     return result.exitCode ?? 1;
   } finally {
     for (const signal of forwarded) process.off(signal, relay);
-    await undoBindMounts(mounted);
   }
 }
 

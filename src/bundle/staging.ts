@@ -1,8 +1,10 @@
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import type { BindMount } from '../backend/exec.js';
+import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
+import type { IdmapMounts } from '../harden/settings.js';
+import { mountAt, overlayLayers } from '../host/mountinfo.js';
+import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
 import { sha256Hex } from '../host/digest.js';
@@ -13,22 +15,60 @@ import { createMountpoint } from './secure-join.js';
  * Under a user namespace the container's root is an unprivileged host uid,
  * and Docker keeps the rootfs and the sources of its bind mounts under
  * /var/lib/docker (mode 0710), which that uid cannot traverse. So hardrun
- * binds each of them under a world-traversable per-container directory and
- * points the spec there. The binds are made in a mount namespace private to
- * the backend (see execBackend): on the host only empty directories and
- * files remain, which `delete` removes. runc `exec` changes into root.path on
- * the host before joining the container, which an empty directory satisfies.
+ * mounts each of them under a world-traversable per-container directory and
+ * points the spec there, as idmapped mounts wherever it can, so that files
+ * keep their owners: a file owned by host uid 0 is owned by the container's
+ * root, and what container root writes in a bind is owned by uid 0 on disk,
+ * as under runc. The mounts are made in a mount namespace private to the
+ * backend (stage-mounts.ts): on the host only empty directories and files
+ * remain, which `delete` removes. runc `exec` changes into root.path on the
+ * host before joining the container, which an empty directory satisfies.
  */
 export const stagingBase = '/run/hardrun';
+
+/**
+ * How the container's root is shown to it:
+ * - `overlay`: the rootfs is an overlay mount (Docker's overlay2,
+ *   containerd's overlayfs snapshotter). An overlay cannot be idmapped, but
+ *   its layers can: a new overlay of the idmapped layers, the container's
+ *   own layer on top. Read-only, or with an upper of hardrun's on disk
+ *   beside the container's layer when the root is writable.
+ * - `tree`: any other directory or mount, idmapped as it is (a plain
+ *   directory rootfs, as `runc run` users have).
+ * - `bind`: a plain bind, where idmapping cannot apply; files then show as
+ *   nobody, as before idmapped mounts. Staging says why.
+ */
+export type RootView =
+  | { readonly kind: 'overlay'; readonly layers: readonly string[]; readonly upper?: { readonly upper: string; readonly work: string } }
+  | { readonly kind: 'tree' }
+  | { readonly kind: 'bind'; readonly reason: string };
+
+export interface StagedBind {
+  readonly source: string;
+  readonly target: string;
+  readonly kind: 'dir' | 'file';
+  readonly recursive: boolean;
+  readonly idmap: boolean;
+}
 
 export interface StagingPlan {
   readonly dir: string;
   /** The spec with root.path and bind sources pointing into `dir`. */
   readonly spec: Spec;
-  readonly binds: readonly (BindMount & { readonly kind: 'dir' | 'file' })[];
-  /** The original rootfs, where missing mountpoints are created. */
+  /** The original rootfs, where missing mountpoints are created, and the view the container gets of it. */
   readonly rootfs: string;
+  readonly root: RootView;
+  readonly binds: readonly StagedBind[];
   readonly mountpoints: readonly { readonly path: string; readonly kind: 'dir' | 'file' }[];
+}
+
+export interface StagingOptions {
+  /** The host's /proc/self/mountinfo, where the rootfs's overlay layers are read. */
+  readonly mountinfo: string;
+  readonly idmapMounts: IdmapMounts;
+  readonly plainBindPaths: readonly string[];
+  /** The caller's own paths (`--root`): the engine state they lie under is never idmapped. */
+  readonly callerPaths?: readonly string[];
 }
 
 export function stagingDirFor(root: string, id: string): string {
@@ -59,9 +99,58 @@ export function rootfsOf(spec: Spec, bundle: string): string {
   return rootfs;
 }
 
-export function planStaging(spec: Spec, bundle: string, dir: string): StagingPlan {
+/** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root. */
+const volumeSource = /\/volumes\/[^/]+\/_data(?:\/|$)|^\/var\/lib\/kubelet\/pods\/[^/]+\/volumes\//;
+
+/**
+ * Whether a bind of the host path `source` (symlinks resolved) is idmapped.
+ * Never a Unix socket (through an idmapped bind, container root could use
+ * an engine's API socket as its owner), nor the container engine's own
+ * storage and state, wherever they are (`enginePaths`), nor a parent of
+ * them, but for the volumes the engine keeps there.
+ */
+function wantsIdmap(source: string, options: StagingOptions, enginePaths: readonly string[]): boolean {
+  if (options.idmapMounts === 'none' || isSocket(source)) return false;
+  if (volumeSource.test(source)) return true;
+  if (enginePaths.some(path => isSameOrBelow(source, path) || isSameOrBelow(path, source))) return false;
+  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(source, path));
+}
+
+function isSocket(path: string): boolean {
+  try {
+    return statSync(path).isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The engine's own directories, read from where the caller keeps this
+ * container: the data root above its image layers (Docker's
+ * `<root>/overlay2/<layer>/diff`, containerd's
+ * `<root>/io.containerd.snapshotter.v1.overlayfs/snapshots/<n>/fs`), the exec
+ * root above `--root` (`<exec-root>/runtime-runc/moby`), and containerd's
+ * state above the bundle (`<state>/io.containerd.runtime.v2.task/<ns>/<id>`).
+ */
+function enginePathsOf(root: RootView, callerPaths: readonly string[]): string[] {
+  const paths: string[] = [];
+  const cut = (path: string, marker: RegExp): void => {
+    const match = marker.exec(path);
+    if (match !== null && match.index > 0) paths.push(path.slice(0, match.index));
+  };
+  if (root.kind === 'overlay') for (const layer of root.layers) cut(layer, /\/(?:overlay2|io\.containerd\.snapshotter\.v1\.[^/]+)\//);
+  for (const path of callerPaths) {
+    cut(path, /\/runtime-[^/]+\/[^/]+$/);
+    cut(path, /\/io\.containerd\.runtime\.v[12]\.task\//);
+  }
+  return [...new Set(paths)];
+}
+
+export function planStaging(spec: Spec, bundle: string, dir: string, options: StagingOptions): StagingPlan {
   const rootfs = rootfsOf(spec, bundle);
-  const binds: (BindMount & { kind: 'dir' | 'file' })[] = [{ source: rootfs, target: `${dir}/rootfs`, kind: 'dir' }];
+  const root = rootViewOf(rootfs, options.mountinfo, spec.root?.readonly === true);
+  const enginePaths = enginePathsOf(root, [...(options.callerPaths ?? []), bundle]);
+  const binds: StagedBind[] = [];
   const mountpoints: { path: string; kind: 'dir' | 'file' }[] = [];
   const mounts: Mount[] = (spec.mounts ?? []).map((mount, index) => {
     const earlier = (spec.mounts ?? []).slice(0, index);
@@ -71,10 +160,16 @@ export function planStaging(spec: Spec, bundle: string, dir: string): StagingPla
       const source = isAbsolute(mount.source) ? mount.source : resolve(bundle, mount.source);
       kind = sourceKind(source, mount.destination);
       const target = `${dir}/m${index}`;
-      binds.push({ source, target, kind });
-      const options = mount.options ?? [];
-      const locked = lockedOptionsOf(realpathOrSelf(source)).filter(option => !options.includes(option));
-      staged = { ...mount, source: target, ...(locked.length === 0 ? {} : { options: [...options, ...locked] }) };
+      const real = realpathOrSelf(source);
+      const idmap = wantsIdmap(real, options, enginePaths);
+      const recursive = (mount.options ?? []).includes('rbind');
+      binds.push({ source, target, kind, recursive, idmap });
+      const current = mount.options ?? [];
+      // The kernel locks a mount's nosuid, nodev, noexec and atime flags for
+      // a user namespace: runc's remount of the bind must repeat them.
+      const locked = [...lockedOptionsOf(real, options.mountinfo), ...(idmap ? ['nosuid', 'nodev'] : [])];
+      const added = [...new Set(locked)].filter(option => !current.includes(option));
+      staged = { ...mount, source: target, ...(added.length === 0 ? {} : { options: [...current, ...added] }) };
     }
     // A mountpoint inside another mount is made by the backend in that
     // filesystem (a tmpfs, /proc...), or belongs to a host volume: skip it.
@@ -83,14 +178,50 @@ export function planStaging(spec: Spec, bundle: string, dir: string): StagingPla
     return staged;
   });
   const staged: Spec = { ...spec, root: { ...spec.root, path: `${dir}/rootfs` }, ...(spec.mounts === undefined ? {} : { mounts }) };
-  return { dir, spec: staged, binds, rootfs, mountpoints };
+  return { dir, spec: staged, rootfs, root, binds, mountpoints };
 }
 
-/** Creates the staging directory, its (empty) bind targets, and the mountpoints the image lacks. */
-export function prepareStaging(plan: StagingPlan): void {
+/** The idmapped view the rootfs can have, judged from the host's mount table. */
+function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean): RootView {
+  let real: string;
+  try {
+    real = realpathSync(rootfs);
+  } catch (error) {
+    return { kind: 'bind', reason: `the root filesystem cannot be resolved: ${(error as Error).message}` };
+  }
+  const mount = mountAt(mountinfo, real);
+  if (mount === undefined || mount.fsType !== 'overlay') return { kind: 'tree' };
+  const found = overlayLayers(mount);
+  if ('refused' in found) return { kind: 'bind', reason: found.refused };
+  for (const layer of found.layers) {
+    if (!isDirectory(layer)) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
+  }
+  if (readonly) return { kind: 'overlay', layers: found.layers };
+  // A writable root: hardrun's own upper beside the container's layer, so
+  // that the engine's storage removes it with the container.
+  // Named after that layer, so that two containers' layers in one directory never share it.
+  const own = found.layers[0]!;
+  const beside = `${dirname(own)}/hardrun-${basename(own)}`;
+  return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}-upper`, work: `${beside}-work` } };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the staging directory, its (empty) bind targets, the mountpoints
+ * the image lacks, and for a writable root hardrun's upper layer, whose top
+ * directory belongs to the container's root.
+ */
+export function prepareStaging(plan: StagingPlan, ids: Slot): void {
   makeTraversableDir(stagingBase);
   makeTraversableDir(plan.dir);
-  for (const bind of plan.binds) {
+  for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...plan.binds]) {
     try {
       if (bind.kind === 'dir') mkdirSync(bind.target, { mode: 0o711 });
       else closeSync(openSync(bind.target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
@@ -104,6 +235,46 @@ export function prepareStaging(plan: StagingPlan): void {
     }
   }
   for (const mountpoint of plan.mountpoints) createMountpoint(plan.rootfs, mountpoint.path, mountpoint.kind);
+  if (plan.root.kind === 'overlay' && plan.root.upper !== undefined) prepareUpper(plan.root.upper, ids);
+}
+
+/**
+ * hardrun's upper layer of a writable root. Created once, as the container
+ * root's: what it writes is kept across restarts, as in the engine's own
+ * layer, under the host ids of the container that wrote it (create prefers
+ * those ids again: see upperOwner).
+ */
+function prepareUpper(upper: { readonly upper: string; readonly work: string }, ids: Slot): void {
+  try {
+    mkdirSync(upper.upper, { mode: 0o755 });
+    chownSync(upper.upper, ids.uids.hostID, ids.gids.hostID);
+  } catch (error) {
+    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.upper, error);
+  }
+  try {
+    mkdirSync(upper.work, { mode: 0o700 });
+  } catch (error) {
+    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.work, error);
+  }
+  for (const path of [upper.upper, upper.work]) {
+    if (!lstatSync(path).isDirectory()) throw stagingError(path, new Error('not a directory'));
+  }
+}
+
+/**
+ * The host uid that owns hardrun's upper layer of a writable root, left by
+ * an earlier run of the same container (`docker restart`): the slot its
+ * writes belong to, which create then prefers.
+ */
+export function existingUpperOwner(spec: Spec, bundle: string, mountinfo: string): number | undefined {
+  if (spec.root?.readonly === true) return undefined;
+  const root = rootViewOf(rootfsOf(spec, bundle), mountinfo, false);
+  if (root.kind !== 'overlay' || root.upper === undefined) return undefined;
+  try {
+    return lstatSync(root.upper.upper).uid;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { DockerImageRecord } from '../policy/image.js';
 import type { Spec } from '../spec/types.js';
 
 export type CheckMode = 'enforce' | 'sandbox' | 'harden' | 'audit' | 'off';
@@ -25,6 +26,13 @@ export interface HostFacts {
   isHostNamespace(type: string, path: string): boolean;
   /** Whether the path, symlinks followed, is a Unix socket. */
   isSocket(path: string): boolean;
+  /**
+   * Docker's own record of the container whose rootfs Docker passed as
+   * `rootPath`: undefined when that is no Docker rootfs. Absent: no lookup.
+   */
+  readDockerRecord?(rootPath: string, id: string): DockerImageRecord | undefined;
+  /** A container path as it resolves inside the rootfs directory `rootfs` (a container path again). Absent: as written. */
+  resolveInRootfs?(rootfs: string, path: string): string;
 }
 
 /** Where the call came from: what the backend resolves relative paths against, and where the engine keeps its state. */

@@ -9,6 +9,7 @@ import { applySeccomp } from './seccomp.js';
 import type { HardeningSettings, TransformMode } from './settings.js';
 import { applySystemPaths } from './system-paths.js';
 import type { Finding, HardenContext, ProcessTransform, SpecTransform, TransformResult } from './types.js';
+import { applyUserNamespace } from './user-namespace.js';
 
 /** A transform bound to its own part of the settings, which also carries its mode. */
 interface Step<T> {
@@ -43,9 +44,10 @@ const processSteps: readonly Step<Process>[] = [
  *   capabilities it granted, and seccomp.ts tightens it for the ones kept;
  * - system paths, kernel filesystems and devices touch separate fields and
  *   depend on nothing before them;
- * - the read-only rootfs last, because it adds the tmpfs mounts, and a
- *   user-namespace transform placed after it must see the final mount list
- *   to stage the mountpoints those mounts need.
+ * - the read-only rootfs next, because it adds the tmpfs mounts;
+ * - the user namespace last: it must see the final mount list (a joined
+ *   network namespace's sysfs becomes a bind), and staging works from its
+ *   result.
  */
 const specSteps: readonly Step<Spec>[] = [
   specStep('annotations', applyAnnotations),
@@ -55,6 +57,7 @@ const specSteps: readonly Step<Spec>[] = [
   specStep('kernelFilesystems', applyKernelFilesystems),
   specStep('devices', applyDevices),
   specStep('rootfs', applyReadonlyRootfs),
+  specStep('userNamespace', applyUserNamespace),
 ];
 
 /** Hardens a whole config.json. */

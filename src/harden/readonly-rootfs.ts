@@ -10,7 +10,7 @@ import type { Finding, HardenContext, TransformResult } from './types.js';
  * let a container fill the host's disk. They stay in place, since Docker
  * rewrites resolv.conf from the host side. gVisor honours all of it.
  */
-export function applyReadonlyRootfs(spec: Spec, settings: RootfsSettings, _context: HardenContext): TransformResult<Spec> {
+export function applyReadonlyRootfs(spec: Spec, settings: RootfsSettings, context: HardenContext): TransformResult<Spec> {
   const findings: Finding[] = [];
   let next = spec;
   if (spec.root?.readonly !== true) {
@@ -23,7 +23,7 @@ export function applyReadonlyRootfs(spec: Spec, settings: RootfsSettings, _conte
     });
   }
   const mounts = withReadOnlyBindMounts(spec.mounts ?? [], settings, findings);
-  const withTmpfs = withWritablePaths(mounts, settings, findings);
+  const withTmpfs = withWritablePaths(mounts, settings, findings, context.resolveDestination);
   if (withTmpfs !== spec.mounts && withTmpfs.length > 0) next = { ...next, mounts: withTmpfs };
   return { spec: next, findings };
 }
@@ -48,21 +48,40 @@ function withReadOnlyBindMounts(mounts: Mount[], settings: RootfsSettings, findi
 /**
  * A tmpfs on each writable path the spec does not already cover with a
  * mount at that path or above it, placed before any mount below it (such as
- * Kubernetes' /run/secrets) so that it does not hide them.
+ * Kubernetes' /run/secrets) so that it does not hide them. Paths are judged
+ * where they resolve inside the rootfs: with the image's /var/run linking
+ * to /run, a volume at /var/run/postgresql is beneath the /run tmpfs, and
+ * so must come after it; a writable /var/tmp linking to /tmp is already
+ * covered by the /tmp tmpfs (but one linking to /tmp/x is not: x does not
+ * exist on a fresh tmpfs, so it gets its own, which runc mounts there).
  */
-function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: Finding[]): Mount[] {
+function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: Finding[], resolveDestination?: (path: string) => string): Mount[] {
+  const resolved = new Map<string, string>();
+  const resolve = (path: string): string => {
+    const normal = normalizeDestination(path);
+    if (resolveDestination === undefined) return normal;
+    let known = resolved.get(normal);
+    if (known === undefined) resolved.set(normal, known = normalizeDestination(resolveDestination(normal)));
+    return known;
+  };
   let next = mounts;
-  for (const path of settings.writablePaths.map(normalizeDestination)) {
-    const destinations = next.map(mount => normalizeDestination(mount.destination));
-    if (destinations.some(destination => destination !== '/' && isSameOrBelow(path, destination))) continue;
+  const added = new Set<Mount>();
+  for (const written of settings.writablePaths.map(normalizeDestination)) {
+    const path = resolve(written);
+    const destinations = next.map(mount => resolve(mount.destination));
+    const covered = (destination: string, index: number): boolean => destination !== '/'
+      && (added.has(next[index]!) ? path === destination : isSameOrBelow(path, destination));
+    if (destinations.some(covered)) continue;
     const below = destinations.findIndex(destination => isSameOrBelow(destination, path));
     const at = below === -1 ? next.length : below;
-    next = [...next.slice(0, at), buildTmpfs(path, settings), ...next.slice(at)];
+    const tmpfs = buildTmpfs(written, settings);
+    added.add(tmpfs);
+    next = [...next.slice(0, at), tmpfs, ...next.slice(at)];
     findings.push({
       rule: 'readonly-rootfs',
       action: 'changed',
       path: 'mounts',
-      message: `mounted a ${settings.tmpfsSize} tmpfs at ${path}, so programs can write there under the read-only root (hardening.rootfs.writablePaths)`,
+      message: `mounted a ${settings.tmpfsSize} tmpfs at ${written}${path === written ? '' : ` (${path} in the image)`}, so programs can write there under the read-only root (hardening.rootfs.writablePaths)`,
     });
   }
   return next;

@@ -1,4 +1,5 @@
 import type { BackendKind } from '../backend/backend.js';
+import type { IdRange } from '../host/subid.js';
 import { defaultDeniedSyscalls, defaultSeccompArchitectures } from './seccomp-profile.js';
 
 /**
@@ -15,6 +16,7 @@ export interface HardeningSettings {
   readonly kernelFilesystems: KernelFilesystemSettings;
   readonly devices: DeviceSettings;
   readonly rootfs: RootfsSettings;
+  readonly userNamespace: UserNamespaceSettings;
 }
 
 /**
@@ -91,6 +93,20 @@ export interface RootfsSettings {
   readonly noexec: boolean;
   /** Destinations of bind mounts made read-only (Docker's per-container files). */
   readonly readonlyBindMounts: readonly string[];
+}
+
+/** Which bind mounts are idmapped, so that container root acts there as the owner of the files on the host. */
+export type IdmapMounts = 'all' | 'volumes' | 'none';
+
+export interface UserNamespaceSettings {
+  readonly mode: TransformMode;
+  /** The pool of host ids containers get slots of 65536 from; unset: the hardrun lines of /etc/subuid and /etc/subgid. */
+  readonly uids?: IdRange;
+  readonly gids?: IdRange;
+  /** Binds to idmap: every one, Docker's and Kubernetes' volumes only, or none. */
+  readonly idmapMounts: IdmapMounts;
+  /** Host paths whose binds are never idmapped (volumes excepted): container root stays nobody there. */
+  readonly plainBindPaths: readonly string[];
 }
 
 /**
@@ -219,5 +235,16 @@ export const defaultHardening: HardeningSettings = {
     tmpfsSize: '64m',
     noexec: false,
     readonlyBindMounts: ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'],
+  },
+  // Every bind is idmapped, so that volumes and binds behave as under runc
+  // (container root writes there as the files' owner), with nosuid and
+  // nodev added; docs/threat-model.md says what that gives away. But not a
+  // bind of the host's own programs, libraries, logs or state: there a
+  // planted binary or symlink would act on the host, so container root
+  // stays nobody, as without idmapping.
+  userNamespace: {
+    mode: 'harden',
+    idmapMounts: 'all',
+    plainBindPaths: ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/opt', '/boot', '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/backups'],
   },
 };

@@ -1,5 +1,6 @@
 import type { BackendKind } from '../backend/backend.js';
 import type { Process, Spec } from '../spec/types.js';
+import type { Slot } from '../state/id-slots.js';
 
 /** One thing a transform did or saw, for the audit log and `hardrun explain`. */
 export interface Finding {
@@ -28,6 +29,18 @@ export interface HardenContext {
    * transforms stay pure; absent means "x64".
    */
   readonly arch?: string;
+  /**
+   * The host ids this container's user namespace maps to: the slot create
+   * claimed for it, or the one `explain` previews. Absent: the pool's first.
+   */
+  readonly ids?: Slot;
+  /**
+   * Where a container path really is inside the rootfs, symlinks followed
+   * as the container will see them ("/var/run/x" is "/run/x" when the
+   * image links /var/run to /run). Passed in so that transforms stay pure;
+   * absent means paths are taken as written.
+   */
+  readonly resolveDestination?: (path: string) => string;
 }
 
 /**

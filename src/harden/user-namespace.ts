@@ -1,24 +1,23 @@
-import type { IdRange } from '../host/subid.js';
+import { fallbackRange } from '../host/subid.js';
 import type { IdMapping, Linux, Mount, Namespace, Spec } from '../spec/types.js';
+import { slotAt, type Slot } from '../state/id-slots.js';
+import type { UserNamespaceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
-
-export interface UserNamespaceSettings {
-  readonly enabled: boolean;
-  /** Host ids for container ids 0 up: from /etc/subuid and /etc/subgid, or the policy. */
-  readonly uids: IdRange;
-  readonly gids: IdRange;
-}
 
 const pingGroupRange = 'net.ipv4.ping_group_range';
 
 /**
- * Maps the container's root to an unprivileged host range, so that a
- * process that breaks out of every other layer is still nobody on the host.
- * Applies under runc only: gVisor's and Kata's guests never run as host root.
- * A spec that already maps root elsewhere (Docker's userns-remap) is kept.
+ * Maps the container's root to host ids of its own (`context.ids`, the slot
+ * create claimed), so that a process that breaks out of every other layer
+ * is still nobody on the host, and no other container's root. Files keep
+ * their owners: staging shows the image and the binds through idmapped
+ * mounts (src/bundle/staging.ts). Applies under runc only: gVisor's and
+ * Kata's guests never run as host root. A spec that already maps root
+ * elsewhere (Docker's userns-remap) is kept.
  */
 export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, context: HardenContext): TransformResult<Spec> {
-  if (!settings.enabled || context.backend !== 'runc') return { spec, findings: [] };
+  if (context.backend !== 'runc') return { spec, findings: [] };
+  const ids: Slot = context.ids ?? slotAt({ uids: settings.uids ?? fallbackRange, gids: settings.gids ?? fallbackRange }, 0);
   const linux: Linux = spec.linux ?? {};
   const namespaces = linux.namespaces ?? [];
   const existing = namespaces.find(namespace => namespace.type === 'user');
@@ -30,14 +29,14 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
     next = {
       ...next,
       namespaces: existing === undefined ? [...namespaces, { type: 'user' }] : namespaces,
-      uidMappings: [{ containerID: 0, hostID: settings.uids.hostID, size: settings.uids.size }],
-      gidMappings: [{ containerID: 0, hostID: settings.gids.hostID, size: settings.gids.size }],
+      uidMappings: [{ containerID: 0, hostID: ids.uids.hostID, size: ids.uids.size }],
+      gidMappings: [{ containerID: 0, hostID: ids.gids.hostID, size: ids.gids.size }],
     };
     findings.push({
       rule: 'user-namespace',
       action: 'changed',
       path: 'linux.uidMappings',
-      message: `mapped container root to host uid ${settings.uids.hostID} and gid ${settings.gids.hostID} in a user namespace`,
+      message: `mapped container ids 0-${ids.uids.size - 1} to host uids ${ids.uids.hostID}-${ids.uids.hostID + ids.uids.size - 1} and gids ${ids.gids.hostID}-${ids.gids.hostID + ids.gids.size - 1}, a range of this container's own; files keep their owners through idmapped mounts of ${describeIdmap(settings)} (hardening.userNamespace)`,
     });
   }
   let mounts = spec.mounts;
@@ -51,11 +50,11 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
       rule: 'user-namespace',
       action: 'changed',
       path: 'mounts',
-      message: 'bound the host\'s /sys read-only in place of a new sysfs: the joined network namespace is not the user namespace\'s to mount',
+      message: 'bound the host\'s /sys read-only in place of a new sysfs: the joined network namespace is not the user namespace\'s to mount (hardening.userNamespace)',
     });
   }
   const sysctl = next.sysctl?.[pingGroupRange];
-  const size = alreadySafe ? Math.min(mappedSize(linux.gidMappings), settings.gids.size) : settings.gids.size;
+  const size = alreadySafe ? Math.min(mappedSize(linux.gidMappings), ids.gids.size) : ids.gids.size;
   const clamped = sysctl === undefined ? undefined : clampGroupRange(sysctl, size);
   if (sysctl !== undefined && clamped !== sysctl) {
     next = { ...next, sysctl: { ...next.sysctl, [pingGroupRange]: clamped! } };
@@ -63,11 +62,17 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
       rule: 'user-namespace',
       action: 'changed',
       path: `linux.sysctl.${pingGroupRange}`,
-      message: `narrowed ${pingGroupRange} to "${clamped}", the group ids mapped in the user namespace`,
+      message: `narrowed ${pingGroupRange} to "${clamped}", the group ids mapped in the user namespace (hardening.userNamespace)`,
     });
   }
   if (next === linux && mounts === spec.mounts) return { spec, findings };
   return { spec: { ...spec, linux: next, ...(mounts === undefined ? {} : { mounts }) }, findings };
+}
+
+function describeIdmap(settings: UserNamespaceSettings): string {
+  if (settings.idmapMounts === 'all') return 'the image and every bind, nosuid,nodev added to the binds';
+  if (settings.idmapMounts === 'volumes') return 'the image and the volumes, nosuid,nodev added to the volumes';
+  return 'the image only';
 }
 
 function joinsNetworkNamespace(namespaces: readonly Namespace[]): boolean {

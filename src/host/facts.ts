@@ -1,5 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import type { HostFacts } from '../checks/types.js';
+import { resolveInRoot } from '../bundle/secure-join.js';
+import { readDockerRecord } from './docker-record.js';
 
 const namespaceFiles: Record<string, string> = { pid: 'pid', network: 'net', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', mount: 'mnt' };
 
@@ -40,6 +42,16 @@ export const hostFacts: HostFacts = {
     if (theirs === undefined) return true;
     const hosts = [inode(`/proc/1/ns/${file}`), inode(`/proc/self/ns/${file}`)].filter(value => value !== undefined);
     return hosts.length === 0 || hosts.includes(theirs);
+  },
+  readDockerRecord,
+  resolveInRootfs(rootfs: string, path: string): string {
+    try {
+      const resolved = resolveInRoot(rootfs, path);
+      return resolved === rootfs ? '/' : resolved.slice(rootfs.length);
+    } catch {
+      // A symlink loop: runc refuses the mount itself; judge it as written.
+      return path;
+    }
   },
 };
 

@@ -1,18 +1,18 @@
-import { readFileSync } from 'node:fs';
-
 /** Per-mount flags a user namespace may not clear on a bind of that mount (the kernel locks them). */
 const lockable = new Set(['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'ro']);
 
-let mounts: { point: string; options: string[] }[] | undefined;
+let parsed: { text: string; mounts: { point: string; options: string[] }[] } | undefined;
 
 /**
- * The lockable options of the host mount that holds `path`. Under a user
- * namespace, runc's remount of a bind mount must repeat them (runc 1.1 does
- * not read them itself), else the kernel refuses it: CRI's read-only
- * /dev/shm of a pod sandbox is a bind of a nosuid,nodev,noexec tmpfs.
+ * The lockable options of the host mount that holds `path`, from the host's
+ * /proc/self/mountinfo. Under a user namespace, runc's remount of a bind
+ * mount must repeat them (runc 1.1 does not read them itself), else the
+ * kernel refuses it: CRI's read-only /dev/shm of a pod sandbox is a bind of
+ * a nosuid,nodev,noexec tmpfs.
  */
-export function lockedOptionsOf(path: string): string[] {
-  mounts ??= readMounts();
+export function lockedOptionsOf(path: string, mountinfo: string): string[] {
+  if (parsed?.text !== mountinfo) parsed = { text: mountinfo, mounts: readMounts(mountinfo) };
+  const { mounts } = parsed;
   let best: { point: string; options: string[] } | undefined;
   for (const mount of mounts) {
     const within = mount.point === '/' || path === mount.point || path.startsWith(`${mount.point}/`);
@@ -21,13 +21,7 @@ export function lockedOptionsOf(path: string): string[] {
   return (best?.options ?? []).filter(option => lockable.has(option) && option !== 'ro');
 }
 
-function readMounts(): { point: string; options: string[] }[] {
-  let text = '';
-  try {
-    text = readFileSync('/proc/self/mountinfo', 'utf8');
-  } catch {
-    return [];
-  }
+function readMounts(text: string): { point: string; options: string[] }[] {
   return text.split('\n').filter(Boolean).map(line => {
     const fields = line.split(' ');
     return { point: unescape(fields[4] ?? '/'), options: (fields[5] ?? '').split(',') };

@@ -11,10 +11,11 @@ export const subidOwner = 'hardrun';
 
 /**
  * Used when /etc/subuid names no hardrun range and the policy names none:
- * a slice of the range systemd reserves for containers (524288 to
- * 1879048191), far from the 100000s that useradd hands out.
+ * the top of the range systemd reserves for containers (524288 to
+ * 1879048191), far from the 100000s that useradd hands out. It holds 4096
+ * containers of 65536 ids each.
  */
-export const fallbackRange: IdRange = { hostID: 1_610_612_736, size: 65_536 };
+export const fallbackRange: IdRange = { hostID: 1_610_612_736, size: 4096 * 65_536 };
 
 /** The first `owner:start:count` line of a subuid/subgid file, if any. */
 export function findSubidRange(text: string, owner: string): IdRange | undefined {
@@ -34,4 +35,9 @@ export function readSubidRange(file: string, owner: string = subidOwner): IdRang
   } catch {
     return undefined;
   }
+}
+
+/** hardrun's pool of host ids on this host: the hardrun lines of /etc/subuid and /etc/subgid, else the fallback. */
+export function hostIdPool(): { readonly uids: IdRange; readonly gids: IdRange } {
+  return { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange };
 }

@@ -1,10 +1,16 @@
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { readJsonFile } from '../bundle/spec-file.js';
+import { stagingBase } from '../bundle/staging.js';
 import { callerOf, hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
+import { hostIdPool } from '../host/subid.js';
+import { previewSlot } from '../state/id-slots.js';
 import { admitSpec, type Admission } from '../policy/admit.js';
 import { loadPolicy } from '../policy/load.js';
+import { describeImage, imageOf, namedImage } from '../policy/image.js';
+import type { Subject } from '../policy/match.js';
 import type { Policy } from '../policy/policy.js';
+import { describeTrials, tryRules, type RuleTrial } from '../policy/why.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { diffJson, formatChanges } from './json-diff.js';
 
@@ -13,6 +19,7 @@ export interface ExplainArgs {
   readonly policy?: string;
   readonly id?: string;
   readonly root?: string;
+  readonly image?: string;
   readonly json?: boolean;
 }
 
@@ -24,27 +31,42 @@ export interface ExplainArgs {
 export async function explain(args: ExplainArgs): Promise<number> {
   const bundle = resolve(args.bundle ?? '.');
   const policy = await loadPolicy(args.policy, process.env);
-  const configPath = `${bundle}/config.json`;
+  const configPath = callerConfigPath(bundle);
   const spec = asSpec(readJsonFile(configPath, 'config.json').value, configPath);
   const id = args.id ?? basename(bundle);
-  const admission = admitSpec(
-    policy,
-    { id, spec, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, origin: { bundle, root: args.root }, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
-  );
+  const subject: Subject = {
+    id, spec, bundle, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, origin: { bundle, root: args.root }, defaultDevices: policy.hardening.devices.allow,
+    ...(args.image === undefined ? {} : { image: namedImage(args.image, 'explain --image') }),
+  };
+  const admission = admitSpec(policy, subject, { pool: hostIdPool(), pick: previewSlot });
+  const why = { image: imageOf(subject), trials: tryRules(policy, subject) };
   const changes = diffJson(spec, admission.spec);
   if (args.json === true) {
-    process.stdout.write(`${JSON.stringify(explanationJson(policy, admission, changes), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...explanationJson(policy, admission, changes), ...why }, null, 2)}\n`);
   } else {
-    process.stdout.write(explanationText(policy, admission, formatChanges(changes)));
+    process.stdout.write(explanationText(policy, admission, formatChanges(changes), why));
   }
   return admission.refusals.length === 0 ? 0 : 1;
 }
 
-function explanationText(policy: Policy, admission: Admission, diff: string): string {
+/**
+ * The config.json the caller wrote: for a container hardrun already
+ * created, whose config.json points into a staging directory, the original
+ * kept beside it.
+ */
+function callerConfigPath(bundle: string): string {
+  const current = `${bundle}/config.json`;
+  const rootPath = (readJsonFile(current, 'config.json').value as { root?: { path?: unknown } } | null)?.root?.path;
+  const ours = typeof rootPath === 'string' && rootPath.startsWith(`${stagingBase}/`);
+  return ours && existsSync(`${bundle}/config.orig.json`) ? `${bundle}/config.orig.json` : current;
+}
+
+function explanationText(policy: Policy, admission: Admission, diff: string, why: { image: ReturnType<typeof imageOf>; trials: RuleTrial[] }): string {
   const lines = [
     `policy:   ${policy.source}`,
+    `image:    ${describeImage(why.image)}`,
     `rule:     ${admission.decision.rule}`,
+    ...describeTrials(why.trials).map(line => `          ${line}`),
     `backend:  ${admission.backend.name} (${admission.backend.kind}: ${[admission.backend.path, ...admission.backend.args].join(' ')})`,
     `verdict:  ${admission.refusals.length === 0 ? 'would run' : 'REFUSED'}`,
   ];

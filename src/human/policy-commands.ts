@@ -9,13 +9,16 @@ export const policyCommands: readonly HumanCommand[] = [
       .option('bundle', { type: 'string', default: '.', describe: 'the OCI bundle directory (holding config.json)' })
       .option('id', { type: 'string', describe: 'the container id (default: the bundle directory name)' })
       .option('root', { type: 'string', describe: 'the --root the caller would pass (tells Docker from Kubernetes)' })
+      .option('image', { type: 'string', describe: 'the image the container runs (default: looked up as create does: Docker\'s record, or CRI\'s annotation)' })
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
     run: async args => (await import('./explain.js')).explain(args),
   },
   {
     command: 'policy <action> [file]',
     describe: 'check FILE: validate a policy; show [FILE]: print the policy in force with its defaults',
-    builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' }),
+    builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' })
+      .option('image', { type: 'string', describe: 'check: also show which rule a container of this image gets, and why' })
+      .option('caller', { type: 'string', default: 'moby', describe: 'check --image: the caller (moby for Docker, k8s.io for Kubernetes)' }),
     run: async args => (await import('./policy-command.js')).policyCommand(args),
   },
 ];

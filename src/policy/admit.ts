@@ -8,10 +8,10 @@ import { checkSysctls } from '../checks/sysctls.js';
 import type { CheckMode, Violation } from '../checks/types.js';
 import { hardenProcess, hardenSpec } from '../harden/pipeline.js';
 import type { Finding } from '../harden/types.js';
-import { applyUserNamespace } from '../harden/user-namespace.js';
-import type { IdRange } from '../host/subid.js';
+import type { IdPool, Slot } from '../state/id-slots.js';
 import type { Process, Spec } from '../spec/types.js';
 import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
+import { imageOf, type ImageIdentity } from './image.js';
 import type { Subject } from './match.js';
 import type { Policy } from './policy.js';
 
@@ -30,6 +30,8 @@ export interface DecisionOutcome {
   readonly judged: readonly Judged[];
   /** Why the container (or exec) is refused; empty when it may run. */
   readonly refusals: readonly string[];
+  /** The container's image, when a rule of the policy names images (it is looked up only then). */
+  readonly image?: ImageIdentity;
 }
 
 /** Everything hardrun decided about one container, before anything runs. */
@@ -37,11 +39,16 @@ export interface Admission extends DecisionOutcome {
   readonly backend: Backend;
   /** The spec as it will run (before user-namespace staging moves paths). */
   readonly spec: Spec;
+  /** The host ids its user namespace maps to, when hardrun maps one. */
+  readonly ids?: Slot;
 }
 
-export interface IdRanges {
-  readonly uids: IdRange;
-  readonly gids: IdRange;
+/** Where a container's host ids come from. */
+export interface IdSource {
+  /** hardrun's subordinate ranges on this host, for a policy that names none. */
+  readonly pool: IdPool;
+  /** A slot of the pool for this container: create's is free to claim, explain's a preview. */
+  readonly pick: (pool: IdPool) => Slot;
 }
 
 /**
@@ -49,8 +56,9 @@ export interface IdRanges {
  * work on `create`, pure apart from the host facts in `subject`, and the
  * same for `hardrun explain`, which runs nothing.
  */
-export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): Admission {
+export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource): Admission {
   const decision = decide(policy, subject);
+  const image = policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
   const judged: Judged[] = [];
   let spec = subject.spec;
   for (const [violation, mode] of runChecks(subject, decision)) {
@@ -67,23 +75,26 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
     else if (isolationOf(policy, policy.sandboxBackend) >= isolationOf(policy, backendName)) backendName = policy.sandboxBackend;
   }
   const backend = policy.backends[backendName]!;
-  const context = { backend: backend.kind, arch: process.arch };
-  const hardened = hardenSpec(spec, decision.hardening, context);
   const userNamespace = decision.hardening.userNamespace;
-  const mapped = applyUserNamespace(hardened.spec, {
-    enabled: userNamespace.mode !== 'off',
-    uids: userNamespace.uids ?? ranges.uids,
-    gids: userNamespace.gids ?? ranges.gids,
-  }, context);
-  const findings = [...hardened.findings, ...mapped.findings.map(finding => userNamespace.mode === 'audit' ? { ...finding, action: 'audited' as const } : finding)];
+  const ids = backend.kind === 'runc' && userNamespace.mode !== 'off'
+    ? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
+    : undefined;
+  const hardened = hardenSpec(spec, decision.hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(ids === undefined ? {} : { ids }) });
   return {
     decision,
     backend,
-    spec: userNamespace.mode === 'audit' ? hardened.spec : mapped.spec,
-    findings,
+    spec: hardened.spec,
+    findings: hardened.findings,
     judged,
     refusals,
+    ...(ids !== undefined && mapsTo(hardened.spec, ids) ? { ids } : {}),
+    ...(image === undefined ? {} : { image }),
   };
+}
+
+/** Whether the spec's user namespace is the one hardrun mapped to `ids` (not userns-remap's, not an audit's absence). */
+function mapsTo(spec: Spec, ids: Slot): boolean {
+  return spec.linux?.uidMappings?.[0]?.hostID === ids.uids.hostID && spec.linux.gidMappings?.[0]?.hostID === ids.gids.hostID;
 }
 
 /** An exec's process: the create's rule, the cwd check, and the process transforms. */
@@ -101,6 +112,19 @@ export function admitProcess(policy: Policy, ruleName: string | undefined, docum
   const refusals = judged.filter(item => item.mode === 'enforce' || item.mode === 'sandbox').map(item => refusal(item.violation, decision.rule));
   const hardened = hardenProcess(current, decision.hardening, { backend: backend.kind, arch: process.arch });
   return { process: hardened.spec, findings: hardened.findings, judged, refusals, decision };
+}
+
+/**
+ * Container paths as they resolve in the rootfs, when the host can look. A
+ * relative root.path is the bundle's; the bundle is the working directory
+ * of every containerd and Docker call, and of explain unless it is given.
+ */
+function destinationResolver({ spec, host, bundle }: Subject): { resolveDestination?: (path: string) => string } {
+  const rootPath = spec.root?.path;
+  const resolveInRootfs = host.resolveInRootfs;
+  if (typeof rootPath !== 'string' || resolveInRootfs === undefined) return {};
+  const rootfs = rootPath.startsWith('/') ? rootPath : `${bundle ?? process.cwd()}/${rootPath}`;
+  return { resolveDestination: path => resolveInRootfs(rootfs, path) };
 }
 
 function refusal(violation: Violation<unknown>, rule: string): string {

@@ -16,6 +16,8 @@ export interface AuditRecord {
   readonly refusals: readonly string[];
   readonly changes: readonly Finding[];
   readonly checks: readonly Judged[];
+  /** The image, as the policy's image rules saw it. */
+  readonly image?: DecisionOutcome['image'];
 }
 
 /**
@@ -52,5 +54,6 @@ export function auditDecision(policy: Policy, call: { event: AuditRecord['event'
     refusals: outcome.refusals,
     changes: outcome.findings,
     checks: outcome.judged,
+    ...(outcome.image === undefined ? {} : { image: outcome.image }),
   });
 }

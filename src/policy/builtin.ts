@@ -9,7 +9,7 @@ export const builtinBackends: Readonly<Record<string, Backend>> = {
   kata: { name: 'kata', kind: 'kata', path: 'kata-runtime', args: [] },
 };
 
-export const builtinHardening: PolicyHardening = { ...defaultHardening, userNamespace: { mode: 'harden' } };
+export const builtinHardening: PolicyHardening = defaultHardening;
 
 export const builtinChecks: CheckSettings = {
   hostNamespaces: { mode: 'enforce', types: ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup'] },

@@ -8,6 +8,7 @@ import type { HostFacts, Origin } from '../checks/types.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import type { Spec } from '../spec/types.js';
 import type { MatchDocument } from './generated/policy-document.js';
+import { imageMatches, imageOf, type ImageIdentity } from './image.js';
 
 /** What a rule is matched against: the container as asked for, and where the call came from. */
 export interface Subject {
@@ -19,6 +20,10 @@ export interface Subject {
   readonly origin: Origin;
   /** The default device allowlist, to tell an extra device from a default one. */
   readonly defaultDevices: HardeningSettings['devices']['allow'];
+  /** The bundle directory, against which a relative root.path resolves (default: the working directory). */
+  readonly bundle?: string;
+  /** The image, when the caller already knows it (explain --image); else looked up on first use. */
+  readonly image?: ImageIdentity;
 }
 
 type Condition = (match: MatchDocument, subject: Subject) => boolean | undefined;
@@ -29,6 +34,7 @@ type Condition = (match: MatchDocument, subject: Subject) => boolean | undefined
  */
 const conditions: readonly Condition[] = [
   (match, { caller }) => match.caller?.includes(caller),
+  (match, subject) => match.image === undefined ? undefined : imageMatches(match.image, imageOf(subject)),
   (match, { spec }) => {
     if (match.capabilities === undefined) return undefined;
     const asked = new Set((spec.process?.capabilities?.bounding ?? []).map(normalizeCapability));

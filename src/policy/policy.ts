@@ -1,7 +1,6 @@
 import type { Backend } from '../backend/backend.js';
 import type { CheckMode } from '../checks/types.js';
-import type { HardeningSettings, TransformMode } from '../harden/settings.js';
-import type { IdRange } from '../host/subid.js';
+import type { HardeningSettings } from '../harden/settings.js';
 import type { ChecksDocument, HardeningDocument, MatchDocument } from './generated/policy-document.js';
 
 /** Checks: the refusals, each with its mode. */
@@ -14,14 +13,7 @@ export interface CheckSettings {
   readonly mountPropagation: { readonly mode: CheckMode };
 }
 
-export interface UserNamespacePolicy {
-  readonly mode: TransformMode;
-  /** Unset: the hardrun line of /etc/subuid (or /etc/subgid), else a built-in range. */
-  readonly uids?: IdRange;
-  readonly gids?: IdRange;
-}
-
-export type PolicyHardening = HardeningSettings & { readonly userNamespace: UserNamespacePolicy };
+export type PolicyHardening = HardeningSettings;
 
 export interface PolicyRule {
   readonly name: string;

@@ -1,5 +1,6 @@
 import type { PolicyDocument } from './generated/policy-document.js';
 import { builtinBackends } from './builtin.js';
+import { parseImageReference } from './image-reference.js';
 
 /** A problem in a policy document: where (a dotted path) and what. */
 export interface PolicyProblem {
@@ -100,6 +101,11 @@ const pathsAreAbsolute: SemanticRule = document => {
   return problems;
 };
 
+const imagesAreReferences: SemanticRule = document => (document.rules ?? []).flatMap((rule, index) =>
+  (rule.match.image ?? []).flatMap((text, item) => parseImageReference(text) === undefined
+    ? [{ path: `rules[${index}].match.image[${item}]`, message: `"${text}" is not an image reference ([registry/]name[:tag][@sha256:digest], or sha256:digest)` }]
+    : []));
+
 /** The semantic rules, run once the document has passed the schema. */
 export const semanticRules: readonly SemanticRule[] = [
   backendsExist,
@@ -108,6 +114,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ruleNamesAreUnique,
   capabilitiesAreKnown,
   pathsAreAbsolute,
+  imagesAreReferences,
 ];
 
 export function checkSemantics(document: PolicyDocument): PolicyProblem[] {

@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
@@ -6,17 +7,23 @@ import { runBackend } from '../backend/spawn.js';
 import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor } from '../bundle/staging.js';
+import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner, type StagingPlan } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import { callerOf, hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
+import { detachAll } from '../host/idmap.js';
+import { giveStdioTo } from '../host/stdio.js';
+import { hostIdPool } from '../host/subid.js';
 import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
+import type { Subject } from '../policy/match.js';
+import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
-import { removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
+import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
+import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo, isGoneFrom } from './target.js';
+import { handOverTo, isGoneFrom, type ResolvedBackend } from './target.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -35,37 +42,37 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
-  const admission = admitSpec(
-    policy,
-    { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
-  );
-  auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
-  if (admission.refusals.length > 0) {
-    throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
-  }
-  const backend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
-  refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
-  const plan = needsStaging(admission.spec) ? planStaging(admission.spec, bundle, stagingDirFor(call.root, id)) : undefined;
-
-  writeRecord(call.root, id, {
-    kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
-    ...(plan === undefined ? {} : { staging: plan.dir }),
-  });
+  const subject: Subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, bundle, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
+  let mountinfo: string | undefined;
+  const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
+  const { admission, backend, plan, claim } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
+  const meta = { event: 'create' as const, id, caller, backend: backend.name };
+  const release = (): void => {
+    if (claim !== undefined && plan !== undefined) releaseSlot(claim, basename(plan.dir));
+  };
+  const ids = plan === undefined ? undefined : admission.ids;
   const fallback = policy.backends[policy.defaultBackend]!;
   writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) });
-  const undo = (): void => {
+  let staged: StagedMounts | undefined;
+  const undo = async (): Promise<void> => {
+    if (staged !== undefined) await detachAll(staged.targets);
     if (plan !== undefined) removeStaging(plan.dir);
+    release();
     removeRecord(call.root, id);
   };
   try {
-    if (plan !== undefined) prepareStaging(plan);
+    if (plan !== undefined && ids !== undefined) {
+      prepareStaging(plan, ids);
+      staged = await stageMounts(plan, ids);
+    }
+    auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
     replaceJsonFile(configPath, plan?.spec ?? admission.spec, original.ours ? {} : { keepOriginalAs: `${bundle}/config.orig.json` });
   } catch (error) {
-    undo();
+    await undo();
     throw error;
   }
-  const handOver = { ...handOverTo(backend, call), ...(plan === undefined ? {} : { binds: plan.binds }) };
+  if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
+  const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
   // backend deletes the container when it ends, and the record must go too.
@@ -74,15 +81,64 @@ export async function createContainer(call: Call): Promise<number> {
       return await runBackend(handOver);
     } finally {
       // Only once the container is gone: a backend killed before it leaves it running.
-      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) undo();
+      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) await undo();
     }
   }
   try {
     return await execBackend(handOver);
   } catch (error) {
     restoreOriginal(configPath, original.text);
-    undo();
+    await undo();
     throw error;
+  }
+}
+
+/**
+ * Admits the spec, plans its staging, writes its record, and claims the
+ * host ids it maps to, in that order: the record names the claim before the
+ * claim exists, so that a create killed at any point leaves what the
+ * `delete --force` that follows removes (a delete frees only a claim that
+ * holds its own container's entry). Another create may claim the same slot
+ * between the pick and the claim: then the spec is admitted again with
+ * another, and the record rewritten.
+ */
+function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred: () => number | undefined, mountinfo: () => string) {
+  const pool = hostIdPool();
+  const skip = new Set<number>();
+  const owner = recordPath(call.root, subject.id);
+  for (let attempt = 0; attempt < 16; attempt += 1) {
+    const admission = admitSpec(policy, subject, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) });
+    if (admission.refusals.length > 0) {
+      auditDecision(policy, { event: 'create', id: subject.id, caller: subject.caller, backend: admission.backend.name }, admission);
+      throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
+    }
+    const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
+    const bundle = subject.origin.bundle;
+    refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
+    const plan = admission.ids !== undefined && needsStaging(admission.spec)
+      ? planStaging(admission.spec, bundle, stagingDirFor(call.root, subject.id), { mountinfo: mountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
+      : undefined;
+    const ids = plan === undefined ? undefined : admission.ids;
+    const claim = ids === undefined ? undefined : claimPath(ids);
+    writeRecord(call.root, subject.id, {
+      kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
+      ...(plan === undefined ? {} : { staging: plan.dir }),
+      ...(claim === undefined ? {} : { claim }),
+      ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
+    });
+    if (plan === undefined || ids === undefined) return { admission, backend, plan };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim };
+    skip.add(ids.uids.hostID);
+  }
+  removeRecord(call.root, subject.id);
+  throw new HardrunError('ids', 'cannot claim host ids for the container: every slot tried was taken by concurrent creates');
+}
+
+function upperOwnerOf(spec: Spec, bundle: string, mountinfo: () => string): number | undefined {
+  try {
+    return existingUpperOwner(spec, bundle, mountinfo());
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,6 +4,7 @@ import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asProcess } from '../bundle/spec-shape.js';
 import { HardrunError } from '../errors.js';
 import { callerOf } from '../host/facts.js';
+import { giveStdioTo } from '../host/stdio.js';
 import type { BackendKind } from '../backend/backend.js';
 import { checkProcCwd } from '../checks/proc-cwd.js';
 import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
@@ -37,6 +38,8 @@ export async function execInContainer(call: Call): Promise<number> {
     const policy = await loadPolicy(call.policyPath, call.env);
     refuseFlagPrivileges(call, decisionForRule(policy, record?.rule), backend.kind);
   }
+  // The exec's stdio pipes come from the caller as host root's, like create's.
+  if (record?.ids !== undefined) giveStdioTo(record.ids.uid, record.ids.gid);
   return execBackend(handOverTo(backend, call));
 }
 

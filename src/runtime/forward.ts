@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
+import { releaseSlot } from '../state/id-slots.js';
 import { isErrno, readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom } from './target.js';
@@ -28,6 +30,8 @@ export async function forwardCall(call: Call): Promise<number> {
       removeRecord(call.root, id);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
+      // Only a claim as id-slots.ts names them; releaseSlot frees it only when this container's entry was the one in it.
+      if (record.claim !== undefined && record.staging !== undefined && /^\/run\/hardrun\/ids\/[0-9]+$/.test(record.claim)) releaseSlot(record.claim, basename(record.staging));
     }
     return status;
   }

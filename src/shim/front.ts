@@ -3,7 +3,8 @@ import { execBackend } from '../backend/exec.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { HardrunError } from '../errors.js';
 import { hostFacts } from '../host/facts.js';
-import { fallbackRange, readSubidRange } from '../host/subid.js';
+import { hostIdPool } from '../host/subid.js';
+import { previewSlot } from '../state/id-slots.js';
 import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
@@ -56,8 +57,8 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   const spec = asSpec(original.value, configPath);
   const admission = admitSpec(
     policy,
-    { id, spec, caller, host: hostFacts, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
-    { uids: readSubidRange('/etc/subuid') ?? fallbackRange, gids: readSubidRange('/etc/subgid') ?? fallbackRange },
+    { id, spec, caller, host: hostFacts, bundle, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
+    { pool: hostIdPool(), pick: previewSlot },
   );
   const { backend, decision } = admission;
   if (admission.refusals.length > 0) {

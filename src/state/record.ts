@@ -13,7 +13,8 @@ import type { BackendKind } from '../backend/backend.js';
  * only when the line holds at most four arguments and no field is empty or
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
- * present, for the launcher's delete) and `rule`.
+ * present, for the launcher's delete, with the claim of the container's
+ * host ids as a third field), `ids` and `rule`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -25,6 +26,10 @@ export interface ContainerRecord {
   readonly rule?: string;
   /** A per-container staging directory to remove at delete. */
   readonly staging?: string;
+  /** The claim of the container's host ids (src/state/id-slots.ts), removed at delete with the record. */
+  readonly claim?: string;
+  /** The host uid and gid the container's root maps to. */
+  readonly ids?: { readonly uid: number; readonly gid: number };
 }
 
 const magic = 'hardrun1';
@@ -48,7 +53,8 @@ export function formatRecord(record: ContainerRecord): string {
   }
   const lines = [[magic, direct ? 'direct' : 'full', ...fields].join('\t')];
   // The launcher reads line 2 for the staging directory it removes at delete.
-  if (record.staging !== undefined) lines.push(`staging\t${record.staging}`);
+  if (record.staging !== undefined) lines.push(`staging\t${record.staging}${record.claim === undefined ? '' : `\t${record.claim}`}`);
+  if (record.ids !== undefined) lines.push(`ids\t${record.ids.uid}:${record.ids.gid}`);
   if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
   return `${lines.join('\n')}\n`;
 }
@@ -59,11 +65,18 @@ export function parseRecord(text: string): ContainerRecord | undefined {
   const [tag, , kind, name, path, ...args] = fields;
   if (tag !== magic || name === undefined || path === undefined) return undefined;
   if (kind !== 'runc' && kind !== 'runsc' && kind !== 'kata') return undefined;
-  const extra = new Map(rest.filter(line => line.includes('\t')).map(line => line.split('\t', 2) as [string, string]));
+  const extra = new Map(rest.filter(line => line.includes('\t')).map(line => {
+    const tab = line.indexOf('\t');
+    return [line.slice(0, tab), line.slice(tab + 1)] as [string, string];
+  }));
+  const [staging, claim] = extra.get('staging')?.split('\t') ?? [];
+  const ids = /^(\d+):(\d+)$/.exec(extra.get('ids') ?? '');
   return {
     kind, name, path, args,
     ...(extra.has('rule') ? { rule: extra.get('rule')! } : {}),
-    ...(extra.has('staging') ? { staging: extra.get('staging')! } : {}),
+    ...(staging === undefined ? {} : { staging }),
+    ...(claim === undefined ? {} : { claim }),
+    ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
   };
 }
 

@@ -1,7 +1,7 @@
 // The few bun:ffi entry points hardrun uses. The engine is compiled with Bun;
 // unit tests run under Node and never load this module.
 declare module 'bun:ffi' {
-  export const FFIType: { readonly ptr: number; readonly i32: number; readonly u64: number; readonly cstring: number };
+  export const FFIType: { readonly ptr: number; readonly i32: number; readonly i64: number; readonly u64: number; readonly cstring: number };
   export function ptr(view: ArrayBufferView): number;
   export const read: { i32(pointer: number, offset: number): number };
   export function dlopen<T extends Record<string, { args: number[]; returns: number }>>(

@@ -44,6 +44,8 @@ async function runAndTerm(scratch: Scratch, bundle: string, env: Record<string, 
   const started = Date.now();
   const child = execa(launcherPath, ['--root', scratch.root, 'run', '--bundle', bundle, 'fg1'], { reject: false, stdin: 'ignore', env: { HARDRUN_POLICY: scratch.policy, ...env } });
   for (let i = 0; i < 100 && !existsSync(env['STANDIN_LOG']!); i += 1) await sleep(50);
+  // Bun installs a signal handler on its next turn, which a loaded machine may not have reached yet.
+  await sleep(300);
   process.kill(child.pid!, 'SIGTERM'); // not child.kill: execa's would SIGKILL hardrun 5 s later
   const result = await child;
   return { exitCode: result.exitCode, ms: Date.now() - started };

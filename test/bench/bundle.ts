@@ -2,6 +2,7 @@
 // without Docker: the config.json Docker generates for `docker run --rm
 // busybox true`, made runnable outside Docker.
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 
@@ -22,10 +23,10 @@ export interface Bundle {
  * in the bundle, Docker's prestart hook is dropped, and the cgroup is named
  * after the bundle directory.
  */
-export function makeBundle(parent: string, options: { busybox?: boolean; args?: string[] } = {}): Bundle {
+export function makeBundle(parent: string, options: { busybox?: boolean; args?: string[]; rootPath?: string } = {}): Bundle {
   const dir = mkdtempSync(join(parent, 'bundle-'));
   const spec = JSON.parse(readFileSync(dockerConfigPath, 'utf8')) as Record<string, any>;
-  spec['root'] = { path: 'rootfs' };
+  spec['root'] = { path: options.rootPath ?? 'rootfs' };
   delete spec['hooks'];
   for (const mount of spec['mounts'] as { type?: string; source?: string }[]) {
     if (mount.type !== 'bind' || mount.source === undefined) continue;
@@ -74,4 +75,56 @@ export function removeBenchCgroups(): void {
       // absent, or still in use: left alone
     }
   }
+}
+
+/**
+ * A bundle whose rootfs is an overlay of `layers` layers (the top one its
+ * upper), mounted here as Docker's overlay2 and containerd's snapshotter
+ * mount an image's: each layer is one idmapped mount under hardrun's user
+ * namespace. remove() unmounts it.
+ */
+export function makeLayeredBundle(parent: string, layers: number): Bundle {
+  const bundle = makeBundle(parent);
+  const base = join(bundle.dir, 'layers');
+  const lowers = Array.from({ length: layers - 1 }, (_, index) => join(base, `l${index}`));
+  for (const dir of [...lowers, join(base, 'upper'), join(base, 'work')]) mkdirSync(dir, { recursive: true });
+  lowers.forEach((dir, index) => writeFileSync(join(dir, `file${index}`), ''));
+  const rootfs = join(bundle.dir, 'rootfs');
+  const mounted = spawnSync('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lowers.join(':')},upperdir=${join(base, 'upper')},workdir=${join(base, 'work')}`, rootfs]);
+  if (mounted.status !== 0) throw new Error(`cannot mount the ${layers}-layer overlay: ${String(mounted.stderr)}`);
+  return {
+    ...bundle,
+    remove: () => {
+      spawnSync('umount', [rootfs]);
+      bundle.remove();
+    },
+  };
+}
+
+/**
+ * A data root laid out as dockerd lays out overlay2, holding the record of
+ * one container of busybox: what an image rule reads on create. Returns the
+ * container id and its rootfs path (an empty directory).
+ */
+export function makeDockerRecord(parent: string): { id: string; rootPath: string } {
+  const dataRoot = mkdtempSync(join(parent, 'docker-'));
+  const id = 'b'.repeat(64);
+  const mountId = 'c'.repeat(64);
+  const rootPath = join(dataRoot, 'overlay2', mountId, 'merged');
+  mkdirSync(rootPath, { recursive: true });
+  mkdirSync(join(dataRoot, 'containers', id), { recursive: true, mode: 0o710 });
+  mkdirSync(join(dataRoot, 'image', 'overlay2', 'layerdb', 'mounts', id), { recursive: true });
+  writeFileSync(join(dataRoot, 'image', 'overlay2', 'layerdb', 'mounts', id, 'mount-id'), mountId);
+  // The shape and size of dockerd 20.10's record of `docker run --rm busybox true` (about 3 kB).
+  const record = {
+    StreamConfig: {}, State: { Running: false, Paused: false, Restarting: false, OOMKilled: false, RemovalInProgress: false, Dead: false, Pid: 0, ExitCode: 0, Error: '', StartedAt: '0001-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z', Health: null },
+    ID: id, Created: '2026-12-01T21:00:00.000000000Z', Managed: false, Path: 'true', Args: [],
+    Config: { Hostname: id.slice(0, 12), Domainname: '', User: '', AttachStdin: false, AttachStdout: true, AttachStderr: true, Tty: false, OpenStdin: false, StdinOnce: false, Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], Cmd: ['true'], Image: 'busybox', Volumes: null, WorkingDir: '', Entrypoint: null, OnBuild: null, Labels: {} },
+    Image: `sha256:${'a'.repeat(64)}`,
+    NetworkSettings: { Bridge: '', SandboxID: '', HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0, Networks: { bridge: { IPAMConfig: null, Links: null, Aliases: null, NetworkID: 'd'.repeat(64), EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, MacAddress: '', DriverOpts: null, IPAMOperational: false } }, Service: null, Ports: null, SandboxKey: '', SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, IsAnonymousEndpoint: false, HasSwarmEndpoint: false },
+    LogPath: '', Name: '/bench', Driver: 'overlay2', OS: 'linux', MountLabel: '', ProcessLabel: '', RestartCount: 0, HasBeenStartedBefore: false, HasBeenManuallyStopped: false,
+    MountPoints: {}, SecretReferences: null, ConfigReferences: null, AppArmorProfile: 'docker-default', HostnamePath: '', HostsPath: '', ShmPath: '', ResolvConfPath: '', SeccompProfile: '', NoNewPrivileges: false, LocalLogCacheMeta: { HaveNotifyEnabled: false },
+  };
+  writeFileSync(join(dataRoot, 'containers', id, 'config.v2.json'), JSON.stringify(record), { mode: 0o600 });
+  return { id, rootPath };
 }

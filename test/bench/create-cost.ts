@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
-import { makeBundle } from './bundle.js';
+import { makeBundle, makeDockerRecord, makeLayeredBundle } from './bundle.js';
 import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, must, pairs, printTable, stats, verdict, type Variant } from './runner.js';
 
@@ -34,13 +34,13 @@ function events(policy: string, bundle: string, root: string): [string, (call: s
     ['exec (Bun starts, parses the bundle, evaluates modules, parses argv)', () => true],
     ['policy opened (load, validate)', call => call.includes(`"${policy}"`)],
     ['config.json opened (parse; caller, host facts)', call => call.includes(`"${bundle}/config.json"`)],
-    ['/etc/subuid opened (admission: checks, hardening pipeline, user namespace)', call => call.includes('"/etc/subuid"')],
-    ['audit log opened (write; staging plan)', call => call.includes('O_APPEND')],
+    ['/etc/subuid opened (admission: checks, hardening pipeline, user namespace; claim; staging plan)', call => call.includes('"/etc/subuid"')],
     ['record temp file opened (write, rename)', call => call.includes(`"${root}.hardrun/.`)],
     ['mkdir /run/hardrun (staging directories, mountpoints)', call => call.startsWith('mkdir("/run/hardrun"')],
+    ['unshare (mount namespace, user namespace, idmapped layers and binds)', call => call.startsWith('unshare(')],
+    ['audit log opened (write)', call => call.includes('O_APPEND')],
     ['link config.orig.json (rewrite config.json)', call => call.startsWith('link(')],
-    ['config.json renamed (libc via bun:ffi, hand-over)', call => call.startsWith('rename(') && call.includes(`"${bundle}/config.json"`)],
-    ['unshare (mount namespace, binds)', call => call.startsWith('unshare(')],
+    ['config.json renamed (stdio, hand-over)', call => call.startsWith('rename(') && call.includes(`"${bundle}/config.json"`)],
     ['execve /bin/true (the backend runs, exits)', call => call.startsWith('execve("/bin/true"')],
   ];
 }
@@ -65,11 +65,21 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
   const root = join(dir, 'state');
   mkdirSync(root);
   const bundle = makeBundle(dir);
+  const layered = makeLayeredBundle(dir, 20);
   const policy = join(dir, 'policy.json');
   const yamlPolicy = join(dir, 'policy.yaml');
   writeFileSync(policy, JSON.stringify({ defaultBackend: 'true', backends: { true: { path: '/bin/true', kind: 'runc' } } }));
   // As a host's /etc/hardrun/policy.yaml would be: YAML, with the audit log on.
   writeFileSync(yamlPolicy, `version: 1\ndefaultBackend: "true"\nbackends:\n  "true":\n    path: /bin/true\n    kind: runc\naudit:\n  file: ${join(dir, 'audit.jsonl')}\n`);
+  // The image lookup, A/B: one Docker-shaped bundle and id, with a policy
+  // whose one rule names an image (so Docker's record is read) and without.
+  const record = makeDockerRecord(dir);
+  const dockerBundle = makeBundle(dir, { rootPath: record.rootPath });
+  const imagePolicy = join(dir, 'policy-image.json');
+  const sameWithoutImage = join(dir, 'policy-no-image.json');
+  const imageRule = (match: object) => JSON.stringify({ defaultBackend: 'true', backends: { true: { path: '/bin/true', kind: 'runc' } }, rules: [{ name: 'r', match }] });
+  writeFileSync(imagePolicy, imageRule({ image: ['registry.example.com/nothing-here'] }));
+  writeFileSync(sameWithoutImage, imageRule({ caller: ['nothing-here'] }));
   const id = 'bench-create';
   const argv = ['--root', root, 'create', '--bundle', bundle.dir, id];
   const hardrunArgv = (policyFile: string) => ['--root', root, '--policy', policyFile, 'create', '--bundle', bundle.dir, id];
@@ -89,7 +99,19 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
       create('hardrun create, engine direct', enginePath),
       create('hardrun create, engine direct, YAML policy with the audit log', enginePath, yamlPolicy),
       create('hardrun create, through the launcher', launcherPath),
+      {
+        name: 'hardrun create, through the launcher, a 20-layer overlay rootfs',
+        before: layered.restore,
+        run: () => check(launcherPath, ['--root', root, '--policy', policy, 'create', '--bundle', layered.dir, id]),
+        after: undo,
+      },
       ...(idea ? [create(`idea: through the launcher, ${idea.name}`, idea.launcher)] : []),
+      ...[['without', sameWithoutImage], ['with', imagePolicy]].map(([how, file]): Variant => ({
+        name: `Docker-shaped bundle, engine direct, ${how} an image rule`,
+        before: dockerBundle.restore,
+        run: () => check(enginePath, ['--root', root, '--policy', file!, 'create', '--bundle', dockerBundle.dir, record.id]),
+        after: () => check(launcherPath, ['--root', root, 'delete', record.id]),
+      })),
     ];
     const rows = await compare(variants, { rounds: pairs(30) });
     printTable('one create, wall time of the process (spawnSync)', rows, { baseline: variants[0]!.name, digits: 2 });
@@ -105,6 +127,8 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     line(at('hardrun create, engine direct') - failing, 'the create itself, execve of the backend included (engine direct, minus failing at once)');
     line(at('hardrun create, through the launcher') - at('hardrun create, engine direct'), 'the sh launcher in front (through the launcher, minus engine direct)');
     line(at('hardrun create, engine direct, YAML policy with the audit log') - at('hardrun create, engine direct'), '(not in the total) a YAML policy with the audit log instead of a JSON one without');
+    line(at('hardrun create, through the launcher, a 20-layer overlay rootfs') - at('hardrun create, through the launcher'), '(not in the total) an image of 20 layers, each an idmapped mount, instead of a plain-directory rootfs');
+    line(at('Docker-shaped bundle, engine direct, with an image rule') - at('Docker-shaped bundle, engine direct, without an image rule'), '(not in the total) an image rule: Docker\'s record found, checked and read');
 
     const strace = findExecutable('strace', ['/usr/bin', '/bin']);
     /** Creates through `engine` under strace, split into spans at the marker calls. */
@@ -130,6 +154,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     try {
       if (existsSync(join(`${root}.hardrun`, id))) undo(); // a failed sample left its record and staging
     } finally {
+      layered.remove();
       rmSync(dir, { recursive: true, force: true });
     }
   }

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machine } from './runner.js';
 
-const all = ['pipeline', 'create-cost', 'memory', 'state', 'docker-run', 'concurrent'];
+const all = ['pipeline', 'create-cost', 'image-lookup', 'memory', 'state', 'docker-run', 'concurrent'];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 const here = dirname(fileURLToPath(import.meta.url));
 

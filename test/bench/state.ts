@@ -29,10 +29,14 @@ async function statePart(): Promise<Stats[]> {
     const viaRunc = must(runc, ['--root', root, 'state', id]);
     if (viaHardrun !== viaRunc) throw new Error(`state differs:\n${viaHardrun}\n${viaRunc}`);
     const calls = envInt('BENCH_CALLS', 20);
-    const sample = (file: string) => () => must('sh', ['-c', loop, 'sh', String(calls), file, '--root', root, 'state', id]);
+    const sample = (file: string, ...globals: string[]) => () => must('sh', ['-c', loop, 'sh', String(calls), file, ...globals, '--root', root, 'state', id]);
+    // As a launcher of the operator's own passes it (docs/policy.md).
+    const policy = join(d.dir, 'policy.json');
+    writeFileSync(policy, '{}\n');
     const rows = await compare([
       { name: 'hardrun state', run: sample(launcherPath) },
       { name: 'runc state', run: sample(runc) },
+      { name: 'hardrun state, with --policy FILE', run: sample(launcherPath, '--policy', policy) },
     ], { rounds: pairs(20) });
     // Per call: each sample is `calls` calls.
     return rows.map(row => stats(row.name, row.samples.map(ms => ms / calls)));
@@ -143,4 +147,5 @@ bench('state: calls that need no spec work, hardrun vs runc', async () => {
     printTable('the launcher alone, per call (the engine and the backends replaced by /bin/true)', await launcherPart(), { digits: 2 });
   }
   verdict('state ratio, hardrun / runc (median)', ratio, '<=', 1.3);
+  verdict('state with --policy FILE, ratio against runc (median)', state[2]!.median / state[1]!.median, '<=', 1.3);
 });

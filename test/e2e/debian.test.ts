@@ -51,8 +51,11 @@ test('a program reads /etc/passwd and resolves its uid, inside the user namespac
   t.regex(map ?? '', /^\s*0\s+[1-9]\d*\s+\d+$/, 'container root is not mapped away from host root');
 });
 
-test("the image's files owned by host root show as nobody, and stay readable", async t => {
-  const result = await hardrun(['sh', '-c', 'stat -c "%U %a" /etc/passwd; head -1 /etc/passwd']);
+test("the image's files keep their owners inside the user namespace: root's are root's, a service user's are its own", async t => {
+  const result = await hardrun(['sh', '-c', 'stat -c "%U %a" /etc/passwd; head -1 /etc/passwd; stat -c "%U:%G" /etc/shadow; head -c 5 /etc/shadow; echo; stat -c "%u" /var/mail 2>/dev/null || true']);
   t.is(result.exitCode, 0, result.stderr);
-  t.deepEqual(result.stdout.split('\n'), ['nobody 644', 'root:x:0:0:root:/root:/bin/bash']);
+  const [passwd, first, shadowOwner, shadow] = result.stdout.split('\n');
+  t.deepEqual([passwd, first], ['root 644', 'root:x:0:0:root:/root:/bin/bash']);
+  t.is(shadowOwner, 'root:shadow', 'a file of another image group keeps that group');
+  t.is(shadow, 'root:', 'container root reads its 0640 /etc/shadow, as under runc');
 });

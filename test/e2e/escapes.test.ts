@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fallbackRange, readSubidRange } from '../../src/host/subid.js';
 import { engineApi, hostNamespace, importImage, refusedPrefix, removeIfEmpty, rootDisk, tryEscape, type Escape } from '../fixtures/escapes/corpus.js';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
@@ -35,6 +36,7 @@ const hostUts = hostNamespace('uts');
 
 /** A line the script prints when the step it follows worked. */
 const escaped = (step: string) => `echo "@@ESCAPED ${step}"`;
+const noIdmapRuntime = 'hardrun-no-idmap';
 
 const corpus: Escape[] = [
   // ---- --privileged and capabilities: each step fails inside ----
@@ -215,7 +217,9 @@ test.before(async () => {
     await writeFile('/run/docker.sock', '');
     cleanups.push(async () => removeIfEmpty('/run/docker.sock'));
   }
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath } } });
+  const noIdmap = await policyLauncher({ hardening: { userNamespace: { idmapMounts: 'none' } } });
+  cleanups.push(noIdmap.remove);
+  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, [noIdmapRuntime]: { path: noIdmap.path } } });
   await importBusybox(daemon);
 });
 
@@ -275,40 +279,82 @@ test('CVE-2024-21626 through docker exec: -w /proc/self/fd/7 is refused; exec --
   t.regex(privileged.stderr, /unshare: unshare\(0x\w+\): Operation not permitted/);
 });
 
-test('user namespace: files a container creates in a volume belong to the mapped uid on the host; host-root files stay out of reach', async t => {
-  // The expected range: what hardrun setup files in /etc/subuid, else the built-in fallback.
-  const range = readSubidRange('/etc/subuid') ?? fallbackRange;
-  const volume = join(scratch, 'volume');
+/** A bind of a scratch directory holding a host-root file and a stand-in for the host's runc (CVE-2019-5736 overwrote it through /proc/self/exe). */
+async function volumeWithHostFiles(name: string): Promise<string> {
+  const volume = join(scratch, name);
   await mkdir(volume);
-  await chmod(volume, 0o1777); // a shared scratch directory, writable by anyone, as /tmp is
   await writeFile(join(volume, 'host-owned'), 'host data\n', { mode: 0o644 });
-  // CVE-2019-5736 overwrote the host's runc through /proc/self/exe: a host-root executable stands in for it.
   await copyFile(existsSync('/usr/sbin/runc') ? '/usr/sbin/runc' : '/bin/sh', join(volume, 'runc'));
   await chmod(join(volume, 'runc'), 0o755);
+  return volume;
+}
+
+const identityScript = 'echo "@@uid_map $(cat /proc/self/uid_map)"; echo "@@id $(id -u)"; grep " /v " /proc/self/mountinfo | sed "s/^/@@mount /"';
+const imageAndSelf = [
+  // CVE-2019-5736's first step: the image's /bin/sh becomes "#!/proc/self/exe".
+  `(echo "#!/proc/self/exe" > /bin/sh) 2>&1 && ${escaped('/bin/sh replaced')}`,
+  `(exec 4>>/proc/self/exe) 2>&1 && ${escaped('/proc/self/exe opened for writing')}`,
+];
+
+/** The container's host ids: a slot of 65536 of hardrun's pool, never host root. */
+function assertOwnSlot(t: import('ava').ExecutionContext, output: string): number {
+  const pool = readSubidRange('/etc/subuid') ?? fallbackRange;
+  const map = /^@@uid_map\s+0\s+(\d+)\s+(\d+)$/m.exec(output);
+  t.truthy(map, output);
+  const hostID = Number(map![1]);
+  t.is(Number(map![2]), 65536);
+  t.true(hostID >= pool.hostID && hostID + 65536 <= pool.hostID + pool.size, `${hostID} is in hardrun's pool`);
+  t.is((hostID - pool.hostID) % 65536, 0);
+  return hostID;
+}
+
+test('user namespace: in an idmapped bind, container root writes as the files\' owner, as under runc, and the bind is nosuid,nodev', async t => {
+  const volume = await volumeWithHostFiles('idmapped');
   const script = [
-    'echo "@@uid_map $(cat /proc/self/uid_map)"; echo "@@id $(id -u)"',
-    'touch /v/made-inside',
-    `(echo pwned >> /v/host-owned) 2>&1 && ${escaped('host-owned written')}`,
-    `(exec 3>>/v/runc) 2>&1 && ${escaped('runc opened for writing')}`,
-    `chmod 777 /v/runc 2>&1 && ${escaped('runc chmod')}`,
-    `rm -f /v/runc 2>&1 && ${escaped('runc removed')}`,
-    // CVE-2019-5736's first step: the image's /bin/sh becomes "#!/proc/self/exe".
-    `(echo "#!/proc/self/exe" > /bin/sh) 2>&1 && ${escaped('/bin/sh replaced')}`,
-    `(exec 4>>/proc/self/exe) 2>&1 && ${escaped('/proc/self/exe opened for writing')}`,
+    identityScript,
+    'touch /v/made-inside && chown 100:100 /v/made-inside',
+    'echo more >> /v/host-owned && echo "@@host-owned appended"',
+    ...imageAndSelf,
     'echo @@done',
   ].join('\n');
   const result = await docker(['run', '--rm', '--runtime=hardrun', '-v', `${volume}:/v`, 'busybox', 'sh', '-c', script]);
   const output = `${result.stdout}\n${result.stderr}`;
   t.regex(output, /@@done/, output);
   t.notRegex(output, /@@ESCAPED/, output);
+  t.regex(output, /^@@id 0$/m);
+  assertOwnSlot(t, output);
+  t.regex(output, /^@@mount .* \/v [^ ]*nosuid,nodev[^ ]*,idmapped/m, 'an idmapped bind, nosuid and nodev');
+  t.regex(output, /@@host-owned appended/, 'the bind behaves as under runc');
+  t.regex(output, /can't create \/bin\/sh: Read-only file system/);
+  const made = await stat(join(volume, 'made-inside'));
+  t.deepEqual([made.uid, made.gid], [100, 100], 'a chown inside is the same chown on the host');
+});
+
+test('user namespace with idmapMounts none: files a container creates in a bind belong to its own host uid; host-root files stay out of reach', async t => {
+  const volume = await volumeWithHostFiles('plain');
+  await chmod(volume, 0o1777); // a shared scratch directory, writable by anyone, as /tmp is
+  const script = [
+    identityScript,
+    'touch /v/made-inside',
+    `(echo pwned >> /v/host-owned) 2>&1 && ${escaped('host-owned written')}`,
+    `(exec 3>>/v/runc) 2>&1 && ${escaped('runc opened for writing')}`,
+    `chmod 777 /v/runc 2>&1 && ${escaped('runc chmod')}`,
+    `rm -f /v/runc 2>&1 && ${escaped('runc removed')}`,
+    ...imageAndSelf,
+    'echo @@done',
+  ].join('\n');
+  const result = await docker(['run', '--rm', `--runtime=${noIdmapRuntime}`, '-v', `${volume}:/v`, 'busybox', 'sh', '-c', script]);
+  const output = `${result.stdout}\n${result.stderr}`;
+  t.regex(output, /@@done/, output);
+  t.notRegex(output, /@@ESCAPED/, output);
   t.regex(output, /^@@id 0$/m, 'inside, the process is root');
-  t.regex(output, new RegExp(`^@@uid_map\\s+0\\s+${range.hostID}\\s+${range.size}$`, 'm'), output);
+  const hostID = assertOwnSlot(t, output);
+  t.notRegex(output, /^@@mount .*idmapped/m);
   t.regex(output, /can't create \/v\/host-owned: Permission denied/);
   t.regex(output, /can't create \/v\/runc: Permission denied/);
   t.regex(output, /can't create \/bin\/sh: Read-only file system/);
   const made = await stat(join(volume, 'made-inside'));
-  t.is(made.uid, range.hostID, 'the file belongs to the mapped uid on the host');
-  t.not(made.uid, 0);
+  t.is(made.uid, hostID, 'the file belongs to the container\'s host uid');
   t.is(await readFile(join(volume, 'host-owned'), 'utf8'), 'host data\n');
   t.is((await stat(join(volume, 'runc'))).mode & 0o777, 0o755);
 });

@@ -41,7 +41,15 @@ function watchRecords(root: string): { stop(): Promise<{ reads: number; torn: st
   return { async stop() { running = false; await loop; return { reads, torn }; } };
 }
 
-async function lifecycle(runtime: string, index: number): Promise<string[]> {
+/** Lets every container start before any is stopped, so that all are alive at once. */
+function barrier(count: number): { arrive(): Promise<void> } {
+  let arrived = 0;
+  let open!: () => void;
+  const opened = new Promise<void>(resolve => { open = resolve; });
+  return { arrive: () => { arrived += 1; if (arrived === count) open(); return opened; } };
+}
+
+async function lifecycle(runtime: string, index: number, together: { arrive(): Promise<void> }, hostIds: number[]): Promise<string[]> {
   const failures: string[] = [];
   const step = async (what: string, args: string[], expect?: RegExp): Promise<string> => {
     const result = await d().docker(args, { reject: false, timeout: 300_000 });
@@ -49,6 +57,11 @@ async function lifecycle(runtime: string, index: number): Promise<string[]> {
     return result.stdout.trim();
   };
   const id = await step('run', ['run', '-d', `--runtime=${runtime}`, 'busybox', 'sleep', '600']);
+  if (id !== '' && runtime === 'hardrun') {
+    const pid = await step('inspect', ['inspect', '-f', '{{.State.Pid}}', id]);
+    hostIds.push(Number((await readFile(`/proc/${pid}/uid_map`, 'utf8').catch(() => '')).trim().split(/\s+/)[1]));
+  }
+  await together.arrive();
   if (id === '') return failures;
   await step('exec', ['exec', id, 'sh', '-c', 'echo ok'], /^ok$/);
   await step('stop', ['stop', '-t', '1', id]);
@@ -58,13 +71,20 @@ async function lifecycle(runtime: string, index: number): Promise<string[]> {
 
 async function runConcurrently(t: import('ava').ExecutionContext, runtime: string, count: number): Promise<void> {
   const watcher = watchRecords(dockerRoot(d()));
-  const failures = (await Promise.all(Array.from({ length: count }, (_, index) => lifecycle(runtime, index)))).flat();
+  const together = barrier(count);
+  const hostIds: number[] = [];
+  const failures = (await Promise.all(Array.from({ length: count }, (_, index) => lifecycle(runtime, index, together, hostIds)))).flat();
+  if (runtime === 'hardrun') {
+    t.is(hostIds.length, count);
+    t.is(new Set(hostIds).size, count, 'every live container has host ids of its own');
+    t.false(hostIds.some(hostId => !(hostId > 0)), 'none is host root');
+  }
   const { reads, torn } = await watcher.stop();
   t.deepEqual(failures, []);
   t.true(reads > 0, 'the watcher never saw a record');
   t.deepEqual(torn, [], 'a record was read half-written');
   t.log(`${count} containers through ${runtime}; ${reads} record reads, none torn`);
-  t.deepEqual(await leftoversOf(dockerRoot(d())), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(dockerRoot(d())), { records: [], staging: [], mounts: [], claims: [] });
 }
 
 test('50 containers at once through hardrun with runc: every step succeeds, nothing left', async t => {

@@ -25,7 +25,9 @@ const docker = (args: string[]) => d().docker(args, { reject: false });
 const otherKeys = { 'log-level': 'warn', labels: ['team=infra'], 'default-ulimits': { nofile: { Name: 'nofile', Hard: 4096, Soft: 4096 } } };
 const subidFiles = () => ['--subuid-file', join(dir, 'subuid'), '--subgid-file', join(dir, 'subgid')];
 // What hardrun's create maps to: the host's hardrun range, else its fallback.
-const mappedHostId = (readSubidRange('/etc/subuid') ?? fallbackRange).hostID;
+const pool = readSubidRange('/etc/subuid') ?? fallbackRange;
+/** A container's host ids: a 65536-id slot of hardrun's pool. */
+const inPool = (hostID: number | undefined): boolean => hostID !== undefined && hostID >= pool.hostID && hostID < pool.hostID + pool.size && (hostID - pool.hostID) % 65536 === 0;
 
 test.before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hardrun-operate-'));
@@ -51,21 +53,21 @@ test.serial('setup docker --default keeps every other key, routes docker run thr
   t.deepEqual(written['runtimes'], { hardrun: { path: launcherPath } }, 'registered by path alone, without runtimeArgs');
   t.is(written['default-runtime'], 'hardrun');
   t.is(await readFile(`${config}.hardrun-backup`, 'utf8'), original);
-  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:65536\n');
-  t.is(await readFile(join(dir, 'subgid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:65536\n');
+  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:268435456\n');
+  t.is(await readFile(join(dir, 'subgid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:268435456\n');
 
   const text = await readFile(config, 'utf8');
   const again = await runHardrun(['setup', 'docker', '--config', config, '--default', ...subidFiles()]);
   t.is(again.exitCode, 0, again.stderr);
   t.regex(again.stdout, /nothing changed/);
   t.is(await readFile(config, 'utf8'), text, 'a second run leaves the file byte-identical');
-  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:65536\n');
+  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'alice:100000:65536\nhardrun:1610612736:268435456\n');
 
   const run = await docker(['run', '--rm', 'busybox', 'sh', '-c', probeScript]);
   t.is(run.exitCode, 0, run.stderr);
   const seen = parseProbe(run.stdout);
   assertHardened(t, seen, 'docker run without --runtime');
-  t.is(seen.uidMap[1], mappedHostId, 'container root is the mapped host range');
+  t.true(inPool(seen.uidMap[1]), 'container root is a slot of the mapped host range');
 
   const removed = await runHardrun(['setup', 'docker', '--config', config, '--remove', '--pidfile', join(d().dir, 'dockerd.pid')]);
   t.is(removed.exitCode, 0, removed.stdout + removed.stderr);

@@ -81,7 +81,7 @@ test('a double delete, and a kill of a stopped container', async t => {
   t.is(normalize(second.hardrun.all), normalize(second.runc.all));
   t.regex(second.hardrun.all ?? '', /does not exist/);
   await both(root => ['--root', root, 'delete', 'stopped']);
-  t.deepEqual(await leftoversOf(join(scratch, 'hardrun')), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(join(scratch, 'hardrun')), { records: [], staging: [], mounts: [], claims: [] });
 });
 
 test('a create that fails after the hand-over, then delete without --force: hardrun leaves what runc leaves, nothing', async t => {
@@ -101,7 +101,7 @@ test('a create that fails after the hand-over, then delete without --force: hard
   const normalizeRoot = (text: string | undefined): string => normalize(text).replace(/\/[^ ]*hardrun-answers-[^/ ]*\/failed-(runc|hardrun)/g, 'ROOT');
   t.is(answers['hardrun']!.exitCode, answers['runc']!.exitCode);
   t.is(normalizeRoot(answers['hardrun']!.all), normalizeRoot(answers['runc']!.all));
-  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [] }, answers['hardrun']!.all);
+  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] }, answers['hardrun']!.all);
   t.deepEqual(await readdir(rootOf('runc')).catch(() => []), [], 'runc left something: the comparison is off');
 });
 

@@ -100,7 +100,7 @@ test.serial('setup containerd merges its handlers into the file, keeps the rest,
   t.is(again.exitCode, 0, again.stderr);
   t.regex(again.stdout, /nothing changed/);
   t.is(await readFile(configPath, 'utf8'), text, 'byte-identical');
-  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'hardrun:1610612736:65536\n');
+  t.is(await readFile(join(dir, 'subuid'), 'utf8'), 'hardrun:1610612736:268435456\n');
   const printed = await runHardrun(['setup', 'containerd', '--version', '2', '--shim']);
   const printedHandlers = (parse(printed.stdout) as { plugins: Record<string, { containerd: { runtimes: unknown } }> }).plugins['io.containerd.grpc.v1.cri']!.containerd.runtimes;
   // The merge also names containerd's default runc handler, which the base file lacked.

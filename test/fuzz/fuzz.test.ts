@@ -13,6 +13,7 @@ import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
 import { minimalSpec, testOrigin } from '../helpers/specs.js';
+import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 
 /**
  * Fuzzing with fast-check, bounded in runs so that CI pays a few seconds:
@@ -20,7 +21,7 @@ import { minimalSpec, testOrigin } from '../helpers/specs.js';
  * refuses with its own error, and what it lets through keeps its invariants.
  */
 const runs = Number(process.env['FUZZ_RUNS'] ?? 300);
-const ranges = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } };
+const ranges = { pool: { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } }, pick: (pool: IdPool) => slotAt(pool, 0) };
 const dockerSpec = JSON.parse(readFileSync('test/fixtures/specs/docker-privileged.json', 'utf8')) as Spec;
 
 function onlyOurErrors(action: () => void): boolean {

@@ -46,7 +46,7 @@ for (const name of ['docker-default', 'docker-privileged', 'docker-unconfined', 
 test('the findings come in pipeline order', t => {
   const input = { ...fixture('docker-privileged'), annotations: { 'org.systemd.property.CPUQuota': '1%' } };
   const rules = hardenSpec(input, defaultHardening, runc).findings.map(f => f.rule);
-  const order = ['annotations', 'capabilities', 'no-new-privileges', 'seccomp', 'system-paths', 'kernel-filesystems', 'devices', 'readonly-rootfs'];
+  const order = ['annotations', 'capabilities', 'no-new-privileges', 'seccomp', 'system-paths', 'kernel-filesystems', 'devices', 'readonly-rootfs', 'user-namespace'];
   t.deepEqual([...new Set(rules)], order);
 });
 

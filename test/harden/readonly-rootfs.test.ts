@@ -16,11 +16,11 @@ const tmpfs = (destination: string, extra: string[] = []): Mount => ({
 });
 const bind = (destination: string, options: string[]): Mount => ({ destination, type: 'bind', source: `/var/lib/docker/containers/c1${destination}`, options });
 
-function harden(spec: Spec, rootfs: RootfsSettings = settings) {
+function harden(spec: Spec, rootfs: RootfsSettings = settings, at: HardenContext = context) {
   const before = structuredClone(spec);
-  const result = applyReadonlyRootfs(spec, rootfs, context);
+  const result = applyReadonlyRootfs(spec, rootfs, at);
   if (JSON.stringify(spec) !== JSON.stringify(before)) throw new Error('input was mutated');
-  const again = applyReadonlyRootfs(result.spec, rootfs, context);
+  const again = applyReadonlyRootfs(result.spec, rootfs, at);
   if (JSON.stringify(again.spec) !== JSON.stringify(result.spec) || again.findings.length > 0) throw new Error('not idempotent');
   return result;
 }
@@ -111,4 +111,47 @@ test('unknown fields of the spec, root and mounts survive', t => {
   t.deepEqual(spec.root, { path: 'rootfs', extra: 1, readonly: true });
   t.deepEqual(spec.mounts![0], { ...bind('/etc/hosts', ['rbind', 'ro']), uidMappings: [] });
   t.deepEqual(spec['vendorField'], { a: [1] });
+});
+
+/** An image's symlinks, as the host's resolveInRootfs would follow them. */
+const linking = (links: Record<string, string>): HardenContext => ({
+  ...context,
+  resolveDestination: path => {
+    for (const [from, to] of Object.entries(links)) if (path === from || path.startsWith(`${from}/`)) return `${to}${path.slice(from.length)}`;
+    return path;
+  },
+});
+const volume = (destination: string): Mount => ({ destination, type: 'bind', source: '/var/lib/docker/volumes/pg/_data', options: ['rbind'] });
+
+test('a volume at /var/run/postgresql, the image linking /var/run to /run: the /run tmpfs comes before it', t => {
+  const input: Spec = { root: { path: 'rootfs' }, mounts: [volume('/var/run/postgresql')] };
+  const { spec, findings } = harden(input, settings, linking({ '/var/run': '/run' }));
+  t.deepEqual(spec.mounts, [tmpfs('/run'), volume('/var/run/postgresql'), tmpfs('/tmp'), tmpfs('/var/tmp')]);
+  t.true(findings.some(finding => /tmpfs at \/run, so programs/.test(finding.message)));
+  // As written, the same spec hid the volume: the tmpfs came last.
+  const blind = harden(input).spec.mounts!;
+  t.is(blind.findIndex(mount => mount.destination === '/run') > blind.findIndex(mount => mount.destination === '/var/run/postgresql'), true);
+});
+
+test('a mount at /var/run, the image linking it to /run, covers /run: no tmpfs there', t => {
+  const input: Spec = { root: { path: 'rootfs' }, mounts: [volume('/var/run')] };
+  const { spec } = harden(input, settings, linking({ '/var/run': '/run' }));
+  t.deepEqual(spec.mounts, [volume('/var/run'), tmpfs('/tmp'), tmpfs('/var/tmp')]);
+});
+
+test('a writable path that links to another is covered by that one\'s tmpfs', t => {
+  const { spec, findings } = harden({ root: { path: 'rootfs' } }, settings, linking({ '/var/tmp': '/tmp' }));
+  t.deepEqual(spec.mounts, [tmpfs('/tmp'), tmpfs('/run')]);
+  t.is(findings.filter(finding => finding.path === 'mounts').length, 2);
+});
+
+test('a writable path linking beneath another writable path gets its own tmpfs, after that one', t => {
+  const { spec } = harden({ root: { path: 'rootfs' } }, settings, linking({ '/var/tmp': '/tmp/elsewhere' }));
+  t.deepEqual(spec.mounts, [tmpfs('/tmp'), tmpfs('/run'), tmpfs('/var/tmp')]);
+});
+
+test('a writable path that is itself a link says where it lands', t => {
+  const { spec, findings } = harden({ root: { path: 'rootfs' }, mounts: [volume('/run/lock/x')] }, { ...settings, writablePaths: ['/var/lock'] }, linking({ '/var/lock': '/run/lock' }));
+  t.deepEqual(spec.mounts, [tmpfs('/var/lock'), volume('/run/lock/x')]);
+  t.regex(findings.find(finding => finding.path === 'mounts')!.message, /tmpfs at \/var\/lock \(\/run\/lock in the image\)/);
 });

@@ -1,17 +1,27 @@
 import test from 'ava';
 import { applyUserNamespace } from '../../src/harden/user-namespace.js';
+import type { UserNamespaceSettings } from '../../src/harden/settings.js';
 import type { Spec } from '../../src/spec/types.js';
 import { minimalSpec } from '../helpers/specs.js';
 
-const settings = { enabled: true, uids: { hostID: 100000, size: 65536 }, gids: { hostID: 200000, size: 65536 } };
-const runc = { backend: 'runc' as const };
+const settings: UserNamespaceSettings = { mode: 'harden', idmapMounts: 'all', plainBindPaths: [] };
+const ids = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 200000, size: 65536 } };
+const runc = { backend: 'runc' as const, ids };
 
-test('container root maps to the host range, in a new user namespace', t => {
+test('container root maps to the container\'s own host ids, in a new user namespace', t => {
   const { spec, findings } = applyUserNamespace(minimalSpec, settings, runc);
   t.deepEqual(spec.linux?.uidMappings, [{ containerID: 0, hostID: 100000, size: 65536 }]);
   t.deepEqual(spec.linux?.gidMappings, [{ containerID: 0, hostID: 200000, size: 65536 }]);
   t.true(spec.linux?.namespaces?.some(namespace => namespace.type === 'user'));
   t.is(findings.length, 1);
+  t.regex(findings[0]!.message, /host uids 100000-165535 and gids 200000-265535.*idmapped/);
+});
+
+test('two containers with different slots map to disjoint host ids', t => {
+  const other = { uids: { hostID: 165536, size: 65536 }, gids: { hostID: 265536, size: 65536 } };
+  const first = applyUserNamespace(minimalSpec, settings, runc).spec.linux?.uidMappings?.[0];
+  const second = applyUserNamespace(minimalSpec, settings, { backend: 'runc', ids: other }).spec.linux?.uidMappings?.[0];
+  t.true(first!.hostID + first!.size <= second!.hostID);
 });
 
 test('idempotent, and input untouched', t => {
@@ -22,8 +32,8 @@ test('idempotent, and input untouched', t => {
 });
 
 test('not under runsc or kata, whose guests never run as host root', t => {
-  t.is(applyUserNamespace(minimalSpec, settings, { backend: 'runsc' }).spec, minimalSpec);
-  t.is(applyUserNamespace(minimalSpec, settings, { backend: 'kata' }).spec, minimalSpec);
+  t.is(applyUserNamespace(minimalSpec, settings, { backend: 'runsc', ids }).spec, minimalSpec);
+  t.is(applyUserNamespace(minimalSpec, settings, { backend: 'kata', ids }).spec, minimalSpec);
 });
 
 test('ping_group_range is narrowed to the mapped groups', t => {

@@ -35,6 +35,15 @@ test('a hardened process passes every judgement; a shared cgroup namespace is sh
   t.regex(judgements.find(judgement => judgement.property.startsWith('namespaces'))!.seen, /cgroup/);
 });
 
+test('container root must run as the host uid hardrun recorded for it: its own range', t => {
+  const own = judgeIsolation(hardened, { ...expect, hostUid: 1610612736 }).find(judgement => judgement.property === 'user namespace')!;
+  t.true(own.hardened);
+  t.regex(own.seen, /the range hardrun gave it alone/);
+  const other = judgeIsolation(hardened, { ...expect, hostUid: 1610678272 }).find(judgement => judgement.property === 'user namespace')!;
+  t.false(other.hardened);
+  t.regex(other.seen, /but hardrun recorded 1610678272/);
+});
+
 test('what plain runc gives Docker is flagged property by property', t => {
   const plain: LiveIsolation = {
     ...hardened, effective: ['CAP_CHOWN', 'CAP_NET_RAW'], bounding: ['CAP_CHOWN', 'CAP_SYS_ADMIN'], seccomp: 0, noNewPrivs: false,

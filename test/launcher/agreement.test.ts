@@ -1,9 +1,10 @@
 import test from 'ava';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { stagingBase } from '../../src/bundle/staging.js';
-import { writeDefaultRecord, writeRecord } from '../../src/state/record.js';
+import { existsSync, lstatSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { stagingBase, stagingDirFor } from '../../src/bundle/staging.js';
+import { claimsDir } from '../../src/state/id-slots.js';
+import { recordPath, writeDefaultRecord, writeRecord } from '../../src/state/record.js';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
 
@@ -94,6 +95,23 @@ test("hardrun's own --policy flag never reaches the backend", async t => {
   t.deepEqual(await scratch.calls(), [['--root', root, 'state', id]]);
 });
 
+test('--policy in either form keeps the launcher on its fast path, and never reaches the backend', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  // A policy file that does not exist: an engine that loaded it would fail.
+  const missing = join(scratch.dir, 'no-such-policy.yaml');
+  for (const policy of [['--policy', missing], [`--policy=${missing}`], ['-policy', missing]]) {
+    for (const form of [['state', id], ['start', id], ['kill', id, '9'], ['pause', id], ['delete', id]]) {
+      writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+      await scratch.clear();
+      const result = await runHardrun([...policy, '--root', root, '--log', '/dev/null', ...form], { env: { RECORDER_LOG: scratch.log } });
+      t.is(result.exitCode, 0, `${policy.join(' ')} ${form.join(' ')}: ${result.stderr}`);
+      t.deepEqual(await scratch.calls(), [['--root', root, '--log', '/dev/null', ...form]]);
+    }
+  }
+});
+
 test("a failed delete keeps the record; the backend's status and words come through", async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
@@ -138,6 +156,40 @@ test('delete removes only the staging directory named for this root and id, what
     t.is(result.exitCode, 0, `${via}: ${result.stderr}`);
     t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
     t.true(existsSync(join(decoy, 'm0')), `${via} removed a file outside the container's staging directory`);
+  }
+});
+
+test('delete frees the container\'s claim of host ids with its record, and nothing not named as a claim', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const decoy = join(scratch.dir, 'decoy-claim');
+  for (const via of ['launcher', 'engine'] as const) {
+    const claim = `${claimsDir}/${4_000_000_000 + (via === 'engine' ? 1 : 0)}`;
+    const entry = `${claim}/${basename(stagingDirFor(root, id))}`;
+    t.teardown(() => rm(claim, { recursive: true, force: true }));
+    const record = { kind: 'runc' as const, name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim };
+    const remove = async () => (await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } })).exitCode;
+
+    // Another container's claim, which a create killed before claiming named in its record: kept.
+    await mkdir(claim, { recursive: true });
+    await symlink('/elsewhere.hardrun/other', `${claim}/000000000000-other`);
+    writeRecord(root, id, record);
+    t.is(await remove(), 0);
+    t.notThrows(() => lstatSync(`${claim}/000000000000-other`), `${via} freed a slot another container holds`);
+    await rm(claim, { recursive: true });
+
+    await mkdir(claim, { recursive: true });
+    await symlink(recordPath(root, id), entry);
+    writeRecord(root, id, record);
+    t.is(await remove(), 0);
+    t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record`);
+    t.throws(() => lstatSync(claim), undefined, `${via} left the claim`);
+
+    await writeFile(decoy, '');
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [], staging: stagingDirFor(root, id), claim: `${claimsDir}/../../..${decoy}` });
+    t.is((await runHardrun(['--root', root, 'delete', id], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } })).exitCode, 0);
+    t.true(existsSync(decoy), `${via} removed a file that is no claim`);
   }
 });
 

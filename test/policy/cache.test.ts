@@ -9,9 +9,10 @@ import { checkPolicyText } from '../../src/policy/load.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
+import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 import { testOrigin } from '../helpers/specs.js';
 
-const ranges = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } };
+const ranges = { pool: { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } }, pick: (pool: IdPool) => slotAt(pool, 0) };
 const dockerSpec = JSON.parse(readFileSync('test/fixtures/specs/docker-privileged.json', 'utf8')) as Spec;
 
 /** A policy with rules, a sandbox backend, a check in sandbox mode and a backend named __proto__. */

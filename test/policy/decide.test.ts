@@ -7,8 +7,9 @@ import type { PolicyDocument } from '../../src/policy/generated/policy-document.
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
 import { minimalSpec, testOrigin } from '../helpers/specs.js';
+import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 
-const ranges = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } };
+const ranges = { pool: { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } }, pick: (pool: IdPool) => slotAt(pool, 0) };
 const subject = (spec: Spec, caller = 'moby'): Subject => ({ id: 'c1', spec, caller, host: fakeHost(), origin: testOrigin, defaultDevices: [] });
 const withCaps = (...caps: string[]): Spec => ({ ...minimalSpec, process: { ...minimalSpec.process, capabilities: { bounding: caps, effective: caps, permitted: caps } } });
 const withEnv = (...env: string[]): Spec => ({ ...minimalSpec, process: { ...minimalSpec.process, env } });

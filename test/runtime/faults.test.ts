@@ -25,7 +25,7 @@ const createArgv = (scratch: Scratch, bundle: string, id: string): string[] => [
 const deleteForce = (scratch: Scratch, id: string) => runHardrun(['--root', scratch.root, 'delete', '--force', id], { env: { HARDRUN_POLICY: scratch.policy } });
 
 async function assertNothingLeft(t: import('ava').ExecutionContext, scratch: Scratch): Promise<void> {
-  t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [], claims: [] });
 }
 
 async function assertNextContainerWorks(t: import('ava').ExecutionContext, scratch: Scratch): Promise<void> {
@@ -85,7 +85,7 @@ test('hardrun killed at any point of a create: config.json stays valid, delete -
     const strays = (await readdir(bundle)).filter(name => name.endsWith('.tmp'));
     t.deepEqual(strays.filter(name => !/^(\.config\.json|config\.orig\.json)\.[0-9a-f]{12}\.tmp$/.test(name)), [], `round ${round}: an unexpected file in the bundle`);
     t.is((await deleteForce(scratch, id)).exitCode, 0);
-    t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [] }, `round ${round}`);
+    t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [], claims: [] }, `round ${round}`);
   }
   await assertNextContainerWorks(t, scratch);
 });

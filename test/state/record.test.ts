@@ -76,3 +76,10 @@ test('a damaged record is an error, not a silent default', async t => {
   t.throws(() => readRecord(root, 'c1'), { message: /damaged/ });
   t.is((await readFile(`${root}.hardrun/c1`, 'utf8')), 'garbage');
 });
+
+test('the claim of host ids rides on the staging line, the ids on their own; both round-trip', t => {
+  const record = { kind: 'runc' as const, name: 'runc', path: '/usr/sbin/runc', args: [], rule: 'default', staging: '/run/hardrun/0123456789ab-c1', claim: '/run/hardrun/ids/1610678272', ids: { uid: 1610678272, gid: 1610678272 } };
+  const text = formatRecord(record);
+  t.is(text.split('\n')[1], 'staging\t/run/hardrun/0123456789ab-c1\t/run/hardrun/ids/1610678272', 'the launcher reads line 2 as key, staging, claim');
+  t.deepEqual(parseRecord(text), record);
+});

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { builtinPolicy } from '../../policy/builtin.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/policy.js';
@@ -53,6 +54,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   checks.push(...await checkBackends(host, policy));
   checks.push(checkUserNamespaces(host, policy.hardening.userNamespace.mode !== 'off'));
   checks.push(...checkSubids(host, { uid: args.subuidFile ?? '/etc/subuid', gid: args.subgidFile ?? '/etc/subgid' }));
+  if (policy.hardening.userNamespace.mode !== 'off') checks.push(await checkIdmappedMounts());
   checks.push(checkSeccomp(host), checkCgroups(host), checkLsm(host));
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
@@ -66,6 +68,29 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
     });
   }
   return checks;
+}
+
+/**
+ * Idmapped mounts are what keeps files' owners under the user namespace:
+ * probed on the engines' storage (where image layers and volumes live).
+ * Where refused, containers still run, their files shown as nobody.
+ */
+async function checkIdmappedMounts(): Promise<DoctorCheck> {
+  const name = 'idmapped mounts';
+  if (process.versions.bun === undefined) return { name, status: 'info', detail: 'probed only by the compiled engine' };
+  const { probeIdmap } = await import('../../host/idmap.js');
+  const places = ['/var/lib/docker', '/var/lib/containerd', '/run'].filter(path => existsSync(path));
+  const refused: string[] = [];
+  for (const path of places) {
+    const reason = await probeIdmap(path);
+    if (reason !== undefined) refused.push(`${path} (${reason})`);
+  }
+  if (refused.length === 0) return { name, status: 'ok', detail: `idmapped mounts work on ${places.join(', ')}: image files, volumes and binds keep their owners under the user namespace` };
+  return {
+    name, status: 'info',
+    detail: `refused on ${refused.join(', ')}: containers stored there run with their files shown as nobody (the audit record says so per container)`,
+    fix: 'a kernel of 5.19 or later, and a filesystem that supports idmapped mounts (ext4, xfs, btrfs, tmpfs from 6.3)',
+  };
 }
 
 function checkInstall(host: HostProbe): DoctorCheck {

@@ -1,4 +1,5 @@
-import { findSubidRange, subidOwner } from '../../host/subid.js';
+import { fallbackRange, findSubidRange, subidOwner } from '../../host/subid.js';
+import { slotSize } from '../../state/id-slots.js';
 import { parseRanges } from '../setup/subid-range.js';
 import type { HostProbe } from './probe.js';
 
@@ -29,15 +30,19 @@ export function checkSubids(host: HostProbe, files: { uid: string; gid: string }
     const text = host.readFile(file) ?? '';
     const range = findSubidRange(text, subidOwner);
     const name = file.endsWith('subgid') ? 'subordinate gids' : 'subordinate uids';
-    const fix = `hardrun setup docker (it adds the range), or add the line "${subidOwner}:1610612736:65536" to ${files.uid} and ${files.gid}`;
+    const fix = `hardrun setup docker (it adds the range), or add the line "${subidOwner}:${fallbackRange.hostID}:${fallbackRange.size}" to ${files.uid} and ${files.gid}`;
     if (range === undefined) {
-      return { name, status: 'missing', detail: `no "${subidOwner}" range in ${file}: containers map to hardrun's built-in range, which nothing reserves for it`, fix };
+      return { name, status: 'missing', detail: `no "${subidOwner}" range in ${file}: containers map to hardrun's built-in range (${fallbackRange.size / slotSize} containers), which nothing reserves for it`, fix };
     }
     const clash = parseRanges(text, subidOwner).find(other => other.hostID < range.hostID + range.size && range.hostID < other.hostID + other.size);
     if (clash !== undefined) {
       return { name, status: 'missing', detail: `${file}: hardrun's range ${range.hostID}:${range.size} overlaps ${clash.hostID}:${clash.size} of another owner`, fix: `give "${subidOwner}" a range of its own in ${file}` };
     }
-    return { name, status: 'ok', detail: `${file}: ${subidOwner}:${range.hostID}:${range.size}` };
+    const holds = Math.floor(range.size / slotSize);
+    if (holds === 0) {
+      return { name, status: 'missing', detail: `${file}: hardrun's range ${range.hostID}:${range.size} is smaller than one container's ${slotSize} ids: creates under the user namespace fail`, fix: `give "${subidOwner}" a count of ${slotSize} times the containers to run at once (${fallbackRange.size} holds ${fallbackRange.size / slotSize})` };
+    }
+    return { name, status: 'ok', detail: `${file}: ${subidOwner}:${range.hostID}:${range.size}, host ids of their own for ${holds} container${holds === 1 ? '' : 's'} at once` };
   });
 }
 

@@ -38,7 +38,8 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
   const live = readLiveIsolation(state.pid);
   const policy = await policyOrBuiltin(args.policy);
   const capabilities = decisionForRule(policy, container.record?.rule).hardening.capabilities;
-  const judgements = judgeIsolation(live, { allow: capabilities.allow.map(canonical), never: capabilities.never.map(canonical) });
+  const recordedUid = container.record?.ids?.uid;
+  const judgements = judgeIsolation(live, { allow: capabilities.allow.map(canonical), never: capabilities.never.map(canonical), ...(recordedUid === undefined ? {} : { hostUid: recordedUid }) });
   const hardened = judgements.every(judgement => judgement.hardened);
   const managed = container.record === undefined ? undefined : { backend: container.record.name, kind: container.record.kind, rule: container.record.rule ?? 'default' };
   if (args.json === true) {

@@ -12,6 +12,8 @@ export interface Expectations {
   readonly allow: readonly string[];
   /** The capabilities never granted under a backend that shares the host kernel. */
   readonly never: readonly string[];
+  /** The host uid hardrun recorded for the container's root, when it mapped one. */
+  readonly hostUid?: number;
 }
 
 const seccompModes: Record<number, string> = { 0: 'none', 1: 'strict', 2: 'filter' };
@@ -40,8 +42,9 @@ export function judgeIsolation(live: LiveIsolation, expect: Expectations): Judge
     { property: 'seccomp', hardened: live.seccomp === 2, seen: live.seccomp === undefined ? 'unknown' : `${seccompModes[live.seccomp] ?? live.seccomp} (mode ${live.seccomp})` },
     { property: 'no_new_privs', hardened: live.noNewPrivs === true, seen: live.noNewPrivs === undefined ? 'unknown' : live.noNewPrivs ? 'on' : 'off' },
     {
-      property: 'user namespace', hardened: rootMapping !== undefined && rootMapping.outside !== 0,
-      seen: `uid_map ${formatMap(live.uidMap)}; gid_map ${formatMap(live.gidMap)}${rootMapping === undefined ? '' : rootMapping.outside === 0 ? ' (container root is host root)' : ` (container root is host uid ${rootMapping.outside})`}`,
+      property: 'user namespace',
+      hardened: rootMapping !== undefined && rootMapping.outside !== 0 && (expect.hostUid === undefined || rootMapping.outside === expect.hostUid),
+      seen: `uid_map ${formatMap(live.uidMap)}; gid_map ${formatMap(live.gidMap)}${rootMapping === undefined ? '' : rootMapping.outside === 0 ? ' (container root is host root)' : ` (container root is host uid ${rootMapping.outside}${describeRecorded(rootMapping.outside, expect.hostUid)})`}`,
     },
     {
       // hardrun leaves the cgroup namespace to the caller (Docker's default on
@@ -52,6 +55,11 @@ export function judgeIsolation(live: LiveIsolation, expect: Expectations): Judge
     },
     { property: 'root filesystem', hardened: live.rootReadOnly === true, seen: live.rootReadOnly === undefined ? 'unknown' : live.rootReadOnly ? 'read-only' : 'writable' },
   ];
+}
+
+function describeRecorded(outside: number, recorded: number | undefined): string {
+  if (recorded === undefined) return '';
+  return outside === recorded ? ', the range hardrun gave it alone' : `, but hardrun recorded ${recorded}`;
 }
 
 function formatMap(map: LiveIsolation['uidMap']): string {

@@ -1,4 +1,5 @@
 import { readOptional, replaceFile } from './files.js';
+import { slotSize } from '../../state/id-slots.js';
 import { planSubidFiles } from './subid-range.js';
 
 /**
@@ -12,5 +13,6 @@ export function ensureSubidRanges(uidFile: string, gidFile: string, say: (line: 
   if (plan.uid !== undefined) replaceFile(uidFile, plan.uid);
   if (plan.gid !== undefined) replaceFile(gidFile, plan.gid);
   const added = [plan.uid === undefined ? undefined : uidFile, plan.gid === undefined ? undefined : gidFile].filter(Boolean);
-  say(added.length === 0 ? `subordinate ids: ${line} is already in ${uidFile} and ${gidFile}` : `subordinate ids: added ${line} to ${added.join(' and ')}`);
+  const holds = `host ids of their own for ${Math.floor(plan.range.size / slotSize)} containers at once`;
+  say(added.length === 0 ? `subordinate ids: ${line} is already in ${uidFile} and ${gidFile} (${holds})` : `subordinate ids: added ${line} to ${added.join(' and ')} (${holds})`);
 }

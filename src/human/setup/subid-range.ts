@@ -1,4 +1,5 @@
 import { fallbackRange, findSubidRange, subidOwner, type IdRange } from '../../host/subid.js';
+import { slotSize } from '../../state/id-slots.js';
 
 /**
  * The lines `setup docker` adds to /etc/subuid and /etc/subgid where no
@@ -36,14 +37,14 @@ export function parseRanges(text: string, except?: string): IdRange[] {
   return ranges;
 }
 
-/** The first slot of `size` ids at or above `start` that overlaps none of `taken`. */
+/** The first `size` ids at or above `start`, on a container slot's boundary, that overlap none of `taken`. */
 export function freeRange(taken: readonly IdRange[], size: number, start: number): IdRange {
   let candidate = start;
   for (;;) {
     const clash = taken.find(range => range.hostID < candidate + size && candidate < range.hostID + range.size);
     if (clash === undefined) return { hostID: candidate, size };
-    candidate = Math.ceil((clash.hostID + clash.size) / size) * size;
+    candidate = Math.ceil((clash.hostID + clash.size) / slotSize) * slotSize;
     // uid_t is 32 bits and (uid_t)-1 is reserved.
-    if (candidate + size > 0xffff_ffff) throw new Error('no free range of 65536 ids is left in the subordinate id files');
+    if (candidate + size > 0xffff_ffff) throw new Error(`no free range of ${size} ids is left in the subordinate id files`);
   }
 }

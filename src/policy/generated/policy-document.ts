@@ -122,12 +122,20 @@ export interface HardeningDocument {
     readonlyBindMounts?: string[];
   };
   /**
-   * Container root mapped to an unprivileged host range. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid.
+   * Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts.
    */
   userNamespace?: {
     mode?: TransformMode;
     uids?: IdRange;
     gids?: IdRange;
+    /**
+     * Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.
+     */
+    plainBindPaths?: string[];
+    /**
+     * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
+     */
+    idmapMounts?: 'all' | 'volumes' | 'none';
   };
 }
 export interface IdRange {
@@ -206,6 +214,12 @@ export interface MatchDocument {
    * The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...
    */
   caller?: string[];
+  /**
+   * The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.
+   *
+   * @minItems 1
+   */
+  image?: [string, ...string[]];
   /**
    * The spec asks for any of these capabilities (bounding set).
    */

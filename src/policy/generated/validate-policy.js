@@ -2,16 +2,17 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"}},"description":"Container root mapped to an unprivileged host range. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":"array","items":{"type":"string"}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":"array","items":{"type":"string"}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":"array","items":{"type":"string","pattern":"^/"}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":"array","items":{"type":"string"}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":"array","items":{"type":"string"}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
 const schema12 = {"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}};
 const schema13 = {"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}};
 const pattern0 = new RegExp("\\S", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
-const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"}},"description":"Container root mapped to an unprivileged host range. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid."}}};
+const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":"array","items":{"type":"string","pattern":"^/"}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}};
 const schema15 = {"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]};
 const schema24 = {"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[0-9]+[kmgKMG]?$", "u");
+const pattern6 = new RegExp("^/", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -897,7 +898,7 @@ if(data.userNamespace !== undefined){
 let data48 = data.userNamespace;
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 for(const key11 in data48){
-if(!(((key11 === "mode") || (key11 === "uids")) || (key11 === "gids"))){
+if(!(((((key11 === "mode") || (key11 === "uids")) || (key11 === "gids")) || (key11 === "plainBindPaths")) || (key11 === "idmapMounts"))){
 const err66 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
@@ -1115,9 +1116,15 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data48.plainBindPaths !== undefined){
+let data56 = data48.plainBindPaths;
+if(Array.isArray(data56)){
+const len12 = data56.length;
+for(let i12=0; i12<len12; i12++){
+let data57 = data56[i12];
+if(typeof data57 === "string"){
+if(!pattern6.test(data57)){
+const err84 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i12,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1127,14 +1134,62 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
 else {
-const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i12,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
 else {
 vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data48.idmapMounts !== undefined){
+let data58 = data48.idmapMounts;
+if(!(((data58 === "all") || (data58 === "volumes")) || (data58 === "none"))){
+const err87 = {instancePath:instancePath+"/userNamespace/idmapMounts",schemaPath:"#/properties/userNamespace/properties/idmapMounts/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.idmapMounts.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
 }
 errors++;
 }
@@ -1530,7 +1585,7 @@ return errors === 0;
 }
 
 const schema33 = {"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}};
-const schema34 = {"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}};
+const schema34 = {"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1646,13 +1701,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.capabilities !== undefined){
-let data4 = data1.capabilities;
+if(data1.image !== undefined){
+let data4 = data1.image;
 if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data4[i1] !== "string"){
-const err9 = {instancePath:instancePath+"/match/capabilities/" + i1,schemaPath:"#/definitions/match/properties/capabilities/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.length < 1){
+const err9 = {instancePath:instancePath+"/match/image",schemaPath:"#/definitions/match/properties/image/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1661,10 +1714,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/match/capabilities",schemaPath:"#/definitions/match/properties/capabilities/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err10 = {instancePath:instancePath+"/match/image/" + i1,schemaPath:"#/definitions/match/properties/image/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1674,14 +1729,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data1.hostNamespaces !== undefined){
-let data6 = data1.hostNamespaces;
-if(Array.isArray(data6)){
-const len2 = data6.length;
-for(let i2=0; i2<len2; i2++){
-let data7 = data6[i2];
-if(!(((((((data7 === "pid") || (data7 === "network")) || (data7 === "ipc")) || (data7 === "uts")) || (data7 === "user")) || (data7 === "cgroup")) || (data7 === "mount"))){
-const err11 = {instancePath:instancePath+"/match/hostNamespaces/" + i2,schemaPath:"#/definitions/match/properties/hostNamespaces/items/enum",keyword:"enum",params:{allowedValues: schema34.properties.hostNamespaces.items.enum},message:"must be equal to one of the allowed values"};
+else {
+const err11 = {instancePath:instancePath+"/match/image/" + i1,schemaPath:"#/definitions/match/properties/image/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1693,7 +1742,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/match/hostNamespaces",schemaPath:"#/definitions/match/properties/hostNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath:instancePath+"/match/image",schemaPath:"#/definitions/match/properties/image/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1703,13 +1752,13 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.mounts !== undefined){
-let data8 = data1.mounts;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err13 = {instancePath:instancePath+"/match/mounts/" + i3,schemaPath:"#/definitions/match/properties/mounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.capabilities !== undefined){
+let data6 = data1.capabilities;
+if(Array.isArray(data6)){
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data6[i2] !== "string"){
+const err13 = {instancePath:instancePath+"/match/capabilities/" + i2,schemaPath:"#/definitions/match/properties/capabilities/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1721,7 +1770,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/match/mounts",schemaPath:"#/definitions/match/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/match/capabilities",schemaPath:"#/definitions/match/properties/capabilities/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1731,9 +1780,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data1.devices !== undefined){
-if(typeof data1.devices !== "boolean"){
-const err15 = {instancePath:instancePath+"/match/devices",schemaPath:"#/definitions/match/properties/devices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data1.hostNamespaces !== undefined){
+let data8 = data1.hostNamespaces;
+if(Array.isArray(data8)){
+const len3 = data8.length;
+for(let i3=0; i3<len3; i3++){
+let data9 = data8[i3];
+if(!(((((((data9 === "pid") || (data9 === "network")) || (data9 === "ipc")) || (data9 === "uts")) || (data9 === "user")) || (data9 === "cgroup")) || (data9 === "mount"))){
+const err15 = {instancePath:instancePath+"/match/hostNamespaces/" + i3,schemaPath:"#/definitions/match/properties/hostNamespaces/items/enum",keyword:"enum",params:{allowedValues: schema34.properties.hostNamespaces.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1743,13 +1797,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.sysctls !== undefined){
-let data11 = data1.sysctls;
-if(Array.isArray(data11)){
-const len4 = data11.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data11[i4] !== "string"){
-const err16 = {instancePath:instancePath+"/match/sysctls/" + i4,schemaPath:"#/definitions/match/properties/sysctls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err16 = {instancePath:instancePath+"/match/hostNamespaces",schemaPath:"#/definitions/match/properties/hostNamespaces/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1759,9 +1809,13 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/match/sysctls",schemaPath:"#/definitions/match/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data1.mounts !== undefined){
+let data10 = data1.mounts;
+if(Array.isArray(data10)){
+const len4 = data10.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data10[i4] !== "string"){
+const err17 = {instancePath:instancePath+"/match/mounts/" + i4,schemaPath:"#/definitions/match/properties/mounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1771,9 +1825,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data1.privileged !== undefined){
-if(typeof data1.privileged !== "boolean"){
-const err18 = {instancePath:instancePath+"/match/privileged",schemaPath:"#/definitions/match/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err18 = {instancePath:instancePath+"/match/mounts",schemaPath:"#/definitions/match/properties/mounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1783,12 +1837,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.process !== undefined){
-let data14 = data1.process;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key2 in data14){
-if(!(((key2 === "args") || (key2 === "user")) || (key2 === "cwd"))){
-const err19 = {instancePath:instancePath+"/match/process",schemaPath:"#/definitions/match/properties/process/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data1.devices !== undefined){
+if(typeof data1.devices !== "boolean"){
+const err19 = {instancePath:instancePath+"/match/devices",schemaPath:"#/definitions/match/properties/devices/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1798,13 +1849,13 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data14.args !== undefined){
-let data15 = data14.args;
-if(Array.isArray(data15)){
-const len5 = data15.length;
+if(data1.sysctls !== undefined){
+let data13 = data1.sysctls;
+if(Array.isArray(data13)){
+const len5 = data13.length;
 for(let i5=0; i5<len5; i5++){
-if(typeof data15[i5] !== "string"){
-const err20 = {instancePath:instancePath+"/match/process/args/" + i5,schemaPath:"#/definitions/match/properties/process/properties/args/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data13[i5] !== "string"){
+const err20 = {instancePath:instancePath+"/match/sysctls/" + i5,schemaPath:"#/definitions/match/properties/sysctls/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1816,7 +1867,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/match/process/args",schemaPath:"#/definitions/match/properties/process/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err21 = {instancePath:instancePath+"/match/sysctls",schemaPath:"#/definitions/match/properties/sysctls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1826,14 +1877,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.user !== undefined){
-let data17 = data14.user;
-if(Array.isArray(data17)){
-const len6 = data17.length;
-for(let i6=0; i6<len6; i6++){
-let data18 = data17[i6];
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err22 = {instancePath:instancePath+"/match/process/user/" + i6,schemaPath:"#/definitions/match/properties/process/properties/user/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data1.privileged !== undefined){
+if(typeof data1.privileged !== "boolean"){
+const err22 = {instancePath:instancePath+"/match/privileged",schemaPath:"#/definitions/match/properties/privileged/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1842,9 +1888,13 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err23 = {instancePath:instancePath+"/match/process/user/" + i6,schemaPath:"#/definitions/match/properties/process/properties/user/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data1.process !== undefined){
+let data16 = data1.process;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key2 in data16){
+if(!(((key2 === "args") || (key2 === "user")) || (key2 === "cwd"))){
+const err23 = {instancePath:instancePath+"/match/process",schemaPath:"#/definitions/match/properties/process/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1854,10 +1904,13 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/match/process/user",schemaPath:"#/definitions/match/properties/process/properties/user/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data16.args !== undefined){
+let data17 = data16.args;
+if(Array.isArray(data17)){
+const len6 = data17.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data17[i6] !== "string"){
+const err24 = {instancePath:instancePath+"/match/process/args/" + i6,schemaPath:"#/definitions/match/properties/process/properties/args/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1867,13 +1920,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data14.cwd !== undefined){
-let data19 = data14.cwd;
-if(Array.isArray(data19)){
-const len7 = data19.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data19[i7] !== "string"){
-const err25 = {instancePath:instancePath+"/match/process/cwd/" + i7,schemaPath:"#/definitions/match/properties/process/properties/cwd/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err25 = {instancePath:instancePath+"/match/process/args",schemaPath:"#/definitions/match/properties/process/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1883,9 +1932,14 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/match/process/cwd",schemaPath:"#/definitions/match/properties/process/properties/cwd/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data16.user !== undefined){
+let data19 = data16.user;
+if(Array.isArray(data19)){
+const len7 = data19.length;
+for(let i7=0; i7<len7; i7++){
+let data20 = data19[i7];
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err26 = {instancePath:instancePath+"/match/process/user/" + i7,schemaPath:"#/definitions/match/properties/process/properties/user/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1894,10 +1948,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/match/process",schemaPath:"#/definitions/match/properties/process/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err27 = {instancePath:instancePath+"/match/process/user/" + i7,schemaPath:"#/definitions/match/properties/process/properties/user/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1907,12 +1960,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data1.env !== undefined){
-let data21 = data1.env;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key3 in data21){
-if(typeof data21[key3] !== "string"){
-const err28 = {instancePath:instancePath+"/match/env/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/match/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/match/process/user",schemaPath:"#/definitions/match/properties/process/properties/user/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1922,9 +1973,13 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/match/env",schemaPath:"#/definitions/match/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.cwd !== undefined){
+let data21 = data16.cwd;
+if(Array.isArray(data21)){
+const len8 = data21.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data21[i8] !== "string"){
+const err29 = {instancePath:instancePath+"/match/process/cwd/" + i8,schemaPath:"#/definitions/match/properties/process/properties/cwd/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1934,12 +1989,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data1.annotations !== undefined){
-let data23 = data1.annotations;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key4 in data23){
-if(typeof data23[key4] !== "string"){
-const err30 = {instancePath:instancePath+"/match/annotations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/match/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err30 = {instancePath:instancePath+"/match/process/cwd",schemaPath:"#/definitions/match/properties/process/properties/cwd/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1951,7 +2003,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/match/annotations",schemaPath:"#/definitions/match/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err31 = {instancePath:instancePath+"/match/process",schemaPath:"#/definitions/match/properties/process/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1961,9 +2013,12 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/match/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.env !== undefined){
+let data23 = data1.env;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key3 in data23){
+if(typeof data23[key3] !== "string"){
+const err32 = {instancePath:instancePath+"/match/env/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/match/properties/env/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1973,11 +2028,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.backend !== undefined){
-let data25 = data.backend;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err33 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err33 = {instancePath:instancePath+"/match/env",schemaPath:"#/definitions/match/properties/env/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1987,13 +2040,66 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.annotations !== undefined){
+let data25 = data1.annotations;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(typeof data25[key4] !== "string"){
+const err34 = {instancePath:instancePath+"/match/annotations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/match/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/match/annotations",schemaPath:"#/definitions/match/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/match",schemaPath:"#/definitions/match/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.backend !== undefined){
+let data27 = data.backend;
+if(typeof data27 === "string"){
+if(!pattern0.test(data27)){
+const err37 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/backend",schemaPath:"#/properties/backend/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -2012,12 +2118,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err39];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err39);
 }
 errors++;
 }

@@ -1,0 +1,143 @@
+import test, { type ExecutionContext } from 'ava';
+import { execa } from 'execa';
+import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stagingDirFor } from '../../src/bundle/staging.js';
+import { findExecutable } from '../helpers/dockerd.js';
+import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
+import { recorderPath } from '../helpers/recorder.js';
+import { runHardrun } from '../helpers/shipped.js';
+
+/**
+ * The user namespace keeps ownership for a plain-directory rootfs (as
+ * `runc run` users and runc's own tests have) and for an overlay mounted by
+ * its caller (containerd's overlayfs snapshotter's shape), through the real
+ * runc; and no mount of hardrun's reaches the host, even when the create is
+ * killed part way.
+ */
+const runc = findExecutable('runc', ['/usr/sbin', '/usr/bin']) ?? 'runc';
+
+async function scratch(t: ExecutionContext): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-own-runc-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A busybox root with a service user's 0700 directory. */
+async function makeRootfs(rootfs: string): Promise<void> {
+  const busybox = findExecutable('busybox', ['/bin', '/usr/bin']);
+  if (busybox === undefined) throw new Error('busybox not found: install busybox-static');
+  for (const sub of ['bin', 'etc', 'proc', 'sys', 'dev', 'tmp', 'srv/svc']) await mkdir(join(rootfs, sub), { recursive: true });
+  await copyFile(busybox, join(rootfs, 'bin', 'busybox'));
+  await chmod(join(rootfs, 'bin', 'busybox'), 0o755);
+  for (const applet of ['sh', 'stat', 'cat', 'id', 'echo', 'touch', 'grep']) await symlink('busybox', join(rootfs, 'bin', applet));
+  await writeFile(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nsvc:x:1000:1000::/srv/svc:/bin/sh\n');
+  await writeFile(join(rootfs, 'srv', 'svc', 'key'), 'secret\n');
+  await chown(join(rootfs, 'srv', 'svc', 'key'), 1000, 1000);
+  await chown(join(rootfs, 'srv', 'svc'), 1000, 1000);
+  await chmod(join(rootfs, 'srv', 'svc'), 0o700);
+}
+
+async function makeBundle(bundle: string, args: string[], rootPath = 'rootfs'): Promise<void> {
+  await mkdir(bundle, { recursive: true });
+  await execa(runc, ['spec', '--bundle', bundle]);
+  const spec = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { process: { args: string[]; terminal: boolean }; root: { path: string } };
+  spec.process.args = args;
+  spec.process.terminal = false;
+  spec.root.path = rootPath;
+  await writeFile(join(bundle, 'config.json'), JSON.stringify(spec));
+}
+
+const probe = ['sh', '-c', 'stat -c "%u:%g %n" /etc/passwd /srv/svc; cat /proc/self/uid_map; echo x > /tmp/t && echo tmp-ok; touch /x 2>/dev/null || echo root-ro'];
+
+function assertOwnersKept(t: ExecutionContext, stdout: string): void {
+  const lines = stdout.trim().split('\n');
+  t.deepEqual(lines.slice(0, 2), ['0:0 /etc/passwd', '1000:1000 /srv/svc'], stdout);
+  t.regex(lines[2] ?? '', /^\s*0\s+[1-9]\d+\s+65536$/);
+  t.deepEqual(lines.slice(3), ['tmp-ok', 'root-ro']);
+}
+
+test('a plain-directory rootfs: image files keep their owners under runc run through hardrun', async t => {
+  const dir = await scratch(t);
+  const bundle = join(dir, 'bundle');
+  await makeRootfs(join(bundle, 'rootfs'));
+  await makeBundle(bundle, probe);
+  const root = join(dir, 'state');
+  const result = await runHardrun(['--root', root, 'run', '--bundle', bundle, 'plain'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  assertOwnersKept(t, result.stdout);
+  t.deepEqual(await hostMountsOfHardrun(), []);
+  t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), [], 'the foreground run left no record');
+});
+
+test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
+  const dir = await scratch(t);
+  const lower = join(dir, 'lower');
+  const upper = join(dir, 'upper');
+  const work = join(dir, 'work');
+  const bundle = join(dir, 'bundle');
+  await makeRootfs(lower);
+  for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
+  await writeFile(join(upper, 'from-upper'), 'u\n');
+  await chown(join(upper, 'from-upper'), 1000, 1000);
+  await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
+  t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
+  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; grep " / " /proc/self/mountinfo | grep -c overlay`]);
+  const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'overlaid'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assertOwnersKept(t, lines.slice(0, 5).join('\n'));
+  t.is(lines[5], '1000 /from-upper');
+  t.is(lines[6], '1', 'the root is an overlay of the idmapped layers');
+});
+
+test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls back to a plain bind, and the audit record says so', async t => {
+  const dir = await scratch(t);
+  const lower = join(dir, 'lower');
+  const merged = join(dir, 'merged');
+  await makeRootfs(join(lower, 'rootfs'));
+  for (const path of [join(dir, 'upper'), join(dir, 'work'), merged]) await mkdir(path, { recursive: true });
+  await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${join(dir, 'upper')},workdir=${join(dir, 'work')}`, merged]);
+  t.teardown(() => execa('umount', [merged], { reject: false }).then(() => undefined));
+  const bundle = join(dir, 'bundle');
+  await makeBundle(bundle, ['sh', '-c', 'stat -c %u /etc/passwd'], join(merged, 'rootfs'));
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
+  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
+  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
+});
+
+test('SIGKILL mid-create: the idmapped view exists only in the backend\'s mount namespace; delete --force removes record, staging and the id claim', async t => {
+  const dir = await scratch(t);
+  const bundle = join(dir, 'bundle');
+  await makeRootfs(join(bundle, 'rootfs'));
+  await makeBundle(bundle, ['true']);
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ defaultBackend: 'rec', backends: { rec: { path: recorderPath, kind: 'runc' } } }));
+  const root = join(dir, 'state');
+  const env = { HARDRUN_POLICY: policy, RECORDER_SLEEP: '30', RECORDER_ONLY: 'create' };
+  const child = execa('bin/hardrun', ['--root', root, 'create', '--bundle', bundle, 'killed'], { env, reject: false, stdio: 'ignore' });
+  const staging = stagingDirFor(root, 'killed');
+  let inside = '';
+  for (let tries = 0; tries < 100 && !inside.includes(staging); tries += 1) {
+    await new Promise(resolve => setTimeout(resolve, 50));
+    inside = await readFile(`/proc/${child.pid}/mountinfo`, 'utf8').catch(() => '');
+  }
+  t.regex(inside, new RegExp(`${staging}/rootfs .*idmapped`), 'the backend sees the idmapped root');
+  t.deepEqual(await hostMountsOfHardrun(), [], 'the host sees none of it');
+  const record = await readFile(join(`${root}.hardrun`, 'killed'), 'utf8');
+  const claim = /^staging\t\S+\t(\S+)$/m.exec(record)?.[1];
+  t.truthy(claim, record);
+  child.kill('SIGKILL');
+  await child;
+  t.deepEqual(await hostMountsOfHardrun(), []);
+  const removed = await runHardrun(['--root', root, 'delete', '--force', 'killed'], { env: { HARDRUN_POLICY: policy } });
+  t.is(removed.exitCode, 0, removed.stderr);
+  t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), []);
+  await t.throwsAsync(readdir(staging));
+  await t.throwsAsync(stat(claim!), { code: 'ENOENT' });
+});

@@ -1,0 +1,165 @@
+import test, { type ExecutionContext } from 'ava';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dockerSuite } from '../helpers/docker-suite.js';
+import { launcherPath } from '../helpers/shipped.js';
+import { importServices, servicesTag } from '../helpers/services-image.js';
+
+/**
+ * Real services, built from Debian's packages with entrypoints that behave
+ * like the official images' (root chowns the data directory, then drops to
+ * the service user; logs go to the standard streams), each checked from
+ * inside with its own client: through runc, and through hardrun under the
+ * built-in policy. Every case runc runs, hardrun runs too.
+ */
+const suite = dockerSuite(test, async () => ({ runtimes: { hardrun: { path: launcherPath } } }), {
+  busybox: false,
+  ready: importServices,
+});
+const docker = (args: string[]) => suite.docker(args, { timeout: 180_000 });
+const runtimes = ['runc', 'hardrun'] as const;
+
+interface Service {
+  readonly name: string;
+  /** Where its data lives, a VOLUME in the official image. */
+  readonly data: string;
+  /** Succeeds once it serves. */
+  readonly ready: string;
+  readonly write: string;
+  /** Prints what `write` stored. */
+  readonly read: string;
+  readonly expect: RegExp;
+  /** The user a `docker run --user` case runs it as, where the official image allows one. */
+  readonly user?: string;
+}
+
+const services: Service[] = [
+  {
+    name: 'redis', data: '/data', ready: 'redis-cli ping | grep -q PONG',
+    write: 'redis-cli set greeting hello >/dev/null && redis-cli save >/dev/null', read: 'redis-cli get greeting', expect: /^hello$/, user: 'redis',
+  },
+  {
+    name: 'postgres', data: '/var/lib/postgresql/data', ready: 'pg_isready -q -h /var/run/postgresql -U postgres',
+    write: 'psql -q -h /var/run/postgresql -U postgres -c "create table if not exists t (v text); insert into t values (\'hello\')"',
+    read: 'psql -h /var/run/postgresql -U postgres -Atc "select v from t limit 1"', expect: /^hello$/,
+  },
+  {
+    name: 'mariadb', data: '/var/lib/mysql', ready: 'mariadb -uroot -e "select 1" >/dev/null 2>&1',
+    write: 'mariadb -uroot -e "create database if not exists d; create table if not exists d.t (v text); insert into d.t values (\'hello\')"',
+    read: 'mariadb -uroot -N -e "select v from d.t limit 1"', expect: /^hello$/,
+  },
+  {
+    name: 'memcached', data: '/tmp/unused', ready: 'printf "stats\\r\\n" | nc -N -w 2 127.0.0.1 11211 | grep -q uptime',
+    write: 'printf "set greeting 0 0 5\\r\\nhello\\r\\n" | nc -N -w 2 127.0.0.1 11211 | grep -q STORED',
+    read: 'printf "get greeting\\r\\n" | nc -N -w 2 127.0.0.1 11211 | tr -d "\\r" | sed -n 2p', expect: /^hello$/, user: 'memcache',
+  },
+  {
+    name: 'python', data: '/srv/www', ready: 'curl -sf -o /dev/null http://127.0.0.1:8000/',
+    write: 'echo hello > /srv/www/greeting', read: 'curl -sf http://127.0.0.1:8000/greeting', expect: /^hello$/, user: 'www-data',
+  },
+];
+
+const persists = (service: Service): boolean => service.name !== 'memcached';
+
+async function waitReady(t: ExecutionContext, id: string, service: Service, what: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    if ((await docker(['exec', id, 'sh', '-c', service.ready])).exitCode === 0) return;
+    const state = (await docker(['inspect', '-f', '{{.State.Status}}', id])).stdout.trim();
+    if (state !== 'running') break;
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  const logs = await docker(['logs', '--tail', '20', id]);
+  t.fail(`${what}: ${service.name} never became ready:\n${logs.stdout}\n${logs.stderr}`);
+  throw new Error(`${service.name} not ready`);
+}
+
+async function start(t: ExecutionContext, runtime: string, service: Service, extra: string[], what: string): Promise<string> {
+  const started = await docker(['run', '-d', `--runtime=${runtime}`, ...extra, servicesTag, service.name]);
+  t.is(started.exitCode, 0, `${what}: ${started.stderr}`);
+  const id = started.stdout.trim();
+  t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+  await waitReady(t, id, service, what);
+  return id;
+}
+
+async function exec(id: string, script: string): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return docker(['exec', id, 'sh', '-c', script]);
+}
+
+/** How long `docker stop` takes, in ms. */
+async function timedStop(id: string): Promise<number> {
+  const began = Date.now();
+  await docker(['stop', '-t', '5', id]);
+  return Date.now() - began;
+}
+
+async function scratchDir(t: ExecutionContext): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-svc-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+for (const service of services) {
+  test(`${service.name}: a named volume, kept across docker restart; docker stop takes no longer than under runc`, async t => {
+    const stops: Record<string, number> = {};
+    for (const runtime of runtimes) {
+      const volume = `svc-${service.name}-${runtime}-${Date.now()}`;
+      t.teardown(() => docker(['volume', 'rm', '-f', volume]).then(() => undefined));
+      const id = await start(t, runtime, service, ['-v', `${volume}:${service.data}`], runtime);
+      const wrote = await exec(id, service.write);
+      t.is(wrote.exitCode, 0, `${runtime}: ${wrote.stderr}`);
+      t.regex((await exec(id, service.read)).stdout, service.expect, runtime);
+      const restarted = await docker(['restart', '-t', '5', id]);
+      t.is(restarted.exitCode, 0, `${runtime} restart: ${restarted.stderr}`);
+      await waitReady(t, id, service, `${runtime} after restart`);
+      if (persists(service)) t.regex((await exec(id, service.read)).stdout, service.expect, `${runtime}: the data survived the restart`);
+      stops[runtime] = await timedStop(id);
+      t.is((await docker(['inspect', '-f', '{{.State.Status}}', id])).stdout.trim(), 'exited');
+    }
+    t.log(`docker stop: runc ${stops['runc']} ms, hardrun ${stops['hardrun']} ms`);
+    t.true(stops['hardrun']! <= stops['runc']! + 1500, `hardrun's stop took ${stops['hardrun']} ms, runc's ${stops['runc']} ms`);
+  });
+
+  test(`${service.name}: a bind mount of a directory root made, with the same owners on disk as under runc`, async t => {
+    const owners: Record<string, string> = {};
+    for (const runtime of runtimes) {
+      const dir = await scratchDir(t);
+      const id = await start(t, runtime, service, ['-v', `${dir}:${service.data}`], runtime);
+      const wrote = await exec(id, service.write);
+      t.is(wrote.exitCode, 0, `${runtime}: ${wrote.stderr}`);
+      t.regex((await exec(id, service.read)).stdout, service.expect, runtime);
+      const seen = await stat(dir);
+      owners[runtime] = `${seen.uid}:${seen.gid}`;
+    }
+    t.is(owners['hardrun'], owners['runc'], 'the entrypoint\'s chown lands on disk as under runc');
+  });
+
+  if (persists(service)) {
+    test(`${service.name}: data written under runc is read and changed under hardrun, and read again under runc`, async t => {
+      const volume = `svc-${service.name}-moves-${Date.now()}`;
+      t.teardown(() => docker(['volume', 'rm', '-f', volume]).then(() => undefined));
+      const first = await start(t, 'runc', service, ['-v', `${volume}:${service.data}`], 'runc first');
+      t.is((await exec(first, service.write)).exitCode, 0);
+      await timedStop(first);
+      const second = await start(t, 'hardrun', service, ['-v', `${volume}:${service.data}`], 'hardrun next');
+      t.regex((await exec(second, service.read)).stdout, service.expect, 'hardrun reads what runc wrote');
+      const again = await exec(second, service.write);
+      t.is(again.exitCode, 0, `hardrun writes there too: ${again.stderr}`);
+      await timedStop(second);
+      const third = await start(t, 'runc', service, ['-v', `${volume}:${service.data}`], 'runc again');
+      t.regex((await exec(third, service.read)).stdout, service.expect, 'runc reads it back');
+    });
+  }
+
+  if (service.user !== undefined) {
+    test(`${service.name}: docker run --user ${service.user}`, async t => {
+      for (const runtime of runtimes) {
+        const id = await start(t, runtime, service, ['--user', service.user!], `${runtime} --user`);
+        const probe = service.name === 'python' ? 'echo hello > /tmp/greeting && curl -sf http://127.0.0.1:8000/ >/dev/null && echo hello' : `${service.write.replace(' && redis-cli save >/dev/null', '')} && ${service.read}`;
+        t.regex((await exec(id, probe)).stdout, service.expect, runtime);
+        t.is((await exec(id, 'ps -o user= -p 1 | tr -d " "')).stdout, service.user!, `${runtime}: runs as ${service.user}`);
+      }
+    });
+  }
+}
