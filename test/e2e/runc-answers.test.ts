@@ -110,5 +110,5 @@ test('a foreground run through real runc: its status, and nothing left once the 
   const root = join(scratch, 'foreground');
   const result = await execa(launcherPath, ['--root', root, 'run', '--bundle', dir, 'fg'], { reject: false, stdio: 'ignore' });
   t.is(result.exitCode, 0);
-  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
 });
