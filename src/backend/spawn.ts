@@ -18,7 +18,9 @@ export async function runBackend(handOver: HandOver): Promise<number> {
   const { execa } = await import('execa');
   const [file, ...args] = handOver.argv;
   const stdio = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds)] as const;
-  const child = execa(file!, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false });
+  // Signals go on as they are: no SIGKILL after a relayed SIGTERM (execa's
+  // default, 5 s later), which would orphan the container runc was minding.
+  const child = execa(file!, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false, forceKillAfterDelay: false });
   const relay = (signal: NodeJS.Signals): void => {
     child.kill(signal);
   };

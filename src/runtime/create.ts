@@ -4,6 +4,7 @@ import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
+import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
@@ -22,7 +23,7 @@ import type { Spec } from '../spec/types.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
 import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo, type ResolvedBackend } from './target.js';
+import { handOverTo, isGoneFrom, type ResolvedBackend } from './target.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -79,7 +80,8 @@ export async function createContainer(call: Call): Promise<number> {
     try {
       return await runBackend(handOver);
     } finally {
-      if (!flagIsSet(call.argv.flags, 'keep')) await undo();
+      // Only once the container is gone: a backend killed before it leaves it running.
+      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) await undo();
     }
   }
   try {
@@ -112,7 +114,7 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
     }
     const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
     const bundle = subject.origin.bundle;
-    rootfsOf(admission.spec, bundle);
+    refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
     const plan = admission.ids !== undefined && needsStaging(admission.spec)
       ? planStaging(admission.spec, bundle, stagingDirFor(call.root, subject.id), { mountinfo: mountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
       : undefined;

@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
-import { flagValue } from '../cli/argv.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
 import { releaseSlot } from '../state/id-slots.js';
 import { isErrno, readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
-import { backendFor, handOverTo, type ResolvedBackend } from './target.js';
+import { backendFor, handOverTo, isGoneFrom } from './target.js';
 
 /** Commands whose first positional argument is a container id. */
 const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume', 'update', 'events', 'checkpoint']);
@@ -27,7 +26,7 @@ export async function forwardCall(call: Call): Promise<number> {
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
-    if (status === 0 || await isUnknownTo(record, call, id)) {
+    if (status === 0 || await isGoneFrom(record, call, id)) {
       removeRecord(call.root, id);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
@@ -41,20 +40,6 @@ export async function forwardCall(call: Call): Promise<number> {
   // -h`, no id at all) there is nothing of hardrun's to remove.
   if (call.argv.command === 'delete' && id !== undefined) removeRecord(call.root, id);
   return execBackend(handOver);
-}
-
-/**
- * Whether the backend no longer knows the container: after a create that
- * failed once handed over, runc's delete removes what is left and still
- * fails, and hardrun's record and staging go too. Asked as the launcher
- * asks (its words "does not exist", runc's and runsc's alike).
- */
-async function isUnknownTo(backend: ResolvedBackend, call: Call, id: string): Promise<boolean> {
-  const { execa } = await import('execa');
-  const root = flagValue(call.argv.globals, 'root');
-  const argv = [...backend.args, ...(root === undefined ? [] : ['--root', root]), 'state', id];
-  const result = await execa(backend.path, argv, { stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', env: call.env, extendEnv: false, reject: false });
-  return result.exitCode !== 0 && String(result.stderr).includes('does not exist');
 }
 
 /** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */

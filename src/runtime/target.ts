@@ -1,4 +1,4 @@
-import { formatRuncArgv } from '../cli/argv.js';
+import { flagValue, formatRuncArgv } from '../cli/argv.js';
 import { resolveBackendPath, type Backend } from '../backend/backend.js';
 import type { HandOver } from '../backend/exec.js';
 import { translateArgv } from '../backend/translate.js';
@@ -26,4 +26,20 @@ export function handOverTo(backend: ResolvedBackend, call: Call): HandOver {
     env: call.env,
     keepFds: inheritedFds(call, process.pid),
   };
+}
+
+/**
+ * Whether the backend no longer knows the container, asked as the launcher
+ * asks: `state`, output discarded, and its words "does not exist" (runc's
+ * and runsc's alike). After a create that failed once handed over, runc's
+ * delete removes what is left and still fails; after a foreground run, the
+ * container is gone unless the backend died before it. Any other answer
+ * means it may still be there, and hardrun's record must stay.
+ */
+export async function isGoneFrom(backend: ResolvedBackend, call: Call, id: string): Promise<boolean> {
+  const { execa } = await import('execa');
+  const root = flagValue(call.argv.globals, 'root');
+  const argv = [...backend.args, ...(root === undefined ? [] : ['--root', root]), 'state', id];
+  const result = await execa(backend.path, argv, { stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', env: call.env, extendEnv: false, reject: false });
+  return result.exitCode !== 0 && String(result.stderr).includes('does not exist');
 }

@@ -104,3 +104,11 @@ test('a create that fails after the hand-over, then delete without --force: hard
   t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] }, answers['hardrun']!.all);
   t.deepEqual(await readdir(rootOf('runc')).catch(() => []), [], 'runc left something: the comparison is off');
 });
+
+test('a foreground run through real runc: its status, and nothing left once the container is gone', async t => {
+  const dir = await bundle('hardrun-foreground');
+  const root = join(scratch, 'foreground');
+  const result = await execa(launcherPath, ['--root', root, 'run', '--bundle', dir, 'fg'], { reject: false, stdio: 'ignore' });
+  t.is(result.exitCode, 0);
+  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
+});

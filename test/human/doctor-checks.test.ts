@@ -1,7 +1,7 @@
 import test from 'ava';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces } from '../../src/human/doctor/host-checks.js';
 import type { HostProbe } from '../../src/human/doctor/probe.js';
-import { checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
+import { checkBackends, checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
 import { checkStaging } from '../../src/human/doctor/state-checks.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 
@@ -79,7 +79,29 @@ test('staging: directories no record names are reported, with how to remove them
   t.is(checkStaging([], new Set()).status, 'ok');
   const orphan = checkStaging(present, new Set([present[0]!]));
   t.is(orphan.status, 'info');
-  t.regex(orphan.detail, /^1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
+  t.regex(orphan.detail, /^leftovers: 1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
   t.regex(orphan.fix ?? '', /rm -d -- DIR\/\* DIR/);
   t.regex(checkStaging([], new Set()).detail, /nothing .* left behind/);
+});
+
+test('backend version: a runc names its version and the published fixes its upstream version lacks', async t => {
+  const policy = normalizePolicy({ backends: { runc: { path: '/bin/sh', kind: 'runc' }, gvisor: { path: '/bin/sh', kind: 'runsc' } } }, 'test');
+  const probe = (line: string): HostProbe => ({ ...host({}), version: async path => path === '/bin/sh' ? line : undefined });
+  const [old] = (await checkBackends(probe('runc version 1.1.5+ds1'), policy)).filter(check => check.name === 'backend runc');
+  t.is(old?.status, 'info');
+  t.regex(old!.detail, /^\/bin\/sh: runc version 1\.1\.5\+ds1; upstream runc 1\.1\.5\+ds1 lacks the fixes for CVE-2024-21626, CVE-2025-31133, CVE-2025-52565, CVE-2025-52881 \(a distribution build may carry backports/);
+  t.regex(old!.fix ?? '', /upgrade runc to 1\.2\.8, 1\.3\.3/);
+  const [fresh] = (await checkBackends(probe('runc version 1.3.3'), policy)).filter(check => check.name === 'backend runc');
+  t.like(fresh, { status: 'ok', detail: '/bin/sh: runc version 1.3.3' });
+  const [gvisor] = (await checkBackends(probe('runsc version release-20240513.0'), policy)).filter(check => check.name === 'backend gvisor');
+  t.like(gvisor, { status: 'ok', detail: '/bin/sh: runsc version release-20240513.0' });
+});
+
+test('staging: a record whose container the backend no longer has is a leftover, never "ok", with the command that removes it', t => {
+  const present = ['/run/hardrun/0123456789ab-c1'];
+  const stale = [{ root: '/run/runc', id: 'c1', staging: present[0]! }];
+  const check = checkStaging(present, new Set(present), stale);
+  t.is(check.status, 'info');
+  t.regex(check.detail, /^leftovers: 1 record of containers the backend no longer has, left with their staging: \/run\/runc c1 \(\/run\/hardrun\/0123456789ab-c1\)$/);
+  t.regex(check.fix ?? '', /^hardrun --root ROOT delete --force ID for each/);
 });

@@ -140,3 +140,13 @@ test('a relative bind source is judged from the bundle, as runc resolves it', as
   const attempt = await attemptCreate(scratch, bundle);
   await assertCleanRefusal(t, scratch, bundle, attempt, new RegExp(`host path \\.\\./secret \\(${secret}\\) on /x exposes the host \\(check sensitiveMounts`));
 });
+
+test("an image whose /dev/null is a symlink onto procfs is refused before runc sees it", async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const bundle = await bundleWith(scratch, path => writeFile(path, JSON.stringify(minimalSpec)));
+  await mkdir(join(bundle, 'rootfs', 'dev'));
+  await symlink('/proc/sys/kernel/core_pattern', join(bundle, 'rootfs', 'dev', 'null'));
+  const attempt = await attemptCreate(scratch, bundle);
+  await assertCleanRefusal(t, scratch, bundle, attempt, /^hardrun refused this container: the image's \/dev\/null is a symlink \(to \/proc\/sys\/kernel\/core_pattern\)/);
+});

@@ -60,7 +60,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
   checks.push(strip(docker), strip(containerd));
   const staging = readStaging();
-  checks.push(checkStaging(staging.present, staging.named));
+  checks.push(checkStaging(staging.present, staging.named, staging.stale));
   if (!docker.uses && !containerd.uses) {
     checks.push({
       name: 'in use', status: 'missing', detail: 'neither Docker nor containerd runs containers through hardrun',

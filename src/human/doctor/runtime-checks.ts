@@ -4,6 +4,7 @@ import { findKataShim } from '../../shim/choose.js';
 import { criPlugins, type TomlTable } from '../setup/containerd-config.js';
 import type { DoctorCheck } from './host-checks.js';
 import type { HostProbe } from './probe.js';
+import { runcFixesLacking } from './runc-fixes.js';
 
 /** The backends the policy can send a container to must exist; the others are optional. */
 export function usedBackends(policy: Policy): Set<string> {
@@ -32,13 +33,25 @@ export async function checkBackends(host: HostProbe, policy: Policy): Promise<Do
     }
     if (path !== undefined) {
       const version = await host.version(path);
-      if (version !== undefined) return { name, status: 'ok', detail: `${path}: ${version}` };
+      if (version !== undefined) return backend.kind === 'runc' ? withRuncFixes(name, path, version) : { name, status: 'ok', detail: `${path}: ${version}` };
       return { name, status: required ? 'missing' : 'absent', detail: `${path} does not answer --version`, fix: `reinstall ${backend.name}` };
     }
     const fix = backend.kind === 'kata' ? 'install Kata Containers (containerd-shim-kata-v2; reached through hardrun-shim)'
       : backend.kind === 'runsc' ? 'install gVisor (apt-get install runsc, or gvisor.dev)' : 'apt-get install runc';
     return { name, status: required ? 'missing' : 'absent', detail: `${backend.path} is not installed${required ? ', and the policy uses it' : ' (optional: the policy sends nothing there)'}`, fix };
   }));
+}
+
+/** A runc backend, and the published escapes its upstream version has no fix for. */
+function withRuncFixes(name: string, path: string, version: string): DoctorCheck {
+  const known = runcFixesLacking(version);
+  if (known === undefined || known.lacking.length === 0) return { name, status: 'ok', detail: `${path}: ${version}` };
+  return {
+    name,
+    status: 'info',
+    detail: `${path}: ${version}; upstream runc ${known.version} lacks the fixes for ${known.lacking.join(', ')} (a distribution build may carry backports: see its changelog)`,
+    fix: 'upgrade runc to 1.2.8, 1.3.3, 1.4.0 or later; until then hardrun refuses images with symlinked /dev paths, and the user namespace stops the rest (docs/threat-model.md)',
+  };
 }
 
 /** Docker uses hardrun when daemon.json registers this installation's launcher. */
