@@ -23,6 +23,8 @@ export interface HostFacts {
   realpath(path: string): string;
   /** Whether a namespace file (/proc/PID/ns/TYPE) is the host's own. */
   isHostNamespace(type: string, path: string): boolean;
+  /** Whether the host has this path (a kernel may lack /proc/sysrq-trigger); absent means yes. */
+  hasPath?(path: string): boolean;
 }
 
 /** A check: pure, given the spec, its settings, the container id and the host facts. */

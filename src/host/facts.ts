@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { HostFacts } from '../checks/types.js';
 
 const namespaceFiles: Record<string, string> = { pid: 'pid', network: 'net', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', mount: 'mnt' };
@@ -33,6 +33,9 @@ export const hostFacts: HostFacts = {
     if (theirs === undefined) return true;
     const hosts = [inode(`/proc/1/ns/${file}`), inode(`/proc/self/ns/${file}`)].filter(value => value !== undefined);
     return hosts.length === 0 || hosts.includes(theirs);
+  },
+  hasPath(path: string): boolean {
+    return existsSync(path);
   },
 };
 

@@ -66,7 +66,7 @@ export function admitSpec(policy: Policy, subject: Subject, ranges: IdRanges): A
     else backendName = policy.sandboxBackend;
   }
   const backend = policy.backends[backendName]!;
-  const context = { backend: backend.kind, arch: process.arch };
+  const context = { backend: backend.kind, arch: process.arch, ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath!(path) }) };
   const hardened = hardenSpec(spec, decision.hardening, context);
   const userNamespace = decision.hardening.userNamespace;
   const mapped = applyUserNamespace(hardened.spec, {
