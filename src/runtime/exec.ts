@@ -23,6 +23,8 @@ import { backendFor, handOverTo } from './target.js';
  */
 export async function execInContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
+  // With no container named there is nothing to harden: the backend gives its own usage answer.
+  if (call.argv.positionals.length === 0) return execBackend(handOverTo(await backendFor(call, undefined), call));
   const id = containerId(call);
   const record = readRecord(call.root, id);
   const backend = await backendFor(call, record);

@@ -31,11 +31,14 @@ test('exec usage errors exit 1, as runc\'s do', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
   const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
-  for (const argv of [['exec'], ['exec', '--bogus', 'c1', 'true'], ['exec', '--cwd']]) {
+  for (const argv of [['exec', '--bogus', 'c1', 'true'], ['exec', '--cwd']]) {
     const result = await runHardrun(['--root', scratch.root, ...argv], { env });
     t.is(result.exitCode, 1, `${argv.join(' ')}: ${result.stderr}`);
   }
   const badId = await runHardrun(['--root', scratch.root, 'exec', 'a/b', 'true'], { env });
   t.is(badId.exitCode, 255, 'runc fails loading such a container: an exec failure');
   t.deepEqual(await scratch.calls(), []);
+  // No container named, nothing to harden: the backend answers with its own usage text.
+  t.is((await runHardrun(['--root', scratch.root, 'exec'], { env })).exitCode, 0);
+  t.deepEqual(await scratch.calls(), [['--root', scratch.root, 'exec']]);
 });
