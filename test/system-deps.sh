@@ -4,10 +4,10 @@
 # busybox-static (the rootfs of the test image), debootstrap (a realistic
 # Debian rootfs for the hardening tests) and containernetworking-plugins
 # (CNI for the Kubernetes pod tests); strace and time for the benchmarks'
-# phase and memory figures. Needs root on Debian.
+# phase and memory figures; shellcheck for the lint step. Needs root on Debian.
 set -eu
 missing=
-for package in runc runsc docker.io busybox-static debootstrap containernetworking-plugins strace time; do
+for package in runc runsc docker.io busybox-static debootstrap containernetworking-plugins strace time shellcheck; do
 	dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0
