@@ -1,4 +1,4 @@
-import { parseRuncArgv, type RuncArgv } from './cli/argv.js';
+import { flagIsSet, parseRuncArgv, type RuncArgv } from './cli/argv.js';
 import { describeError, HardrunError } from './errors.js';
 import { logError, type LogTarget } from './log/logger.js';
 import { makeCall, type Call } from './runtime/call.js';
@@ -12,9 +12,8 @@ async function main(argv: readonly string[]): Promise<number> {
   // bin/containerd-shim-hardrun-v2 comes in through the launcher with this word first.
   if (argv[0] === 'shim-front') return (await import('./shim/front.js')).runShimFront(argv.slice(1), process.env);
   const parsed = parseRuncArgv(argv);
-  if (isHumanCommand(parsed)) {
-    return (await import('./human/cli.js')).runHumanCommand(argv);
-  }
+  const human = humanArgv(parsed, argv);
+  if (human !== undefined) return (await import('./human/cli.js')).runHumanCommand(human);
   const call = makeCall(parsed, process.env);
   logTarget = call.log;
   command = call.argv.command;
@@ -22,6 +21,9 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function dispatch(call: Call): Promise<number> {
+  if (call.argv.command === undefined) return (await import('./runtime/version.js')).printVersion(call);
+  // `COMMAND -h` prints the backend's help and touches nothing.
+  if (flagIsSet(call.argv.flags, 'help')) return (await import('./runtime/forward.js')).forwardCall(call);
   switch (call.argv.command) {
     case 'create':
     case 'run':
@@ -34,13 +36,35 @@ async function dispatch(call: Call): Promise<number> {
   }
 }
 
+const humanCommands = ['explain', 'check', 'policy', 'setup', 'doctor', 'inspect', 'ps'];
+
 /**
- * hardrun's commands for people. `ps` is runc's when it names a container
- * and has none of the human command's flags (runc's ps has neither).
+ * The argv for hardrun's commands for people, or undefined for a runtime
+ * call. `ps` is runc's when it names a container and has none of the human
+ * command's flags (runc's ps has neither). hardrun's help answers `hardrun`,
+ * `hardrun --help` and `hardrun help [a human command]`; `--version` and
+ * `help COMMAND` for runc's commands are the backend's.
  */
-function isHumanCommand({ command, flags, positionals }: RuncArgv): boolean {
-  if (command === 'ps') return positionals.length === 0 || flags.some(flag => flag.name === 'root' || flag.name === 'json');
-  return command !== undefined && ['explain', 'check', 'policy', 'setup', 'doctor', 'inspect'].includes(command);
+function humanArgv({ globals, command, flags, positionals }: RuncArgv, argv: readonly string[]): readonly string[] | undefined {
+  if (command === undefined) return flagIsSet(globals, 'version') ? undefined : ['--help'];
+  if (command === 'help') {
+    const topic = positionals[0];
+    if (topic === undefined) return ['--help'];
+    return humanCommands.includes(topic) ? [topic, '--help'] : undefined;
+  }
+  if (command === 'ps') return positionals.length === 0 || flags.some(flag => flag.name === 'root' || flag.name === 'json') ? argv : undefined;
+  return humanCommands.includes(command) ? argv : undefined;
+}
+
+/**
+ * runc exits 1 on failure. Its exec exits 255 once the command line is
+ * accepted (no such container, a bad process file, a refused process), but
+ * 1 on a usage error (a missing id, an unknown flag), as urfave/cli does.
+ */
+function exitStatusFor(error: unknown): number {
+  const usage = error instanceof HardrunError && error.code === 'argv';
+  if (command === 'exec' && !usage) return 255;
+  return error instanceof HardrunError ? error.exitCode : 1;
 }
 
 let logTarget: LogTarget = { path: undefined, format: undefined };
@@ -50,8 +74,7 @@ main(process.argv.slice(2)).then(
   status => process.exit(status),
   async (error: unknown) => {
     await logError(logTarget, describeError(error));
-    // runc exits 1 on failure; an exec that never started exits 255.
-    const status = command === 'exec' ? 255 : error instanceof HardrunError ? error.exitCode : 1;
+    const status = exitStatusFor(error);
     process.exit(status);
   },
 );

@@ -5,11 +5,11 @@
 # Debian rootfs for the hardening tests) and containernetworking-plugins
 # (CNI for the Kubernetes pod tests); gcc and libc6-dev (the static syscall
 # probe of test/e2e/escapes-syscalls.test.ts, which fails without them);
-# strace and time for the benchmarks' phase and memory figures. Needs root
-# on Debian.
+# strace and time for the benchmarks' phase and memory figures; shellcheck
+# for the lint step. Needs root on Debian.
 set -eu
 missing=
-for package in runc runsc docker.io busybox-static debootstrap containernetworking-plugins gcc libc6-dev strace time; do
+for package in runc runsc docker.io busybox-static debootstrap containernetworking-plugins gcc libc6-dev strace time shellcheck; do
 	dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0

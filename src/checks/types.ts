@@ -33,6 +33,8 @@ export interface HostFacts {
   readDockerRecord?(rootPath: string, id: string): DockerImageRecord | undefined;
   /** A container path as it resolves inside the rootfs directory `rootfs` (a container path again). Absent: as written. */
   resolveInRootfs?(rootfs: string, path: string): string;
+  /** Whether the host has this path (a kernel may lack /proc/sysrq-trigger); absent means yes. */
+  hasPath?(path: string): boolean;
 }
 
 /** Where the call came from: what the backend resolves relative paths against, and where the engine keeps its state. */

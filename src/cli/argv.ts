@@ -75,7 +75,7 @@ function readFlags(argv: readonly string[], start: number, table: FlagTable): { 
     const equals = body.indexOf('=');
     const written = equals === -1 ? body : body.slice(0, equals);
     const valued = lookUp(table.valued, written);
-    const boolean = lookUp(table.boolean, written);
+    const boolean = lookUp(table.boolean, written) ?? lookUp(helpFlag, written);
     const name = valued ?? boolean ?? written;
     const known = valued !== undefined || boolean !== undefined;
     if (equals !== -1) {
@@ -93,6 +93,9 @@ function readFlags(argv: readonly string[], start: number, table: FlagTable): { 
   }
   return { flags, next: index };
 }
+
+/** Every runc command takes `-h`/`--help` (urfave/cli adds it): it prints that command's help. */
+const helpFlag: readonly (readonly string[])[] = [['help', 'h']];
 
 function lookUp(names: readonly (readonly string[])[], written: string): string | undefined {
   for (const aliases of names) if (aliases.includes(written)) return aliases[0];

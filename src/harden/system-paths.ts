@@ -5,14 +5,16 @@ import type { Finding, HardenContext, TransformResult } from './types.js';
 /**
  * Restores the masked and read-only paths of /proc and /sys, which
  * `--privileged` and `--security-opt systempaths=unconfined` empty. The
- * config's own entries stay, in their order; the missing ones follow.
+ * config's own entries stay, in their order; the missing ones follow, where
+ * the host has them (the container's /proc and /sys are the same kernel's).
  * Under gVisor, /proc and /sys are gVisor's own and show no host state, so
  * the lists cost nothing there and are kept for uniformity.
  */
-export function applySystemPaths(spec: Spec, settings: SystemPathSettings, _context: HardenContext): TransformResult<Spec> {
+export function applySystemPaths(spec: Spec, settings: SystemPathSettings, context: HardenContext): TransformResult<Spec> {
   const findings: Finding[] = [];
-  const masked = withAll(spec.linux?.maskedPaths, settings.masked);
-  const readonly = withAll(spec.linux?.readonlyPaths, settings.readonly);
+  const hasPath = context.hasPath ?? ((): boolean => true);
+  const masked = withAll(spec.linux?.maskedPaths, settings.masked, hasPath);
+  const readonly = withAll(spec.linux?.readonlyPaths, settings.readonly, hasPath);
   if (masked.added.length > 0) {
     findings.push({
       rule: 'system-paths',
@@ -36,9 +38,10 @@ export function applySystemPaths(spec: Spec, settings: SystemPathSettings, _cont
   return { spec: { ...spec, linux }, findings };
 }
 
-function withAll(current: string[] | undefined, required: readonly string[]): { paths: string[]; added: string[] } {
+/** The config's paths, then the required ones it lacks that the host has (looked up only when missing: Docker's lists hold them all). */
+function withAll(current: string[] | undefined, required: readonly string[], hasPath: (path: string) => boolean): { paths: string[]; added: string[] } {
   const paths = Array.isArray(current) ? current : [];
   const present = new Set(paths);
-  const added = [...new Set(required.filter(path => !present.has(path)))];
+  const added = [...new Set(required.filter(path => !present.has(path) && hasPath(path)))];
   return { paths: added.length > 0 ? [...paths, ...added] : paths, added };
 }

@@ -41,6 +41,12 @@ export interface HardenContext {
    * absent means paths are taken as written.
    */
   readonly resolveDestination?: (path: string) => string;
+  /**
+   * Whether the host has a path: masked and read-only paths are added only
+   * where the kernel has them, since programs that check the spec's paths
+   * from inside fail on one that does not exist. Absent means yes.
+   */
+  readonly hasPath?: (path: string) => boolean;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { HostFacts } from '../checks/types.js';
 import { resolveInRoot } from '../bundle/secure-join.js';
 import { readDockerRecord } from './docker-record.js';
@@ -52,6 +52,9 @@ export const hostFacts: HostFacts = {
       // A symlink loop: runc refuses the mount itself; judge it as written.
       return path;
     }
+  },
+  hasPath(path: string): boolean {
+    return existsSync(path);
   },
 };
 

@@ -79,7 +79,7 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const ids = backend.kind === 'runc' && userNamespace.mode !== 'off'
     ? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
     : undefined;
-  const hardened = hardenSpec(spec, decision.hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(ids === undefined ? {} : { ids }) });
+  const hardened = hardenSpec(spec, decision.hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath!(path) }), ...(ids === undefined ? {} : { ids }) });
   return {
     decision,
     backend,

@@ -37,7 +37,8 @@ export function containerId(call: Call): string {
   if (id === undefined || id === '') {
     throw new HardrunError('argv', `"${call.argv.command}" requires a container id`);
   }
-  if (!idPattern.test(id) || id === '.' || id === '..') throw new HardrunError('argv', `invalid container id format: ${id}`);
+  // Not a usage error to runc: it fails loading the container (exec: 255).
+  if (!idPattern.test(id) || id === '.' || id === '..') throw new HardrunError('container-id', `invalid container id format: ${id}`);
   return id;
 }
 

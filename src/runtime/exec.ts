@@ -14,6 +14,7 @@ import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import { readRecord } from '../state/record.js';
 import { containerId, refuseUnknownFlags, type Call } from './call.js';
+import { descriptorHolding, passedDescriptor, readJsonDescriptor, withProcessPath } from './process-descriptor.js';
 import { backendFor, handOverTo } from './target.js';
 
 /**
@@ -23,16 +24,27 @@ import { backendFor, handOverTo } from './target.js';
  */
 export async function execInContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
+  // With no container named there is nothing to harden: the backend gives its own usage answer.
+  if (call.argv.positionals.length === 0) return execBackend(handOverTo(await backendFor(call, undefined), call));
   const id = containerId(call);
   const record = readRecord(call.root, id);
   const backend = await backendFor(call, record);
   const processPath = flagValue(call.argv.flags, 'process');
   if (processPath !== undefined) {
     const policy = await loadPolicy(call.policyPath, call.env);
-    const document = asProcess(readJsonFile(processPath, 'process file').value, processPath);
+    const passed = passedDescriptor(processPath, process.pid);
+    const read = passed === undefined ? readJsonFile(processPath, 'process file').value : readJsonDescriptor(passed, processPath, 'process file');
+    const document = asProcess(read, processPath);
     const admitted = admitProcess(policy, record?.rule, document, backend);
     auditDecision(policy, { event: 'exec', id, caller: callerOf(call.root), backend: backend.name }, admitted);
     if (admitted.refusals.length > 0) throw new HardrunError('refused', `hardrun refused this exec: ${admitted.refusals.join('; ')}`);
+    if (passed !== undefined) {
+      // What hardrun read from a pipe is gone from it: the backend reads the
+      // hardened document from a descriptor of hardrun's instead.
+      const fd = descriptorHolding(admitted.process, (await import('node:os')).tmpdir());
+      const handOver = handOverTo(backend, { ...call, argv: withProcessPath(call.argv, `/dev/fd/${fd}`) });
+      return execBackend({ ...handOver, keepFds: [...handOver.keepFds, fd] });
+    }
     replaceJsonFile(processPath, admitted.process);
   } else {
     const policy = await loadPolicy(call.policyPath, call.env);
@@ -49,9 +61,12 @@ export async function execInContainer(call: Call): Promise<number> {
  * are held to what create allowed.
  */
 function refuseFlagPrivileges(call: Call, decision: Decision, kind: BackendKind): void {
-  const allowed = allowedCapabilities(decision.hardening.capabilities, { backend: kind });
+  // Only a transform that rewrites holds --cap to its allowlist; one that
+  // watches or is off lets the exec ask for what runc would give it.
+  const capabilities = decision.hardening.capabilities;
+  const allowed = allowedCapabilities(capabilities, { backend: kind });
   for (const flag of call.argv.flags) {
-    if (flag.name === 'cap' && flag.value !== undefined && !allowed.has(normalizeCapability(flag.value))) {
+    if (capabilities.mode === 'harden' && flag.name === 'cap' && flag.value !== undefined && !allowed.has(normalizeCapability(flag.value))) {
       throw new HardrunError('refused', `hardrun refused this exec: --cap ${flag.value} is not in the capabilities allowlist (rule ${decision.rule})`);
     }
   }

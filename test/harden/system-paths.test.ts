@@ -42,3 +42,33 @@ test('extra entries of the config stay, and a spec without linux gets one', t =>
   const bare = applySystemPaths({ ociVersion: '1.0.2' }, settings, context).spec;
   t.deepEqual(bare, { ociVersion: '1.0.2', linux: { maskedPaths: [...settings.masked], readonlyPaths: [...settings.readonly] } });
 });
+
+test('a path the host lacks is not added; one the config already names stays', t => {
+  const input = fixture('docker-privileged');
+  const lacking = new Set(['/proc/sysrq-trigger', '/sys/firmware']);
+  const asked: string[] = [];
+  const hasPath = (path: string): boolean => {
+    asked.push(path);
+    return !lacking.has(path);
+  };
+  const { spec, findings } = applySystemPaths(input, settings, { ...context, hasPath });
+  t.false(spec.linux!.readonlyPaths!.includes('/proc/sysrq-trigger'));
+  t.false(spec.linux!.maskedPaths!.includes('/sys/firmware'));
+  t.deepEqual(spec.linux!.readonlyPaths, settings.readonly.filter(path => !lacking.has(path)));
+  t.notRegex(findings.map(f => f.message).join('\n'), /sysrq-trigger|\/sys\/firmware/);
+  t.deepEqual(applySystemPaths(spec, settings, { ...context, hasPath }).findings, [], 'idempotent');
+
+  const withOwn = { ...input, linux: { ...input.linux, readonlyPaths: ['/proc/sysrq-trigger'] } };
+  asked.length = 0;
+  const kept = applySystemPaths(withOwn, settings, { ...context, hasPath }).spec;
+  t.is(kept.linux!.readonlyPaths![0], '/proc/sysrq-trigger', "the config's own entry is the caller's");
+  t.false(asked.includes('/proc/sysrq-trigger'), 'paths the config names are not looked up');
+});
+
+test('Docker\'s default spec asks the host about nothing it already lists', t => {
+  const input = fixture('docker-default');
+  const asked: string[] = [];
+  applySystemPaths(input, settings, { ...context, hasPath: path => { asked.push(path); return true; } });
+  const listed = new Set([...input.linux!.maskedPaths!, ...input.linux!.readonlyPaths!]);
+  t.true(asked.every(path => !listed.has(path)));
+});
