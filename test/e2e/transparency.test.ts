@@ -142,7 +142,7 @@ test('a container\'s life, call by call, as runc answers it', async t => {
   await same(t, () => ['delete', 'main']);
 
   for (const via of vias) t.deepEqual(await readdir(rootOf(via)), [], `${via} left state behind`);
-  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [] });
+  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] });
   const audit = (await readFile(join(scratch, 'audit.jsonl'), 'utf8')).trim().split('\n')
     .map(line => JSON.parse(line) as { event: string; id: string; allowed: boolean; refusals: unknown[]; changes: { action: string }[] })
     .filter(record => record.id === 'main');
