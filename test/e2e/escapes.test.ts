@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fallbackRange, readSubidRange } from '../../src/host/subid.js';
 import { engineApi, hostNamespace, importImage, refusedPrefix, removeIfEmpty, rootDisk, tryEscape, type Escape } from '../fixtures/escapes/corpus.js';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
-import { launcherPath } from '../helpers/shipped.js';
+import { policyLauncher } from '../helpers/hardrun-docker.js';
 
 /**
  * The escape corpus (issue 11), part one: the public record of container
@@ -215,7 +215,12 @@ test.before(async () => {
     await writeFile('/run/docker.sock', '');
     cleanups.push(async () => removeIfEmpty('/run/docker.sock'));
   }
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath } } });
+  // The built-in policy refuses an explicit --privileged or --cap-add beyond
+  // its allowlist (test/e2e/hardening.test.ts); here the quiet drop lets each
+  // escape run, to prove that what is left of it fails inside.
+  const quiet = await policyLauncher({ version: 1, checks: { extraCapabilities: { mode: 'harden' } } });
+  cleanups.push(quiet.remove);
+  daemon = await startDockerd({ runtimes: { hardrun: { path: quiet.path } } });
   await importBusybox(daemon);
 });
 
