@@ -38,6 +38,9 @@ export const builtinChecks: CheckSettings = {
     ],
   },
   devices: { mode: 'enforce' },
+  // Asked for (--cap-add, --privileged) and not on the allowlist: refused,
+  // not dropped in silence. Docker's own defaults are still dropped quietly.
+  extraCapabilities: { mode: 'enforce' },
   procCwd: { mode: 'enforce' },
   sysctls: {
     mode: 'enforce',

@@ -8,6 +8,7 @@ export interface CheckSettings {
   readonly hostNamespaces: { readonly mode: CheckMode; readonly types: readonly string[] };
   readonly sensitiveMounts: { readonly mode: CheckMode; readonly paths: readonly string[]; readonly allow: readonly string[] };
   readonly devices: { readonly mode: CheckMode };
+  readonly extraCapabilities: { readonly mode: CheckMode };
   readonly procCwd: { readonly mode: CheckMode };
   readonly sysctls: { readonly mode: CheckMode; readonly allow: readonly string[] };
   readonly mountPropagation: { readonly mode: CheckMode };

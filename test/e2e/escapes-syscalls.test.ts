@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProbe } from '../fixtures/escapes/corpus.js';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
-import { launcherPath } from '../helpers/shipped.js';
+import { policyLauncher } from '../helpers/hardrun-docker.js';
 
 /**
  * The escape corpus (issue 11), part two: the syscalls escapes are made of,
@@ -76,7 +76,12 @@ test.before(async () => {
   const probe = await buildProbe(bin);
   allProbes = (await execa(probe, ['--list'])).stdout.split('\n').filter(name => name !== '' && name !== 'connect-docker-sock');
   if (allProbes.length === 0) throw new Error(`${probe} --list named no probes`);
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath } } });
+  // The built-in policy refuses an explicit --privileged or --cap-add beyond
+  // its allowlist (test/e2e/hardening.test.ts); here the quiet drop lets each
+  // escape run, to prove that what is left of it fails inside.
+  const quiet = await policyLauncher({ version: 1, checks: { extraCapabilities: { mode: 'harden' } } });
+  cleanups.push(quiet.remove);
+  daemon = await startDockerd({ runtimes: { hardrun: { path: quiet.path } } });
   await importBusybox(daemon);
 });
 

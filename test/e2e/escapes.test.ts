@@ -8,7 +8,6 @@ import { fallbackRange, readSubidRange } from '../../src/host/subid.js';
 import { engineApi, hostNamespace, importImage, refusedPrefix, removeIfEmpty, rootDisk, tryEscape, type Escape } from '../fixtures/escapes/corpus.js';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { policyLauncher } from '../helpers/hardrun-docker.js';
-import { launcherPath } from '../helpers/shipped.js';
 
 /**
  * The escape corpus (issue 11), part one: the public record of container
@@ -217,9 +216,14 @@ test.before(async () => {
     await writeFile('/run/docker.sock', '');
     cleanups.push(async () => removeIfEmpty('/run/docker.sock'));
   }
-  const noIdmap = await policyLauncher({ hardening: { userNamespace: { idmapMounts: 'none' } } });
+  // The built-in policy refuses an explicit --privileged or --cap-add beyond
+  // its allowlist (test/e2e/hardening.test.ts); here the quiet drop lets each
+  // escape run, to prove that what is left of it fails inside.
+  const quiet = await policyLauncher({ version: 1, checks: { extraCapabilities: { mode: 'harden' } } });
+  cleanups.push(quiet.remove);
+  const noIdmap = await policyLauncher({ version: 1, checks: { extraCapabilities: { mode: 'harden' } }, hardening: { userNamespace: { idmapMounts: 'none' } } });
   cleanups.push(noIdmap.remove);
-  daemon = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, [noIdmapRuntime]: { path: noIdmap.path } } });
+  daemon = await startDockerd({ runtimes: { hardrun: { path: quiet.path }, [noIdmapRuntime]: { path: noIdmap.path } } });
   await importBusybox(daemon);
 });
 

@@ -14,7 +14,10 @@ const suite = dockerSuite(test, async cleanup => {
   // hardrun with a backend that fails create after hardrun has staged.
   const failing = await policyLauncher({ defaultBackend: 'failing', backends: { failing: { path: `${process.cwd()}/test/fixtures/failing-runtime.sh` } } });
   cleanup(failing.remove);
-  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-failing': { path: failing.path } } };
+  // The quiet drop: what a container asks for beyond the allowlist is taken away, not refused.
+  const quiet = await policyLauncher({ version: 1, checks: { extraCapabilities: { mode: 'harden' } } });
+  cleanup(quiet.remove);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-failing': { path: failing.path }, 'hardrun-quiet': { path: quiet.path } } };
 });
 const d = suite.daemon;
 const docker = (args: string[]) => suite.docker(args);
@@ -70,21 +73,31 @@ test('a plain container: capabilities, seccomp, no-new-privileges, user namespac
   assertHardened(t, parseProbe(result.stdout), 'plain');
 });
 
-const escalations: [string, string[]][] = [
-  ['--privileged', ['--privileged']],
-  ['--cap-add ALL', ['--cap-add', 'ALL']],
-  ['--security-opt seccomp=unconfined', ['--security-opt', 'seccomp=unconfined']],
-  ['--security-opt systempaths=unconfined', ['--security-opt', 'systempaths=unconfined']],
-  ['all of them together', ['--privileged', '--cap-add', 'ALL', '--security-opt', 'seccomp=unconfined', '--security-opt', 'systempaths=unconfined']],
+// What each escalation gets under the built-in policy: refused (an explicit
+// ask for capabilities, named with the way to allow it) or run hardened.
+const escalations: [string, string[], RegExp | undefined][] = [
+  ['--privileged', ['--privileged'], /asks for every capability and device \(--privileged\)/],
+  ['--cap-add ALL', ['--cap-add', 'ALL'], /asks for CAP_\w+(, CAP_\w+)+ \(--cap-add\) beyond hardening.capabilities.allow; no rule grants/],
+  ['--security-opt seccomp=unconfined', ['--security-opt', 'seccomp=unconfined'], undefined],
+  ['--security-opt systempaths=unconfined', ['--security-opt', 'systempaths=unconfined'], undefined],
+  ['all of them together', ['--privileged', '--cap-add', 'ALL', '--security-opt', 'seccomp=unconfined', '--security-opt', 'systempaths=unconfined'], /\(--privileged\)/],
 ];
-for (const [what, flags] of escalations) {
-  test(`${what}: never runs unrestricted`, async t => {
+for (const [what, flags, refusal] of escalations) {
+  test(`${what}: never runs unrestricted; ${refusal === undefined ? 'runs hardened' : 'refused, naming what it asked for and how to allow it'}`, async t => {
     const result = await docker(['run', '--rm', '--runtime=hardrun', ...flags, 'busybox', 'sh', '-c', probe]);
-    if (result.exitCode !== 0) {
-      // A refusal is acceptable only as one sentence that names the setting.
-      t.regex(result.stderr, /OCI runtime create failed: .*(capabilit|seccomp|device|privileged|masked)/i);
+    if (refusal !== undefined) {
+      t.not(result.exitCode, 0);
+      t.regex(result.stderr, /OCI runtime create failed: hardrun refused this container: process.capabilities: /);
+      t.regex(result.stderr, refusal);
+      t.regex(result.stderr, /\(check extraCapabilities, rule default\)/);
       return;
     }
+    t.is(result.exitCode, 0, result.stderr);
+    assertHardened(t, parseProbe(result.stdout), what);
+  });
+  test(`${what}, with the quiet drop (checks.extraCapabilities harden): runs hardened`, async t => {
+    const result = await docker(['run', '--rm', '--runtime=hardrun-quiet', ...flags, 'busybox', 'sh', '-c', probe]);
+    t.is(result.exitCode, 0, result.stderr);
     assertHardened(t, parseProbe(result.stdout), what);
   });
 }

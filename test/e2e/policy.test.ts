@@ -32,6 +32,13 @@ const suite = dockerSuite(test, async cleanup => {
     audit: { file: join(scratch, 'audit.log') },
     checks: { hostNamespaces: { mode: 'audit' }, sensitiveMounts: { mode: 'audit' } },
   });
+  const asking = await policyLauncher({
+    version: 1,
+    backends: { gvisor: { path: runsc, kind: 'runsc', args: ['--network=none'] } },
+    sandboxBackend: 'gvisor',
+    checks: { extraCapabilities: { mode: 'sandbox' } },
+  });
+  cleanup(asking.remove);
   const invalid = join(scratch, 'invalid.yaml');
   await writeFile(invalid, 'version: 1\nbackends:\n  fast:\n    path: 42\ndefaultBackend: fast\n');
   const broken = join(scratch, 'broken-launcher');
@@ -42,6 +49,7 @@ const suite = dockerSuite(test, async cleanup => {
       hardrun: { path: launcherPath },
       'hardrun-routing': { path: routing.path },
       'hardrun-audit': { path: auditing.path },
+      'hardrun-asking': { path: asking.path },
       'hardrun-invalid': { path: broken },
     },
   };
@@ -59,6 +67,17 @@ test('a rule routes containers that ask for CAP_SYS_ADMIN to gVisor, and the res
   t.is(plain.stdout.split('\n')[0], hostKernel, 'not under runc: the kernel is not the host kernel');
 });
 
+test('extraCapabilities in sandbox mode: --cap-add SYS_ADMIN runs under gVisor with it; a plain container stays on runc', async t => {
+  const sandboxed = await docker(['run', '--rm', '--runtime=hardrun-asking', '--cap-add', 'SYS_ADMIN', 'busybox', 'sh', '-c', 'dmesg | head -1; grep CapEff /proc/self/status']);
+  t.is(sandboxed.exitCode, 0, sandboxed.stderr);
+  t.regex(sandboxed.stdout, /gVisor/);
+  const effective = BigInt(`0x${/CapEff:\s*([0-9a-f]+)/.exec(sandboxed.stdout)![1]}`);
+  t.true(((effective >> 21n) & 1n) === 1n, `CAP_SYS_ADMIN (bit 21) not in ${effective.toString(16)}`);
+  const plain = await docker(['run', '--rm', '--runtime=hardrun-asking', 'busybox', 'uname', '-r']);
+  t.is(plain.exitCode, 0, plain.stderr);
+  t.is(plain.stdout, (await execa('uname', ['-r'])).stdout);
+});
+
 const refusals: [string, string[], RegExp][] = [
   ['-v /var/run/docker.sock:/s', ['-v', '/var/run/docker.sock:/s'], /host path \/var\/run\/docker.sock \(\/run\/docker.sock\) on \/s exposes the host \(check sensitiveMounts, rule default\)/],
   ['-v /:/host', ['-v', '/:/host'], /host path \/ on \/host exposes the host/],
@@ -66,7 +85,10 @@ const refusals: [string, string[], RegExp][] = [
   ['--pid=host', ['--pid=host'], /shares the host's pid namespace \(check hostNamespaces, rule default\)/],
   ['--ipc=host', ['--ipc=host'], /shares the host's IPC namespace/],
   ['--uts=host', ['--uts=host'], /shares the host's UTS \(hostname\) namespace/],
-  ['--device /dev/vda', ['--device', '/dev/vda'], /the host device \/dev\/vda \(b \d+:\d+\) is beyond the default devices \(check devices, rule default\)/],
+  ['--device /dev/vda', ['--device', '/dev/vda'], /the host device \/dev\/vda \(b \d+:\d+\) is beyond the default devices \(check devices, rule default\); to allow it, a rule for this container \(match.image, say\) sets checks.devices.mode to audit/],
+  ['--cap-add SYS_ADMIN', ['--cap-add', 'SYS_ADMIN'], /process.capabilities: the container asks for CAP_SYS_ADMIN \(--cap-add\) beyond hardening.capabilities.allow; no rule grants them under runc .*to sandbox.*\(check extraCapabilities, rule default\)/],
+  ['--cap-add IPC_LOCK', ['--cap-add', 'IPC_LOCK'], /asks for CAP_IPC_LOCK \(--cap-add\) beyond hardening.capabilities.allow; to allow them, add them to hardening.capabilities.allow in a rule for this container/],
+  ['--privileged', ['--privileged'], /asks for every capability and device \(--privileged\)/],
   ['-w /proc/self/fd', ['-w', '/proc/self/fd'], /the working directory \/proc\/self\/fd is under \/proc/],
 ];
 for (const [what, flags, reason] of refusals) {

@@ -174,6 +174,12 @@ export interface ChecksDocument {
     mode?: CheckMode;
   };
   /**
+   * Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.
+   */
+  extraCapabilities?: {
+    mode?: CheckMode;
+  };
+  /**
    * A working directory under /proc (the CVE-2024-21626 class).
    */
   procCwd?: {
