@@ -23,7 +23,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function dispatch(call: Call): Promise<number> {
   if (call.argv.command === undefined) return (await import('./runtime/version.js')).printVersion(call);
   // `COMMAND -h` prints the backend's help and touches nothing.
-  if (flagIsSet(call.argv.flags, 'help')) return (await import('./runtime/forward.js')).forwardCall(call);
+  if (flagIsSet(call.argv.flags, 'help')) return (await import('./runtime/forward.js')).forwardHelp(call);
   switch (call.argv.command) {
     case 'create':
     case 'run':

@@ -16,7 +16,8 @@ export const operateCommands: readonly HumanCommand[] = [
       .option('shim', { type: 'boolean', describe: 'containerd: also the "hardrun-shim" handler, through hardrun\'s shim front (reaches Kata)' })
       // A DaemonSet reaches the node's files under a hostPath; tests use temporary ones.
       .option('subuid-file', { type: 'string', describe: 'where to add the hardrun range when missing (default /etc/subuid)' })
-      .option('subgid-file', { type: 'string', describe: 'likewise (default /etc/subgid)' }),
+      .option('subgid-file', { type: 'string', describe: 'likewise (default /etc/subgid)' })
+      .option('dry-run', { type: 'boolean', describe: 'print each change as a unified diff; write nothing, reload nothing' }),
     run: async args => args['target'] === 'docker'
       ? (await import('./setup/docker.js')).setupDocker(args)
       : (await import('./setup/containerd.js')).setupContainerd(args),

@@ -42,6 +42,14 @@ export async function forwardCall(call: Call): Promise<number> {
   return execBackend(handOver);
 }
 
+/**
+ * `COMMAND -h`: the default backend prints that command's help. Nothing is
+ * looked up or removed (a `delete -h ID` deletes nothing, so its record stays).
+ */
+export async function forwardHelp(call: Call): Promise<number> {
+  return execBackend(handOverTo(await backendFor(call, undefined), call));
+}
+
 /** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */
 function removeStagingLeftAsIs(dir: string): void {
   try {

@@ -72,6 +72,20 @@ test('help for one of runc\'s commands, and COMMAND -h, are the backend\'s', asy
   ]);
 });
 
+test('delete -h prints help and deletes nothing: the record stays', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const { writeRecord, readRecord } = await import('../../src/state/record.js');
+  const { recorderPath } = await import('../helpers/recorder.js');
+  writeRecord(scratch.root, 'c1', { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+  for (const flag of ['-h', '--help']) {
+    const result = await runHardrun(['--root', scratch.root, 'delete', flag, 'c1'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } });
+    t.is(result.exitCode, 0, result.stderr);
+    t.not(readRecord(scratch.root, 'c1'), undefined, flag);
+  }
+  t.deepEqual(await scratch.calls(), [['--root', scratch.root, 'delete', '-h', 'c1'], ['--root', scratch.root, 'delete', '--help', 'c1']]);
+});
+
 /** What dockerd makes of `--version` (daemon/info_unix.go parseRuntimeVersion): the last "version" line and "commit:" line. */
 function dockerdVersion(text: string): { runtime: string; version: string; commit: string } {
   const parsed = { runtime: '', version: '', commit: '' };

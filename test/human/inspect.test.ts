@@ -70,3 +70,39 @@ test('containers are found by record or state directory, by id or unambiguous pr
   t.is(findContainers('zz', [root]).length, 0);
   t.deepEqual(listManaged([root]).map(found => found.id), ['abc123']);
 });
+
+test('a dockerd with its own exec root is found from its command line, and its containers with it', async t => {
+  const { execa } = await import('execa');
+  const { writeFile: write, chmod } = await import('node:fs/promises');
+  const { defaultRoots, dockerExecRoots } = await import('../../src/human/inspect/locate.js');
+  const { recorderPath } = await import('../helpers/recorder.js');
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-execroot-'));
+  const execRoot = join(dir, 'exec');
+  const root = join(execRoot, 'runtime-runc', 'moby');
+  await mkdir(root, { recursive: true });
+  writeRecord(root, 'abc123', { kind: 'runc', name: 'runc', path: recorderPath, args: [] });
+  // A stand-in named dockerd (the kernel names a script's process after the script), running as long as the test.
+  const daemon = join(dir, 'dockerd');
+  await write(daemon, '#!/bin/sh\ntrap \'kill $!; exit 0\' TERM\nsleep 30 &\nwait\n');
+  await chmod(daemon, 0o755);
+  const child = execa(daemon, ['--debug', '--exec-root', execRoot], { reject: false, stdio: 'ignore' });
+  t.teardown(async () => {
+    child.kill('SIGTERM'); // the stand-in takes its sleep with it
+    await child;
+    await rm(dir, { recursive: true, force: true });
+  });
+  for (let tries = 0; tries < 50 && !dockerExecRoots().includes(execRoot); tries += 1) await new Promise(done => setTimeout(done, 20));
+  t.true(dockerExecRoots().includes(execRoot));
+  t.true(defaultRoots().includes(root));
+  t.deepEqual(findContainers('abc', defaultRoots()).map(found => [found.root, found.id]), [[root, 'abc123']]);
+});
+
+test('the default record is not a container', async t => {
+  const root = await mkdtemp(join(tmpdir(), 'hardrun-default-'));
+  t.teardown(() => rm(`${root}.hardrun`, { recursive: true, force: true }).then(() => rm(root, { recursive: true, force: true })));
+  const { writeDefaultRecord } = await import('../../src/state/record.js');
+  writeDefaultRecord(root, { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [] });
+  t.deepEqual(findContainers('@', [root]), []);
+  t.deepEqual(findContainers('', [root]), []);
+  t.deepEqual(listManaged([root]), []);
+});

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinBackends } from '../../policy/builtin.js';
 import { resolveBackendPath } from '../../backend/backend.js';
 import { defaultRecordName, readRecord, recordDir, type ContainerRecord } from '../../state/record.js';
@@ -16,9 +16,10 @@ export interface FoundContainer {
  * `/run/containerd/runc/<namespace>` (k8s.io for Kubernetes, default for
  * ctr), and runc's own default. Every namespace present is included.
  */
-export function defaultRoots(): string[] {
+export function defaultRoots(proc = '/proc'): string[] {
   const roots = new Set(['/var/run/docker/runtime-runc/moby', '/run/containerd/runc/k8s.io', '/run/containerd/runc/default']);
-  for (const parent of ['/var/run/docker/runtime-runc', '/run/containerd/runc']) {
+  const dockerRoots = dockerExecRoots(proc).map(execRoot => `${execRoot}/runtime-runc`);
+  for (const parent of ['/var/run/docker/runtime-runc', ...dockerRoots, '/run/containerd/runc']) {
     for (const name of listDir(parent)) if (!name.endsWith('.hardrun')) roots.add(`${parent}/${name}`);
   }
   roots.add('/run/runc');
@@ -46,7 +47,9 @@ export function listManaged(roots: readonly string[]): FoundContainer[] {
 export function findContainers(query: string, roots: readonly string[]): FoundContainer[] {
   const found = new Map<string, FoundContainer>();
   for (const root of roots) {
-    const ids = new Set([...listDir(recordDir(root)).filter(name => !name.startsWith('.')), ...listDir(root).filter(name => isDir(`${root}/${name}`))]);
+    // The default record names a backend, not a container.
+    const records = listDir(recordDir(root)).filter(name => !name.startsWith('.') && name !== defaultRecordName);
+    const ids = new Set([...records, ...listDir(root).filter(name => isDir(`${root}/${name}`))]);
     for (const id of ids) {
       if (!id.startsWith(query)) continue;
       found.set(`${root}\0${id}`, { root, id, record: safeRecord(root, id) });
@@ -61,6 +64,49 @@ export function findContainers(query: string, roots: readonly string[]): FoundCo
 export function stateCommand(container: FoundContainer): string[] {
   const backend = container.record ?? { ...builtinBackends['runc']!, path: resolveBackendPath(builtinBackends['runc']!) };
   return [backend.path, ...backend.args, '--root', container.root, 'state', container.id];
+}
+
+/**
+ * The exec roots of the dockerd processes running here, from their command
+ * lines (`--exec-root`, else the `exec-root` of the `--config-file` they
+ * read, else Docker's default): a daemon started with its own exec root
+ * keeps its containers' state there, not under /var/run/docker.
+ */
+export function dockerExecRoots(proc = '/proc'): string[] {
+  const roots = new Set<string>();
+  for (const pid of listDir(proc)) {
+    if (!/^\d+$/.test(pid)) continue;
+    let argv: string[];
+    try {
+      if (readFileSync(`${proc}/${pid}/comm`, 'utf8').trim() !== 'dockerd') continue;
+      argv = readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // Gone, or not ours to read.
+    }
+    const start = argv.findIndex(arg => arg === 'dockerd' || arg.endsWith('/dockerd'));
+    const flags = argv.slice(start + 1);
+    const execRoot = flagOf(flags, 'exec-root') ?? configExecRoot(flagOf(flags, 'config-file') ?? '/etc/docker/daemon.json') ?? '/var/run/docker';
+    roots.add(execRoot.replace(/\/+$/, ''));
+  }
+  return [...roots];
+}
+
+function flagOf(args: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  args.forEach((arg, index) => {
+    if (arg === `--${name}` || arg === `-${name}`) value = args[index + 1];
+    else if (arg.startsWith(`--${name}=`) || arg.startsWith(`-${name}=`)) value = arg.slice(arg.indexOf('=') + 1);
+  });
+  return value;
+}
+
+function configExecRoot(path: string): string | undefined {
+  try {
+    const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    return typeof config['exec-root'] === 'string' ? config['exec-root'] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeRecord(root: string, id: string): ContainerRecord | undefined {

@@ -3,7 +3,7 @@ import { launcherPath, shimFrontPath } from '../../shim/install-paths.js';
 import { sameJson } from './daemon-json.js';
 import { handlerTables, lacksDefaultHandler, mergeHandlers, renderSnippet, runcSystemdCgroup, versionForContainerd, type ConfigVersion, type TomlTable } from './containerd-config.js';
 import { keepBackup, readOptional, replaceFile } from './files.js';
-import { ensureSubidRanges } from './subid-files.js';
+import { ensureSubidRanges, printDiff } from './subid-files.js';
 
 export interface SetupContainerdArgs {
   readonly config?: string;
@@ -11,6 +11,7 @@ export interface SetupContainerdArgs {
   readonly shim?: boolean;
   readonly subuidFile?: string;
   readonly subgidFile?: string;
+  readonly dryRun?: boolean;
 }
 
 const say = (line: string): void => { process.stdout.write(`${line}\n`); };
@@ -36,6 +37,12 @@ export async function setupContainerd(args: SetupContainerdArgs): Promise<number
   const systemdCgroup = runcSystemdCgroup(current, version);
   const wanted = { ...options, ...(systemdCgroup === undefined ? {} : { systemdCgroup }), defaultHandler: lacksDefaultHandler(current, version) };
   const merged = mergeHandlers(current, version, handlerTables(wanted));
+  if (args.dryRun === true) {
+    // --dry-run: the changes as diffs; nothing is written.
+    if (!sameJson(merged, current)) printDiff(path, appendOrRewrite(toml, text ?? '', merged, renderSnippet(version, wanted)));
+    ensureSubidRanges(args.subuidFile ?? '/etc/subuid', args.subgidFile ?? '/etc/subgid', () => undefined, printDiff);
+    return 0;
+  }
   // A node needs hardrun's id range as much as a Docker host does.
   ensureSubidRanges(args.subuidFile ?? '/etc/subuid', args.subgidFile ?? '/etc/subgid', say);
   if (sameJson(merged, current)) {

@@ -4,7 +4,7 @@ import { launcherPath } from '../../shim/install-paths.js';
 import { addHardrun, dockerSocket, formatDaemonConfig, isUnchangedSinceSetup, parseDaemonConfig, removeHardrun, runtimeName, sameJson, type DaemonConfig } from './daemon-json.js';
 import { readDaemonPid, waitForRuntimeInfo, type RuntimeInfo } from './docker-daemon.js';
 import { keepBackup, readOptional, removeFile, replaceFile } from './files.js';
-import { ensureSubidRanges } from './subid-files.js';
+import { ensureSubidRanges, printDiff } from './subid-files.js';
 
 export interface SetupDockerArgs {
   readonly config?: string;
@@ -14,6 +14,7 @@ export interface SetupDockerArgs {
   readonly pidfile?: string;
   readonly subuidFile?: string;
   readonly subgidFile?: string;
+  readonly dryRun?: boolean;
 }
 
 const reloadTimeoutMs = 10_000;
@@ -40,6 +41,12 @@ export async function setupDocker(args: SetupDockerArgs): Promise<number> {
   }
   const wish = { launcher, makeDefault: args.default === true };
   const next = addHardrun(current, wish);
+  if (args.dryRun === true) {
+    // --dry-run: the changes as diffs; nothing is written and dockerd is not signalled.
+    if (!sameJson(next, current)) printDiff(path, formatDaemonConfig(next));
+    ensureSubidRanges(args.subuidFile ?? '/etc/subuid', args.subgidFile ?? '/etc/subgid', () => undefined, printDiff);
+    return 0;
+  }
   if (sameJson(next, current)) {
     say(`${path}: hardrun is already registered${wish.makeDefault ? ' as the default runtime' : ''}; nothing changed`);
   } else {
@@ -74,12 +81,16 @@ async function removeFromDocker(args: SetupDockerArgs, path: string, text: strin
   if (backup !== undefined && backupText !== undefined && isUnchangedSinceSetup(current, backup, wishes)) {
     restored = backup;
     restoredText = backupText;
-    say(`${path}: restored from ${backupPath}, byte for byte`);
+    if (args.dryRun !== true) say(`${path}: restored from ${backupPath}, byte for byte`);
   } else {
     // Someone changed other keys since setup: keep their changes, take back only hardrun's.
     restored = removeHardrun(current, backup);
     restoredText = formatDaemonConfig(restored);
-    say(`${path}: other settings changed since setup, so only hardrun's entries were removed (the rest is kept as it is now)`);
+    if (args.dryRun !== true) say(`${path}: other settings changed since setup, so only hardrun's entries were removed (the rest is kept as it is now)`);
+  }
+  if (args.dryRun === true) {
+    printDiff(path, restoredText);
+    return 0;
   }
   const pid = args.reload === false ? undefined : readDaemonPid(pidfileOf(args, current));
   // dockerd 20.10 keeps its default runtime on reload when the key is absent
