@@ -92,13 +92,14 @@ test('runsc as backend runs the container under gVisor, with the same lifecycle'
   t.deepEqual(await leftoverRecords(d()), []);
 });
 
-test('features, --version, state and ps answer byte for byte as the backend does', async t => {
-  for (const args of [['features'], ['--version']]) {
-    const ours = await execa(launcherPath, args, { reject: false, stripFinalNewline: false });
-    const theirs = await execa(runc, args, { reject: false, stripFinalNewline: false });
-    t.is(ours.stdout, theirs.stdout, args.join(' '));
-    t.is(ours.exitCode, theirs.exitCode);
-  }
+test('features, state and ps answer byte for byte as the backend does; --version adds hardrun\'s lines before the backend\'s own', async t => {
+  const features = { ours: await execa(launcherPath, ['features'], { reject: false, stripFinalNewline: false }), theirs: await execa(runc, ['features'], { reject: false, stripFinalNewline: false }) };
+  t.is(features.ours.stdout, features.theirs.stdout, 'features');
+  t.is(features.ours.exitCode, features.theirs.exitCode);
+  const version = { ours: await execa(launcherPath, ['--version'], { reject: false, stripFinalNewline: false }), theirs: await execa(runc, ['--version'], { reject: false, stripFinalNewline: false }) };
+  t.regex(version.ours.stdout, /^hardrun version \S+\ncommit: \S+\n\n/);
+  t.true(version.ours.stdout.endsWith(version.theirs.stdout), 'the backend\'s lines follow, unchanged, for dockerd to parse');
+  t.is(version.ours.exitCode, version.theirs.exitCode);
   const started = await docker(['run', '-d', '--runtime=hardrun', 'busybox', 'sleep', '600']);
   const id = started.stdout.trim();
   t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
