@@ -33,7 +33,7 @@ test('setup docker --dry-run prints the changes as diffs and writes nothing, for
   t.regex(dry.stdout, new RegExp(`^--- ${daemonJson}\\n\\+\\+\\+ ${daemonJson}\\n`));
   t.regex(dry.stdout, /^\+\s+"default-runtime": "hardrun"/m);
   t.regex(dry.stdout, /^ \{\n- {2}"debug": true\n\+ {2}"debug": true,$/m, 'the line that gains a comma');
-  t.regex(dry.stdout, /^\+hardrun:\d+:65536$/m, 'the subordinate id lines too');
+  t.regex(dry.stdout, /^\+hardrun:\d+:268435456$/m, 'the subordinate id lines too');
   t.deepEqual(await snapshot(dir), before, 'nothing written');
 
   t.is((await runHardrun(['setup', 'docker', '--no-reload', '--default', ...files])).exitCode, 0);
