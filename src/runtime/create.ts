@@ -52,7 +52,7 @@ export async function createContainer(call: Call): Promise<number> {
   };
   const ids = plan === undefined ? undefined : admission.ids;
   const fallback = policy.backends[policy.defaultBackend]!;
-  writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) });
+  writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) }, id);
   let staged: StagedMounts | undefined;
   const undo = async (): Promise<void> => {
     if (staged !== undefined) await detachAll(staged.targets);

@@ -113,8 +113,14 @@ export function writeRecord(root: string, id: string, record: ContainerRecord): 
  */
 export const defaultRecordName = '@default';
 
-/** Writes the default backend's record when it is missing or differs (one read on every create, a write rarely). */
-export function writeDefaultRecord(root: string, record: ContainerRecord): void {
+/**
+ * Writes the default backend's record when it is missing or differs (one
+ * read on every create, a write rarely). Its temporary file is named for the
+ * container being created (`.ID.default-*.tmp`): a create killed before the
+ * rename leaves it where the launcher's check for half-written records and
+ * the engine's `delete` of that container look.
+ */
+export function writeDefaultRecord(root: string, record: ContainerRecord, forId: string): void {
   const path = `${recordDir(root)}/${defaultRecordName}`;
   const text = formatRecord({ kind: record.kind, name: record.name, path: record.path, args: record.args });
   try {
@@ -123,7 +129,7 @@ export function writeDefaultRecord(root: string, record: ContainerRecord): void 
     // Missing or unreadable: write it.
   }
   ensurePrivateDir(recordDir(root));
-  writeFileAtomic(path, text, 0o600);
+  writeFileAtomic(path, text, 0o600, { tempPrefix: `${recordDir(root)}/.${forId}.default-` });
 }
 
 /** Removes a record, and any temporary file a killed writer left for it. */
@@ -162,9 +168,9 @@ function ensurePrivateDir(dir: string): void {
  * symlink, never reusing a name), writes it whole, and renames it over the
  * target. A crash leaves either the old file or the new one.
  */
-export function writeFileAtomic(target: string, content: string | Uint8Array, mode: number, options: { sync?: boolean } = {}): void {
+export function writeFileAtomic(target: string, content: string | Uint8Array, mode: number, options: { sync?: boolean; tempPrefix?: string } = {}): void {
   const slash = target.lastIndexOf('/');
-  const temp = `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.${randomHex(6)}.tmp`;
+  const temp = `${options.tempPrefix ?? `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.`}${randomHex(6)}.tmp`;
   let fd: number;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);

@@ -101,7 +101,7 @@ test('the default record is not a container', async t => {
   const root = await mkdtemp(join(tmpdir(), 'hardrun-default-'));
   t.teardown(() => rm(`${root}.hardrun`, { recursive: true, force: true }).then(() => rm(root, { recursive: true, force: true })));
   const { writeDefaultRecord } = await import('../../src/state/record.js');
-  writeDefaultRecord(root, { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [] });
+  writeDefaultRecord(root, { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [] }, 'c0');
   t.deepEqual(findContainers('@', [root]), []);
   t.deepEqual(findContainers('', [root]), []);
   t.deepEqual(listManaged([root]), []);

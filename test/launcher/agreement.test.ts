@@ -199,7 +199,7 @@ test('for a container with no record, both reach the default backend, and the la
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
   const root = join(scratch.dir, 'root');
-  writeDefaultRecord(root, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+  writeDefaultRecord(root, { kind: 'runc', name: 'rec', path: recorderPath, args: [] }, 'c0');
   for (const form of [['delete', '--force', 'gone'], ['delete', 'gone'], ['state', 'gone'], ['kill', 'gone', '9']]) {
     const seen: string[][][] = [];
     for (const via of ['launcher', 'engine'] as const) {
