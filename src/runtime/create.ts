@@ -51,8 +51,6 @@ export async function createContainer(call: Call): Promise<number> {
     if (claim !== undefined && plan !== undefined) releaseSlot(claim, basename(plan.dir));
   };
   const ids = plan === undefined ? undefined : admission.ids;
-  const fallback = policy.backends[policy.defaultBackend]!;
-  writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) }, id);
   let staged: StagedMounts | undefined;
   const undo = async (): Promise<void> => {
     if (staged !== undefined) await detachAll(staged.targets);
@@ -120,6 +118,11 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
     const claim = ids === undefined ? undefined : claimPath(ids);
+    // Before the container's record: a create killed while writing it leaves
+    // a temporary file named for this container and no record, which sends
+    // the launcher's delete to the engine, whose delete removes it.
+    const fallback = policy.backends[policy.defaultBackend]!;
+    writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) }, subject.id);
     writeRecord(call.root, subject.id, {
       kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
       ...(plan === undefined ? {} : { staging: plan.dir }),
