@@ -120,7 +120,16 @@ export function reclaimStale(dir: string = claimsDir, now: number = Date.now()):
     let entries: string[];
     let age: number;
     try {
-      age = now - lstatSync(claim).mtimeMs;
+      const stat = lstatSync(claim);
+      age = now - stat.mtimeMs;
+      if (!stat.isDirectory()) {
+        // Not a claim as this engine makes them: nothing holds it.
+        if (age >= creatingGraceMs) {
+          unlinkSync(claim);
+          freed.push(start);
+        }
+        continue;
+      }
       entries = readdirSync(claim);
     } catch {
       continue;

@@ -1,7 +1,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,9 +66,10 @@ test('stale claims are reclaimed (record gone, or no backend state), but never a
   const claims = join(dir, 'ids');
   ['live', 'nostate', 'gone'].forEach((id, index) => t.true(claimSlot(slotAt(pool, index), `k-${id}`, `${root}.hardrun/${id}`, claims)));
   mkdirSync(claimPath(slotAt(pool, 3), claims)); // a create killed between the claim's two steps
+  symlinkSync(`${root}.hardrun/old`, claimPath(slotAt(pool, 4), claims)); // not a claim as the engine makes them
   t.deepEqual(reclaimStale(claims, Date.now()), [], 'claims made a moment ago are all kept');
   const freed = reclaimStale(claims, Date.now() + 3_600_000);
-  t.deepEqual(freed.sort(), [1, 2, 3].map(index => slotAt(pool, index).uids.hostID).sort());
+  t.deepEqual(freed.sort(), [1, 2, 3, 4].map(index => slotAt(pool, index).uids.hostID).sort());
   t.deepEqual([...claimedStarts(claims)], [slotAt(pool, 0).uids.hostID]);
 });
 
