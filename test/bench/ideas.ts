@@ -11,10 +11,15 @@ export const ideasOn = process.env['BENCH_IDEAS'] === '1';
 
 const bun = resolve('node_modules/.bin/bun');
 
-/** The flags bin/hardrun-engine is built with: package.json's build:engine, without its entry point and --outfile. */
+/**
+ * The flags bin/hardrun-engine is built with: package.json's build:engine,
+ * without its entry point, its --define of the version strings (shell
+ * expressions, which only name the build) and --outfile.
+ */
 export function engineFlags(): string[] {
   const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
-  return (scripts['build:engine'] ?? '').split(/\s+/).filter(word => word.startsWith('--') && !word.startsWith('--outfile'));
+  const flags = (scripts['build:engine'] ?? '').split(' --define ')[0]!;
+  return flags.split(/\s+/).filter(word => word.startsWith('--') && !word.startsWith('--outfile'));
 }
 
 /** Compiles `entry` with build:engine's flags, as `change` alters them; undefined when bun is not installed. */
