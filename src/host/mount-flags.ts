@@ -1,3 +1,5 @@
+import { unescapeField } from './mountinfo.js';
+
 /** Per-mount flags a user namespace may not clear on a bind of that mount (the kernel locks them). */
 const lockable = new Set(['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'ro']);
 
@@ -24,11 +26,6 @@ export function lockedOptionsOf(path: string, mountinfo: string): string[] {
 function readMounts(text: string): { point: string; options: string[] }[] {
   return text.split('\n').filter(Boolean).map(line => {
     const fields = line.split(' ');
-    return { point: unescape(fields[4] ?? '/'), options: (fields[5] ?? '').split(',') };
+    return { point: unescapeField(fields[4] ?? '/'), options: (fields[5] ?? '').split(',') };
   });
-}
-
-/** mountinfo escapes space, tab, newline and backslash as octal. */
-function unescape(field: string): string {
-  return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 }

@@ -70,9 +70,14 @@ function splitOptions(field: string): string[] {
   return field.split(',');
 }
 
-/** The kernel escapes space, tab, newline, backslash (and in options also ',' and '=') as octal. */
+/** The kernel escapes space, tab, newline and backslash in mountinfo fields as octal. */
+export function unescapeField(field: string): string {
+  return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+}
+
+/** In options also ',' and '=' (as octal) and a layer's own ':' (as "\\:"). */
 function unescapeOption(value: string): string {
-  return value.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8))).replace(/\\:/g, ':');
+  return unescapeField(value).replace(/\\:/g, ':');
 }
 
 function escapeField(path: string): string {
