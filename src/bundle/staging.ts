@@ -182,7 +182,7 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
 }
 
 /** The idmapped view the rootfs can have, judged from the host's mount table. */
-function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean): RootView {
+export function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean): RootView {
   let real: string;
   try {
     real = realpathSync(rootfs);

@@ -81,13 +81,20 @@ function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: 
       rule: 'readonly-rootfs',
       action: 'changed',
       path: 'mounts',
-      message: `mounted a ${settings.tmpfsSize} tmpfs at ${written}${path === written ? '' : ` (${path} in the image)`}, so programs can write there under the read-only root (hardening.rootfs.writablePaths)`,
+      message: `mounted a ${settings.tmpfsSize} tmpfs at ${written}${path === written ? '' : ` (${path} in the image)`}, so programs can write there under the read-only root; it starts with the image's content there (hardening.rootfs.writablePaths)`,
     });
   }
   return next;
 }
 
+/**
+ * `tmpcopyup` (runc's extension, which Docker's own `--tmpfs` uses) fills the
+ * tmpfs with the image's content at that path, owners and modes included, so
+ * a directory the image made for its service (postgres' /run/postgresql,
+ * mariadb's /run/mysqld) is still there. runsc accepts it and starts the
+ * tmpfs empty, with `mode=1777`.
+ */
 function buildTmpfs(destination: string, settings: RootfsSettings): Mount {
-  const options = ['nosuid', 'nodev', ...(settings.noexec ? ['noexec'] : []), `size=${settings.tmpfsSize}`, 'mode=1777'];
+  const options = ['nosuid', 'nodev', ...(settings.noexec ? ['noexec'] : []), `size=${settings.tmpfsSize}`, 'mode=1777', 'tmpcopyup'];
   return { destination, type: 'tmpfs', source: 'tmpfs', options };
 }

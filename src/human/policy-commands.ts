@@ -14,6 +14,14 @@ export const policyCommands: readonly HumanCommand[] = [
     run: async args => (await import('./explain.js')).explain(args),
   },
   {
+    command: 'suggest <id>',
+    describe: 'the rule to paste for a container that ran with its read-only root in audit mode: the paths it wrote, the capabilities it asked for beyond the allowlist',
+    builder: yargs => yargs
+      .positional('id', { type: 'string', describe: 'container id, or an unambiguous prefix (Docker short ids)' })
+      .option('root', { type: 'string', describe: 'the runtime state directory (default: those of Docker, containerd and runc)' }),
+    run: async args => (await import('./suggest.js')).suggestRule(args),
+  },
+  {
     command: 'policy <action> [file]',
     describe: 'check FILE: validate a policy; show [FILE]: print the policy in force with its defaults',
     builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' })

@@ -10,7 +10,10 @@ import { asSpec } from '../bundle/spec-shape.js';
 import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner, type StagingPlan } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
+import type { HardeningSettings } from '../harden/settings.js';
 import { callerOf, hostFacts } from '../host/facts.js';
+import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
+import { capabilityNumber } from '../host/capability-numbers.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
 import { hostIdPool } from '../host/subid.js';
@@ -45,7 +48,7 @@ export async function createContainer(call: Call): Promise<number> {
   const subject: Subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, bundle, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
   let mountinfo: string | undefined;
   const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
-  const { admission, backend, plan, claim } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
+  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined && plan !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -53,6 +56,7 @@ export async function createContainer(call: Call): Promise<number> {
   const ids = plan === undefined ? undefined : admission.ids;
   let staged: StagedMounts | undefined;
   const undo = async (): Promise<void> => {
+    if (trace !== undefined) stopCapabilityTrace(trace);
     if (staged !== undefined) await detachAll(staged.targets);
     if (plan !== undefined) removeStaging(plan.dir);
     release();
@@ -70,6 +74,8 @@ export async function createContainer(call: Call): Promise<number> {
     throw error;
   }
   if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
+  // This process becomes the backend, whose children become the container.
+  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid);
   const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
@@ -118,6 +124,7 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
     const claim = ids === undefined ? undefined : claimPath(ids);
+    const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, subject.id))) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
     // the launcher's delete to the engine, whose delete removes it.
@@ -128,13 +135,27 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
       ...(plan === undefined ? {} : { staging: plan.dir }),
       ...(claim === undefined ? {} : { claim }),
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
+      ...(trace === undefined ? {} : { trace }),
     });
-    if (plan === undefined || ids === undefined) return { admission, backend, plan };
-    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim };
+    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace };
     skip.add(ids.uids.hostID);
   }
   removeRecord(call.root, subject.id);
   throw new HardrunError('ids', 'cannot claim host ids for the container: every slot tried was taken by concurrent creates');
+}
+
+/**
+ * A container whose read-only root is only audited is one the operator is
+ * learning from (`hardrun suggest`): its capability checks are watched too,
+ * where the backend's processes are the host's own (runc).
+ */
+function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
+  return hardening.rootfs.mode === 'audit' && backend.kind === 'runc';
+}
+
+function grantedCapabilities(allow: readonly string[]): number[] {
+  return allow.map(capabilityNumber).filter((cap): cap is number => cap !== undefined);
 }
 
 function upperOwnerOf(spec: Spec, bundle: string, mountinfo: () => string): number | undefined {

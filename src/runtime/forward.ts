@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
+import { stopCapabilityTrace } from '../host/cap-trace.js';
 import { releaseSlot } from '../state/id-slots.js';
 import { isErrno, readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
@@ -28,6 +29,7 @@ export async function forwardCall(call: Call): Promise<number> {
     const status = await runBackend(handOver);
     if (status === 0 || await isGoneFrom(record, call, id)) {
       removeRecord(call.root, id);
+      if (record.trace !== undefined) stopCapabilityTrace(record.trace);
       // Only the directory this root and id stage in, whatever the record says.
       if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
       // Only a claim as id-slots.ts names them; releaseSlot frees it only when this container's entry was the one in it.

@@ -14,7 +14,7 @@ import type { BackendKind } from '../backend/backend.js';
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
  * present, for the launcher's delete, with the claim of the container's
- * host ids as a third field), `ids` and `rule`.
+ * host ids as a third field), `ids`, `rule` and `trace`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -30,6 +30,12 @@ export interface ContainerRecord {
   readonly claim?: string;
   /** The host uid and gid the container's root maps to. */
   readonly ids?: { readonly uid: number; readonly gid: number };
+  /**
+   * The tracefs instance that watches the container's capability checks
+   * (src/host/cap-trace.ts), removed at delete. Its record is "full": the
+   * engine, which removes it, takes the container's every call.
+   */
+  readonly trace?: string;
 }
 
 const magic = 'hardrun1';
@@ -47,7 +53,7 @@ export function recordPath(root: string, id: string): string {
 
 export function formatRecord(record: ContainerRecord): string {
   const fields = [record.kind, record.name, record.path, ...record.args];
-  const direct = record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
+  const direct = record.trace === undefined && record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
   if (fields.some(field => /[\t\n]/.test(field))) {
     throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
   }
@@ -56,6 +62,7 @@ export function formatRecord(record: ContainerRecord): string {
   if (record.staging !== undefined) lines.push(`staging\t${record.staging}${record.claim === undefined ? '' : `\t${record.claim}`}`);
   if (record.ids !== undefined) lines.push(`ids\t${record.ids.uid}:${record.ids.gid}`);
   if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
+  if (record.trace !== undefined) lines.push(`trace\t${record.trace.replace(/[\t\n]/g, ' ')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -77,6 +84,7 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     ...(staging === undefined ? {} : { staging }),
     ...(claim === undefined ? {} : { claim }),
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
+    ...(extra.has('trace') ? { trace: extra.get('trace')! } : {}),
   };
 }
 

@@ -63,12 +63,12 @@ const services: Service[] = [
   {
     name: 'postgres', data: '/var/lib/postgresql/data', ready: 'pg_isready -q -h /var/run/postgresql -U postgres',
     write: 'psql -q -h /var/run/postgresql -U postgres -c "create table if not exists t (v text); insert into t values (\'hello\')"',
-    read: 'psql -h /var/run/postgresql -U postgres -Atc "select v from t limit 1"', expect: /^hello$/,
+    read: 'psql -h /var/run/postgresql -U postgres -Atc "select v from t limit 1"', expect: /^hello$/, user: 'postgres',
   },
   {
     name: 'mariadb', data: '/var/lib/mysql', ready: 'mariadb -uroot -e "select 1" >/dev/null 2>&1',
     write: 'mariadb -uroot -e "create database if not exists d; create table if not exists d.t (v text); insert into d.t values (\'hello\')"',
-    read: 'mariadb -uroot -N -e "select v from d.t limit 1"', expect: /^hello$/,
+    read: 'mariadb -uroot -N -e "select v from d.t limit 1"', expect: /^hello$/, user: 'mysql',
   },
   {
     name: 'memcached', data: '/tmp/unused', ready: 'printf "stats\\r\\n" | nc -N -w 2 127.0.0.1 11211 | grep -q uptime',

@@ -12,7 +12,7 @@ const tmpfs = (destination: string, extra: string[] = []): Mount => ({
   destination,
   type: 'tmpfs',
   source: 'tmpfs',
-  options: ['nosuid', 'nodev', ...extra, 'size=64m', 'mode=1777'],
+  options: ['nosuid', 'nodev', ...extra, 'size=64m', 'mode=1777', 'tmpcopyup'],
 });
 const bind = (destination: string, options: string[]): Mount => ({ destination, type: 'bind', source: `/var/lib/docker/containers/c1${destination}`, options });
 
@@ -70,7 +70,7 @@ const table: { title: string; mounts: Mount[] | undefined; settings?: RootfsSett
     title: 'noexec and the size follow the settings',
     mounts: [],
     settings: { ...settings, writablePaths: ['/scratch'], noexec: true, tmpfsSize: '8m' },
-    expected: [{ destination: '/scratch', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'noexec', 'size=8m', 'mode=1777'] }],
+    expected: [{ destination: '/scratch', type: 'tmpfs', source: 'tmpfs', options: ['nosuid', 'nodev', 'noexec', 'size=8m', 'mode=1777', 'tmpcopyup'] }],
   },
   {
     title: 'a spec without mounts gets the tmpfs mounts',

@@ -44,6 +44,10 @@ postgres)
 		chmod 2777 /var/run/postgresql
 		exec gosu postgres "$0" postgres "$@"
 	fi
+	mkdir -p "$PGDATA"
+	chmod 700 "$PGDATA" || :
+	mkdir -p /var/run/postgresql || :
+	chmod 3775 /var/run/postgresql || :
 	if [ ! -s "$PGDATA/PG_VERSION" ]; then
 		/usr/lib/postgresql/15/bin/initdb -D "$PGDATA" -U postgres --auth=trust >/dev/null
 	fi
@@ -81,7 +85,7 @@ esac
 `;
 
 /** What the image is made of; its hash names the cached tarball. */
-const recipe = JSON.stringify({ suite: 'bookworm', variant: 'minbase', packages, entrypoint, version: 2 });
+const recipe = JSON.stringify({ suite: 'bookworm', variant: 'minbase', packages, entrypoint, version: 3 });
 
 export const servicesTag = 'services:hardrun-test';
 const cacheDir = '/var/cache/hardrun-test';
@@ -108,9 +112,19 @@ export async function servicesTarball(): Promise<string> {
       await rm(join(rootfs, path), { recursive: true, force: true });
     }
     // The data directories the official images make, each its service user's.
-    await mkdir(join(rootfs, 'var/lib/mysql'), { recursive: true });
-    await mkdir(join(rootfs, 'data'));
-    await execa('chroot', [rootfs, 'chown', 'redis:redis', '/data']);
+    // The data and socket directories the official images make, each its
+    // service user's, so that `--user` runs as it does from those images.
+    for (const [path, owner, mode] of [
+      ['data', 'redis:redis', '755'],
+      ['var/lib/postgresql/data', 'postgres:postgres', '1777'],
+      ['run/postgresql', 'postgres:postgres', '3777'],
+      ['var/lib/mysql', 'mysql:mysql', '755'],
+      ['run/mysqld', 'mysql:mysql', '777'],
+    ] as const) {
+      await mkdir(join(rootfs, path), { recursive: true });
+      await execa('chroot', [rootfs, 'chown', owner, `/${path}`]);
+      await execa('chroot', [rootfs, 'chmod', mode, `/${path}`]);
+    }
     await mkdir(join(rootfs, 'srv/www'), { recursive: true });
     await writeFile(join(rootfs, 'usr/local/bin/docker-entrypoint'), entrypoint);
     await chmod(join(rootfs, 'usr/local/bin/docker-entrypoint'), 0o755);
@@ -131,5 +145,7 @@ export async function servicesTarball(): Promise<string> {
 /** Imports the services image into a private dockerd, with its entrypoint. */
 export async function importServices(d: PrivateDocker): Promise<void> {
   const tarball = await servicesTarball();
-  await execa(dockerBin, ['-H', `unix://${d.sock}`, 'import', '--change', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint"]', tarball, servicesTag], { timeout: 600_000 });
+  // The official images declare their data directories as volumes.
+  const volumes = ['VOLUME ["/data", "/var/lib/postgresql/data", "/var/lib/mysql"]'];
+  await execa(dockerBin, ['-H', `unix://${d.sock}`, 'import', '--change', 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint"]', ...volumes.flatMap(change => ['--change', change]), tarball, servicesTag], { timeout: 600_000 });
 }

@@ -21,6 +21,12 @@ test('the first line is what the launcher reads: tab-separated, marked direct', 
   t.is(first, 'hardrun1\tdirect\trunsc\tgvisor\t/usr/bin/runsc\t--network=none');
 });
 
+test('a record with a capability trace is the engine\'s, which removes the trace at delete', t => {
+  const traced = { ...runsc, kind: 'runc' as const, trace: '/sys/kernel/tracing/instances/hardrun-0123456789ab-web' };
+  t.true(formatRecord(traced).startsWith('hardrun1\tfull\t'));
+  t.deepEqual(parseRecord(formatRecord(traced)), traced);
+});
+
 test('a record the launcher could misread is marked for the engine', t => {
   const many = { ...runsc, args: ['a', 'b', 'c', 'd', 'e'] };
   t.true(formatRecord(many).startsWith('hardrun1\tfull\t'));

@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { isErrno } from '../state/record.js';
+
+/**
+ * Which capabilities a container's processes ask the kernel for, seen
+ * through the kernel's `capability:cap_capable` trace event in a tracefs
+ * instance of the container's own. The instance follows one process and
+ * every process it forks (`options/event-fork`): the engine's own, which
+ * becomes the backend by exec, so the container's init and all it starts
+ * are followed, `docker exec` processes are not (the backend's `exec` is
+ * not a child). The backend's own setup runs as `runc` and `runc:[N:...]`
+ * and is filtered out by name, and so are checks of capabilities the
+ * policy grants. CAP_SYS_ADMIN is filtered out too: the kernel checks it,
+ * quietly, on ordinary memory mappings, and a container that needs it
+ * belongs in the sandbox. Nothing here makes a container fail: an instance
+ * that cannot be made is no instance.
+ */
+
+/** Where tracefs is mounted, if it is: systemd mounts it at the first at boot. */
+const tracefsMounts = ['/sys/kernel/tracing', '/sys/kernel/debug/tracing'];
+
+/** The tracefs instance a container of this name would get, or undefined when tracefs or the event is missing. */
+export function plannedTrace(name: string): string | undefined {
+  for (const root of tracefsMounts) {
+    if (existsSync(`${root}/events/capability/cap_capable/filter`) && existsSync(`${root}/instances`)) return `${root}/instances/hardrun-${name}`;
+  }
+  return undefined;
+}
+
+/** Only an instance as plannedTrace names them. */
+export function isTraceInstance(path: string): boolean {
+  return tracefsMounts.some(root => {
+    const prefix = `${root}/instances/hardrun-`;
+    const name = path.slice(prefix.length);
+    return path.startsWith(prefix) && name !== '' && !name.includes('/');
+  });
+}
+
+/** CAP_SYS_ADMIN's number (include/uapi/linux/capability.h). */
+const sysAdmin = 21;
+
+/**
+ * Starts following `pid` and its descendants in the instance, for
+ * capability checks of any capability outside `granted` (numbers).
+ * Returns false, leaving no instance, when any step fails.
+ */
+export function startCapabilityTrace(instance: string, granted: readonly number[], pid: number): boolean {
+  if (!isTraceInstance(instance)) return false;
+  try {
+    try {
+      mkdirSync(instance);
+    } catch (error) {
+      // One a killed create left for a container of the same name: start afresh.
+      if (!isErrno(error, 'EEXIST')) throw error;
+      rmdirSync(instance);
+      mkdirSync(instance);
+    }
+    const event = `${instance}/events/capability/cap_capable`;
+    const skipped = [...new Set([sysAdmin, ...granted])].sort((a, b) => a - b).map(cap => ` && cap != ${cap}`).join('');
+    writeFileSync(`${event}/filter`, `!(comm ~ "runc*") && !(comm ~ "hardrun*")${skipped}`);
+    writeFileSync(`${instance}/buffer_size_kb`, '256');
+    writeFileSync(`${instance}/options/event-fork`, '1');
+    writeFileSync(`${instance}/set_event_pid`, String(pid));
+    writeFileSync(`${event}/enable`, '1');
+    return true;
+  } catch {
+    stopCapabilityTrace(instance);
+    return false;
+  }
+}
+
+/** Removes the instance (and its events); a missing one is fine. */
+export function stopCapabilityTrace(instance: string): void {
+  if (!isTraceInstance(instance)) return;
+  try {
+    rmdirSync(instance);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+  }
+}
+
+/** A capability the container asked for, with the programs that asked and whether the kernel refused it. */
+export interface CapabilityUse {
+  readonly cap: number;
+  readonly programs: readonly string[];
+  readonly refused: boolean;
+}
+
+/** What the instance saw, by capability; undefined when it is gone. */
+export function readCapabilityTrace(instance: string): CapabilityUse[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`${instance}/trace`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseCapabilityTrace(text);
+}
+
+/** Lines such as `  sshd-1234  [001] .....  12.5: cap_capable: cred ..., cap 18, ret -1`. */
+export function parseCapabilityTrace(text: string): CapabilityUse[] {
+  const seen = new Map<number, { programs: Set<string>; refused: boolean }>();
+  for (const line of text.split('\n')) {
+    const event = /^\s*(.*)-\d+\s+\[\d+\].*\bcap_capable:.*\bcap (\d+), ret (-?\d+)\s*$/.exec(line);
+    if (event === null) continue;
+    const cap = Number(event[2]);
+    const entry = seen.get(cap) ?? { programs: new Set<string>(), refused: false };
+    entry.programs.add(event[1]!.trim());
+    entry.refused ||= event[3] !== '0';
+    seen.set(cap, entry);
+  }
+  return [...seen].sort(([a], [b]) => a - b).map(([cap, entry]) => ({ cap, programs: [...entry.programs].sort(), refused: entry.refused }));
+}

@@ -1,0 +1,188 @@
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rootfsOf, rootViewOf, stagingBase } from '../bundle/staging.js';
+import { HardrunError } from '../errors.js';
+import { isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { readCapabilityTrace, type CapabilityUse } from '../host/cap-trace.js';
+import { capabilityName } from '../host/capability-numbers.js';
+import { callerOf, hostFacts } from '../host/facts.js';
+import { mountAt } from '../host/mountinfo.js';
+import { imageOf } from '../policy/image.js';
+import { loadPolicy } from '../policy/load.js';
+import type { Spec } from '../spec/types.js';
+import { defaultRoots, findContainers, type FoundContainer } from './inspect/locate.js';
+import { readBackendState } from './inspect/state.js';
+
+export interface SuggestArgs {
+  readonly id?: string;
+  readonly root?: string;
+  readonly policy?: string;
+}
+
+/**
+ * `hardrun suggest CONTAINER`: the rule that lets a container run under the
+ * read-only root and the capability allowlist, from what it did while it
+ * ran with its root writable (the read-only root in audit mode): the
+ * directories it wrote in, read from its own upper layer, and the
+ * capabilities it asked the kernel for beyond the allowlist, from its
+ * capability trace (src/host/cap-trace.ts). Prints YAML to paste into the
+ * policy in place of the rule that audited it.
+ */
+export async function suggestRule(args: SuggestArgs): Promise<number> {
+  const container = onlyContainer(String(args.id), args.root === undefined ? defaultRoots() : [args.root]);
+  const state = await readBackendState(container);
+  if ('error' in state) throw new HardrunError('suggest', `cannot read container ${container.id}: ${state.error}`);
+  if (state.status !== 'running' && state.status !== 'paused') throw new HardrunError('suggest', `container ${container.id} is ${state.status}: suggest reads a running container`);
+  if (state.bundle === undefined) throw new HardrunError('suggest', `the backend does not say where container ${container.id}'s bundle is`);
+  const policy = await loadPolicy(args.policy, process.env);
+  const spec = callerSpecOf(state.bundle);
+  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+
+  const notes: string[] = [];
+  const written = writesOf(container, state.pid, spec, state.bundle, notes);
+  const base = policy.hardening;
+  const writable = base.rootfs.writablePaths.map(normalizeDestination);
+  const places = written === undefined ? [] : minimalPlaces(written.places.filter(place => !writable.some(path => isSameOrBelow(place, path))));
+  if (places.includes('/')) notes.push(`it wrote at the top of the root (${written!.examples.filter(path => path.split('/').length === 2).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
+  const uses = capabilityUses(container, notes);
+  const allowed = new Set(base.capabilities.allow);
+  // Where the allowlist was enforced, what it was refused is what it needs;
+  // where it was not (capabilities in audit mode), every check counts.
+  const beyond = uses.filter(use => !allowed.has(capabilityName(use.cap)));
+  const extra = beyond.some(use => use.refused) ? beyond.filter(use => use.refused) : beyond;
+
+  const image = imageOf({ id: container.id, spec, caller: callerOf(container.root), host: hostFacts });
+  say(`# hardrun suggest ${container.id}: what it wrote and asked for, as one rule`);
+  say(`# the rule it runs under now: ${container.record?.rule ?? 'unknown'}`);
+  if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
+  for (const use of beyond) say(`# it asked for ${capabilityName(use.cap)} (${use.programs.join(', ')}), which the allowlist lacks${use.refused ? ', and was refused it' : extra.includes(use) ? '' : ', and had it anyway: not suggested'}`);
+  for (const note of notes) say(`# ${note}`);
+  const name = image.known ? image.repository?.split('/').pop() ?? 'suggested' : 'suggested';
+  if (!image.known) say(`# its image is not known (${image.reason}): add a match that names this container's workload`);
+  const hardening: string[] = [];
+  const newPlaces = places.filter(place => place !== '/');
+  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: [${[...writable, ...newPlaces].join(', ')}] }`);
+  if (extra.length > 0) hardening.push(`      capabilities: { allow: [${[...base.capabilities.allow, ...extra.map(use => capabilityName(use.cap))].join(', ')}] }`);
+  if (hardening.length === 0) say('# it needs nothing beyond the defaults: drop the rule that audits it');
+  say('rules:');
+  say(`  - name: ${name}`);
+  say(`    match: { image: [${image.known && image.repository !== undefined ? image.repository : '"IMAGE"'}] }`);
+  say(hardening.length === 0 ? '    hardening: {}' : '    hardening:');
+  for (const line of hardening) say(line);
+  return 0;
+}
+
+function onlyContainer(query: string, roots: readonly string[]): FoundContainer {
+  const found = findContainers(query, roots).filter(container => container.record !== undefined);
+  if (found.length === 0) throw new HardrunError('suggest', `no container "${query}" that hardrun runs (give --root for a runtime state directory other than Docker's, containerd's and runc's)`);
+  if (found.length > 1) throw new HardrunError('suggest', `"${query}" names ${found.length} containers: give more of the id`);
+  return found[0]!;
+}
+
+/** The spec as the caller wrote it: hardrun keeps the original beside its own. */
+function callerSpecOf(bundle: string): Spec {
+  const read = (name: string): Spec => JSON.parse(readFileSync(`${bundle}/${name}`, 'utf8')) as Spec;
+  const current = read('config.json');
+  return current.root?.path?.startsWith(`${stagingBase}/`) === true ? read('config.orig.json') : current;
+}
+
+interface Writes {
+  /** The directories it created or changed entries in. */
+  readonly places: readonly string[];
+  /** The entries themselves. */
+  readonly examples: readonly string[];
+}
+
+/** What the container wrote in its root, or undefined (with a note) when that cannot be read. */
+function writesOf(container: FoundContainer, pid: number, spec: Spec, bundle: string, notes: string[]): Writes | undefined {
+  const inside = readFileSync(`/proc/${pid}/mountinfo`, 'utf8');
+  const root = mountAt(inside, '/');
+  if (root?.superOptions !== undefined && readOnlyRoot(inside)) {
+    notes.push('its root is read-only, so its writes failed instead of landing: run it with the read-only root in audit mode (hardening.rootfs.mode: audit, in a rule on its image) to see them');
+    return undefined;
+  }
+  const view = rootViewOf(rootfsOf(spec, bundle), readFileSync('/proc/self/mountinfo', 'utf8'), false);
+  if (view.kind !== 'overlay' || view.upper === undefined) {
+    notes.push('its root is not an overlay of layers, so what it wrote cannot be told from what the image holds');
+    return undefined;
+  }
+  // With the user namespace, its writes land in hardrun's own upper layer; else in the engine's.
+  const own = container.record?.staging !== undefined && existsSync(view.upper.upper);
+  const upper = own ? view.upper.upper : view.layers[0]!;
+  const lowers = own ? view.layers : view.layers.slice(1);
+  const mounted = new Set((readHardenedMounts(bundle) ?? spec.mounts ?? []).map(mount => normalizeDestination(mount.destination)));
+  return layerWrites(upper, lowers, mounted);
+}
+
+/** Whether the container's root mount is read-only (the `ro` of its per-mount options). */
+function readOnlyRoot(mountinfo: string): boolean {
+  const line = mountinfo.split('\n').reverse().find(entry => entry.split(' ')[4] === '/');
+  return line?.split(' ')[5]?.split(',').includes('ro') === true;
+}
+
+function readHardenedMounts(bundle: string): Spec['mounts'] {
+  try {
+    return (JSON.parse(readFileSync(`${bundle}/config.json`, 'utf8')) as Spec).mounts;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Walks an overlay's upper layer: a directory the image has is one the
+ * container changed something inside, and the walk goes on into it; any
+ * other entry (a new file or directory, a changed file, a whiteout of a
+ * removed one) is a write in the directory that holds it. Mountpoints are
+ * skipped: what is written there lands in the mount.
+ */
+export function layerWrites(upper: string, lowers: readonly string[], mounted: ReadonlySet<string>): Writes {
+  const places = new Set<string>();
+  const examples: string[] = [];
+  const inImage = (path: string): boolean => lowers.some(lower => {
+    try {
+      return lstatSync(join(lower, path)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(join(upper, dir)).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = `${dir === '/' ? '' : dir}/${name}`;
+      if (mounted.has(path)) continue;
+      if (lstatSync(join(upper, path)).isDirectory() && inImage(path)) {
+        walk(path);
+        continue;
+      }
+      places.add(dir);
+      examples.push(path);
+    }
+  };
+  walk('/');
+  return { places: [...places].sort(), examples };
+}
+
+/** The places, less those beneath another of them. */
+export function minimalPlaces(places: readonly string[]): string[] {
+  const sorted = [...new Set(places)].sort();
+  return sorted.filter(place => !sorted.some(other => other !== place && other !== '/' && isSameOrBelow(place, other)));
+}
+
+function capabilityUses(container: FoundContainer, notes: string[]): CapabilityUse[] {
+  const trace = container.record?.trace;
+  if (trace === undefined) {
+    notes.push('its capabilities were not watched: hardrun watches them for a container whose read-only root is in audit mode, on runc, where tracefs is mounted (mount -t tracefs tracefs /sys/kernel/tracing)');
+    return [];
+  }
+  const uses = readCapabilityTrace(trace);
+  if (uses === undefined) {
+    notes.push(`its capability trace ${trace} is gone`);
+    return [];
+  }
+  return uses;
+}

@@ -1,0 +1,32 @@
+import test from 'ava';
+import { isTraceInstance, parseCapabilityTrace } from '../../src/host/cap-trace.js';
+
+const trace = `# tracer: nop
+#
+#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION
+#              | |         |   |||||     |         |
+            sshd-5004    [000] .....   826.253151: cap_capable: cred 000000002da89603, target_ns 000000009bbbb6c5, capable_ns 000000009bbbb6c5, cap 18, ret -1
+           mkdir-5018    [001] .n...   826.239776: cap_capable: cred 000000002da89603, target_ns 000000009bbbb6c5, capable_ns 000000009bbbb6c5, cap 2, ret 0
+     docker-init-17      [000] .....   826.255193: cap_capable: cred 000000002da89603, target_ns 000000009bbbb6c5, capable_ns 000000009bbbb6c5, cap 2, ret 0
+            sshd-5006    [000] .....   826.255194: cap_capable: cred 000000002da89603, target_ns 000000009bbbb6c5, capable_ns 000000009bbbb6c5, cap 18, ret 0
+`;
+
+test('a trace reads as the capabilities asked for, by whom, and whether any check was refused', t => {
+  t.deepEqual(parseCapabilityTrace(trace), [
+    { cap: 2, programs: ['docker-init', 'mkdir'], refused: false },
+    { cap: 18, programs: ['sshd'], refused: true },
+  ]);
+});
+
+test('lines that are no cap_capable event are no capability', t => {
+  t.deepEqual(parseCapabilityTrace('# tracer: nop\n  bash-1 [000] ..... 1.0: sched_switch: prev_comm=bash cap 3, ret 0\n\n'), []);
+});
+
+test('only instances named as hardrun names them are ever removed', t => {
+  t.true(isTraceInstance('/sys/kernel/tracing/instances/hardrun-0123456789ab-web'));
+  t.true(isTraceInstance('/sys/kernel/debug/tracing/instances/hardrun-0123456789ab-web'));
+  t.false(isTraceInstance('/sys/kernel/tracing/instances/other'));
+  t.false(isTraceInstance('/sys/kernel/tracing/instances/hardrun-x/../../'));
+  t.false(isTraceInstance('/sys/kernel/tracing/instances/hardrun-'));
+  t.false(isTraceInstance('/tmp/instances/hardrun-x'));
+});
