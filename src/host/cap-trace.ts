@@ -8,12 +8,15 @@ import { isErrno } from '../state/record.js';
  * every process it forks (`options/event-fork`): the engine's own, which
  * becomes the backend by exec, so the container's init and all it starts
  * are followed, `docker exec` processes are not (the backend's `exec` is
- * not a child). The backend's own setup runs as `runc` and `runc:[N:...]`
- * and is filtered out by name, and so are checks of capabilities the
- * policy grants. CAP_SYS_ADMIN is filtered out too: the kernel checks it,
- * quietly, on ordinary memory mappings, and a container that needs it
- * belongs in the sandbox. Nothing here makes a container fail: an instance
- * that cannot be made is no instance.
+ * not a child). Only refused checks are kept: what the container asked for
+ * and did not get. (A granted one says little: overlayfs checks with the
+ * credentials of whoever mounted the root, full ones, in the name of the
+ * process it serves.) The backend's own setup runs as `runc` and
+ * `runc:[N:...]` and is filtered out by name, and so are checks of
+ * capabilities the policy grants. CAP_SYS_ADMIN is filtered out too: the
+ * kernel checks it, quietly, on ordinary memory mappings, and a container
+ * that needs it belongs in the sandbox. Nothing here makes a container
+ * fail: an instance that cannot be made is no instance.
  */
 
 /** Where tracefs is mounted, if it is: systemd mounts it at the first at boot. */
@@ -57,7 +60,7 @@ export function startCapabilityTrace(instance: string, granted: readonly number[
     }
     const event = `${instance}/events/capability/cap_capable`;
     const skipped = [...new Set([sysAdmin, ...granted])].sort((a, b) => a - b).map(cap => ` && cap != ${cap}`).join('');
-    writeFileSync(`${event}/filter`, `!(comm ~ "runc*") && !(comm ~ "hardrun*")${skipped}`);
+    writeFileSync(`${event}/filter`, `ret != 0 && !(comm ~ "runc*") && !(comm ~ "hardrun*")${skipped}`);
     writeFileSync(`${instance}/buffer_size_kb`, '256');
     writeFileSync(`${instance}/options/event-fork`, '1');
     writeFileSync(`${instance}/set_event_pid`, String(pid));
@@ -79,11 +82,10 @@ export function stopCapabilityTrace(instance: string): void {
   }
 }
 
-/** A capability the container asked for, with the programs that asked and whether the kernel refused it. */
+/** A capability the container was refused, with the programs that asked for it. */
 export interface CapabilityUse {
   readonly cap: number;
   readonly programs: readonly string[];
-  readonly refused: boolean;
 }
 
 /** What the instance saw, by capability; undefined when it is gone. */
@@ -99,15 +101,14 @@ export function readCapabilityTrace(instance: string): CapabilityUse[] | undefin
 
 /** Lines such as `  sshd-1234  [001] .....  12.5: cap_capable: cred ..., cap 18, ret -1`. */
 export function parseCapabilityTrace(text: string): CapabilityUse[] {
-  const seen = new Map<number, { programs: Set<string>; refused: boolean }>();
+  const seen = new Map<number, Set<string>>();
   for (const line of text.split('\n')) {
     const event = /^\s*(.*)-\d+\s+\[\d+\].*\bcap_capable:.*\bcap (\d+), ret (-?\d+)\s*$/.exec(line);
-    if (event === null) continue;
+    if (event === null || event[3] === '0') continue;
     const cap = Number(event[2]);
-    const entry = seen.get(cap) ?? { programs: new Set<string>(), refused: false };
-    entry.programs.add(event[1]!.trim());
-    entry.refused ||= event[3] !== '0';
-    seen.set(cap, entry);
+    const programs = seen.get(cap) ?? new Set<string>();
+    programs.add(event[1]!.trim());
+    seen.set(cap, programs);
   }
-  return [...seen].sort(([a], [b]) => a - b).map(([cap, entry]) => ({ cap, programs: [...entry.programs].sort(), refused: entry.refused }));
+  return [...seen].sort(([a], [b]) => a - b).map(([cap, programs]) => ({ cap, programs: [...programs].sort() }));
 }

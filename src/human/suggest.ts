@@ -24,7 +24,7 @@ export interface SuggestArgs {
  * read-only root and the capability allowlist, from what it did while it
  * ran with its root writable (the read-only root in audit mode): the
  * directories it wrote in, read from its own upper layer, and the
- * capabilities it asked the kernel for beyond the allowlist, from its
+ * capabilities beyond the allowlist the kernel refused it, from its
  * capability trace (src/host/cap-trace.ts). Prints YAML to paste into the
  * policy in place of the rule that audited it.
  */
@@ -46,16 +46,13 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   if (places.includes('/')) notes.push(`it wrote at the top of the root (${written!.examples.filter(path => path.split('/').length === 2).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
   const uses = capabilityUses(container, notes);
   const allowed = new Set(base.capabilities.allow);
-  // Where the allowlist was enforced, what it was refused is what it needs;
-  // where it was not (capabilities in audit mode), every check counts.
-  const beyond = uses.filter(use => !allowed.has(capabilityName(use.cap)));
-  const extra = beyond.some(use => use.refused) ? beyond.filter(use => use.refused) : beyond;
+  const extra = uses.filter(use => !allowed.has(capabilityName(use.cap)));
 
   const image = imageOf({ id: container.id, spec, caller: callerOf(container.root), host: hostFacts });
   say(`# hardrun suggest ${container.id}: what it wrote and asked for, as one rule`);
   say(`# the rule it runs under now: ${container.record?.rule ?? 'unknown'}`);
   if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
-  for (const use of beyond) say(`# it asked for ${capabilityName(use.cap)} (${use.programs.join(', ')}), which the allowlist lacks${use.refused ? ', and was refused it' : extra.includes(use) ? '' : ', and had it anyway: not suggested'}`);
+  for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.join(', ')}), which the allowlist lacks`);
   for (const note of notes) say(`# ${note}`);
   const name = image.known ? image.repository?.split('/').pop() ?? 'suggested' : 'suggested';
   if (!image.known) say(`# its image is not known (${image.reason}): add a match that names this container's workload`);

@@ -1,7 +1,9 @@
 import test, { type ExecutionContext } from 'ava';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { dockerSuite } from '../helpers/docker-suite.js';
 import { launcherPath } from '../helpers/shipped.js';
 import { importServices, servicesTag } from '../helpers/services-image.js';
@@ -21,7 +23,11 @@ async function documentedPolicy(): Promise<string> {
   return block;
 }
 
+/** Where the suggest test writes the rules hardrun suggest printed. */
+const suggestedPolicy = join(tmpdir(), `hardrun-svc-suggested-${process.pid}.yaml`);
+
 const suite = dockerSuite(test, async cleanup => {
+  cleanup(() => rm(suggestedPolicy, { force: true }));
   const dir = await mkdtemp(join(tmpdir(), 'hardrun-svc-policy-'));
   cleanup(() => rm(dir, { recursive: true, force: true }));
   const policy = join(dir, 'policy.yaml');
@@ -29,7 +35,17 @@ const suite = dockerSuite(test, async cleanup => {
   const launcher = join(dir, 'hardrun');
   await writeFile(launcher, `#!/bin/sh\nexec ${launcherPath} --policy ${policy} "$@"\n`);
   await chmod(launcher, 0o755);
-  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-services': { path: launcher } } };
+  // For hardrun suggest: the read-only root audited for two images, as
+  // docs/services.md shows; and the policy the test pastes its output into.
+  const learning = join(dir, 'learning.yaml');
+  await writeFile(learning, 'rules:\n  - name: learn\n    match: { image: [nginx, sshd] }\n    hardening:\n      rootfs: { mode: audit }\n');
+  const learner = join(dir, 'hardrun-learn');
+  await writeFile(learner, `#!/bin/sh\nexec ${launcherPath} --policy ${learning} "$@"\n`);
+  await chmod(learner, 0o755);
+  const suggester = join(dir, 'hardrun-suggested');
+  await writeFile(suggester, `#!/bin/sh\nexec ${launcherPath} --policy ${suggestedPolicy} "$@"\n`);
+  await chmod(suggester, 0o755);
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-services': { path: launcher }, 'hardrun-learn': { path: learner }, 'hardrun-suggested': { path: suggester } } };
 }, {
   busybox: false,
   ready: async daemon => {
@@ -223,4 +239,61 @@ test('sshd: the capability allowlist drops its connections (its log says so), an
     t.is(hostKey.stdout, '0 600', `${runtime}: the host key is root's, as sshd demands`);
   }
   t.deepEqual(results, { runc: 'logged-in', hardrun: '', 'hardrun-services': 'logged-in' });
+});
+
+/** tracefs where systemd mounts it, mounted for the test when the host has not. */
+async function withTracefs(t: ExecutionContext): Promise<void> {
+  if (existsSync('/sys/kernel/tracing/instances')) return;
+  await execa('mount', ['-t', 'tracefs', 'tracefs', '/sys/kernel/tracing']);
+  t.teardown(() => execa('umount', ['/sys/kernel/tracing']).then(() => undefined));
+}
+
+test('hardrun suggest: nginx and sshd run once with the read-only root audited; the rules it prints, pasted, run both with the root read-only', async t => {
+  await withTracefs(t);
+  const page = 'curl -sf http://127.0.0.1/ | grep -o "Welcome to nginx" | head -1';
+  const nginx: Service = { name: 'nginx', data: '', ready: page, write: '', read: '', expect: /x/ };
+  const sshdArgs = ['-o', 'AuthorizedKeysFile=/tmp/authorized_keys', '-o', 'StrictModes=no'];
+  const sshd: Service = { name: 'sshd', data: '', ready: 'nc -z 127.0.0.1 22', write: '', read: '', expect: /x/ };
+  const keys = 'ssh-keygen -q -t ed25519 -N "" -f /tmp/id && cp /tmp/id.pub /tmp/authorized_keys';
+  const login = 'ssh -q -i /tmp/id -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o BatchMode=yes root@127.0.0.1 echo logged-in';
+  const runsWith = async (runtime: string, image: string, service: Service, args: string[] = []): Promise<string> => {
+    const started = await docker(['run', '-d', `--runtime=${runtime}`, image, service.name, ...args]);
+    t.is(started.exitCode, 0, started.stderr);
+    const id = started.stdout.trim();
+    t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
+    await waitReady(t, id, service, `${service.name} under ${runtime}`);
+    return id;
+  };
+  const root = `${suite.daemon().execRoot}/runtime-runc/moby`;
+  const suggest = async (id: string): Promise<string> => {
+    const result = await execa(launcherPath, ['suggest', id, '--root', root], { reject: false });
+    t.is(result.exitCode, 0, result.stderr);
+    t.log(result.stdout);
+    return result.stdout;
+  };
+
+  const learningNginx = await runsWith('hardrun-learn', 'nginx:hardrun-test', nginx);
+  t.is((await exec(learningNginx, page)).stdout, 'Welcome to nginx', 'with its root audited, nginx serves');
+  const forNginx = await suggest(learningNginx);
+  t.regex(forNginx, /# it wrote: .*\/var\/lib\/nginx\/body/);
+  t.regex(forNginx, /match: \{ image: \[docker\.io\/library\/nginx\] \}/);
+  t.notRegex(forNginx, /capabilities:/, 'nginx was refused no capability');
+
+  const learningSshd = await runsWith('hardrun-learn', 'sshd:hardrun-test', sshd, sshdArgs);
+  t.is((await exec(learningSshd, keys)).exitCode, 0);
+  t.is((await exec(learningSshd, login)).stdout, '', 'the allowlist still drops its connections');
+  const forSshd = await suggest(learningSshd);
+  t.regex(forSshd, /# it was refused CAP_SYS_CHROOT \([^)]*sshd[^)]*\), which the allowlist lacks/);
+
+  // Pasted as they are printed: the YAML of both, one policy.
+  const rules = (text: string): string => text.split('\n').filter(line => !line.startsWith('#') && line !== 'rules:').join('\n');
+  await writeFile(suggestedPolicy, `rules:\n${rules(forNginx)}\n${rules(forSshd)}\n`);
+
+  const hardenedNginx = await runsWith('hardrun-suggested', 'nginx:hardrun-test', nginx);
+  t.is((await exec(hardenedNginx, page)).stdout, 'Welcome to nginx');
+  t.regex((await exec(hardenedNginx, 'touch /etc/x 2>&1 || true')).stdout, /Read-only file system/, 'nginx: the root is read-only');
+  const hardenedSshd = await runsWith('hardrun-suggested', 'sshd:hardrun-test', sshd, sshdArgs);
+  t.is((await exec(hardenedSshd, keys)).exitCode, 0);
+  t.is((await exec(hardenedSshd, login)).stdout, 'logged-in', 'with the suggested capabilities, a client logs in');
+  t.regex((await exec(hardenedSshd, 'touch /etc/x 2>&1 || true')).stdout, /Read-only file system/, 'sshd: the root is read-only');
 });
