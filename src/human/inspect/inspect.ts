@@ -81,6 +81,8 @@ async function askDocker(query: string, roots: readonly string[]): Promise<{ fou
   try {
     container = await askDockerForContainer(socket, query);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ECONNREFUSED') return { found: [], note: `, and no Docker daemon answers on ${socket}` };
     return { found: [], note: `; Docker's API on ${socket} could not be asked (${(error as Error).message})` };
   }
   if (container === undefined) return { found: [], note: `, and the Docker daemon on ${socket} knows no container ${query}` };
