@@ -4,12 +4,12 @@ import type { HumanCommand } from './cli.js';
 export const operateCommands: readonly HumanCommand[] = [
   {
     command: 'setup <target>',
-    describe: 'docker: register hardrun in daemon.json and reload dockerd; containerd: print, or merge with --config, the runtime handlers (both add the hardrun subordinate id range)',
+    describe: 'docker: register hardrun in daemon.json and reload dockerd; containerd: print the runtime handlers, or with --config write them (as a drop-in when the file imports a directory of them); both add the hardrun subordinate id range',
     builder: yargs => yargs
       .positional('target', { choices: ['docker', 'containerd'] })
-      .option('config', { type: 'string', describe: 'docker: daemon.json (default /etc/docker/daemon.json); containerd: merge into this config.toml instead of printing' })
+      .option('config', { type: 'string', describe: 'docker: daemon.json (default /etc/docker/daemon.json); containerd: the main config.toml to configure instead of printing' })
       .option('default', { type: 'boolean', describe: 'docker: make hardrun the default runtime' })
-      .option('remove', { type: 'boolean', describe: 'docker: take hardrun out again (restores the backup when nothing else changed)' })
+      .option('remove', { type: 'boolean', describe: 'take out exactly what setup added (restores the backup when nothing else changed; containerd: needs --config); the subordinate id range stays' })
       .option('reload', { type: 'boolean', default: true, describe: 'docker: send dockerd SIGHUP and check docker info (--no-reload skips)' })
       .option('pidfile', { type: 'string', describe: "docker: dockerd's pid file (default: daemon.json's pidfile, else /var/run/docker.pid)" })
       .option('version', { type: 'number', describe: 'containerd: config version, 2 (containerd 1.x) or 3 (2.x); default: the file\'s, else the installed containerd\'s' })

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fallbackRange, readSubidRange } from '../../src/host/subid.js';
+import { rootFromShim } from '../../src/human/inspect/docker-api.js';
 import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { dockerRoot } from '../helpers/hardrun-docker.js';
 import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';
@@ -130,6 +131,30 @@ test.serial('inspect reports what the container sees of itself, and flags a --ru
   const listed = JSON.parse((await runHardrun(['ps', `--root=${root}`, '--json'])).stdout) as { id: string; backend: string; rule: string; status: string }[];
   t.deepEqual(listed.map(row => [row.id, row.backend, row.rule, row.status]), [[hardened, 'runc', 'default', 'running']], 'only what hardrun manages');
   t.is((await runHardrun(['inspect', 'no-such-container', '--root', root])).exitCode, 2);
+});
+
+test.serial('inspect finds a container by its name with DOCKER_HOST naming the daemon, and the shim gives its state directory', async t => {
+  t.is((await runHardrun(['setup', 'docker', '--config', d().configFile, ...subidFiles()])).exitCode, 0);
+  const name = `hardrun-named-${process.pid}`;
+  const id = (await docker(['run', '-d', '--name', name, '--runtime=hardrun', 'busybox', 'sleep', '600'])).stdout.trim();
+  t.teardown(() => docker(['rm', '-f', name]).then(() => undefined));
+  t.regex(id, /^[0-9a-f]{64}$/);
+  const env = { DOCKER_HOST: `unix://${d().sock}` };
+  const report = await runHardrun(['inspect', name, '--json'], { env });
+  t.is(report.exitCode, 0, report.stdout + report.stderr);
+  const seen = JSON.parse(report.stdout) as { id: string; root: string; managed: { rule: string } | null };
+  t.is(seen.id, id, 'the name resolves to the full id');
+  t.is(seen.root, dockerRoot(d()));
+  t.is(seen.managed?.rule, 'default');
+  // The route for a daemon whose exec root no command line shows: the shim's options.
+  const pid = Number((await docker(['inspect', '--format', '{{.State.Pid}}', id])).stdout.trim());
+  t.is(rootFromShim(pid, id), dockerRoot(d()));
+  const unknown = await runHardrun(['inspect', 'no-such-name', '--json'], { env });
+  t.is(unknown.exitCode, 2);
+  t.regex(unknown.stderr, new RegExp(`the Docker daemon on ${d().sock} knows no container no-such-name`));
+  const listed = JSON.parse((await runHardrun(['ps', '--json'], { env })).stdout) as { id: string }[];
+  t.true(listed.some(row => row.id === id));
+  t.false(listed.some(row => row.id.startsWith('@')), 'the default record is not a container');
 });
 
 test.serial('doctor names every missing piece with its fix, and exits 1 exactly when one is missing', async t => {

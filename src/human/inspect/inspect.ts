@@ -2,7 +2,8 @@ import { builtinPolicy } from '../../policy/builtin.js';
 import { decisionForRule } from '../../policy/decide.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/policy.js';
-import { defaultRoots, findContainers } from './locate.js';
+import { askDockerForContainer, dockerApiSocket, isDockerReference, rootFromShim } from './docker-api.js';
+import { containerAt, defaultRoots, findContainers, type FoundContainer } from './locate.js';
 import { readLiveIsolation } from './proc.js';
 import { readBackendState } from './state.js';
 import { judgeIsolation } from './verdict.js';
@@ -18,14 +19,23 @@ export interface InspectArgs {
  * `hardrun inspect ID`: the isolation of a running container read from its
  * init process (/proc/PID), not from any configuration, judged against what
  * hardrun's rule for it would make. Exit 0: hardened; 1: something is
- * weaker; 2: no such container (or not running, or ambiguous).
+ * weaker; 2: no such container (or not running, or ambiguous). Without
+ * --root, a query found in no known state directory (a container name, or
+ * a daemon with an exec root of its own) is asked of Docker's daemon.
  */
 export async function inspectContainer(args: InspectArgs): Promise<number> {
   const query = args.id ?? '';
   const roots = args.root === undefined ? defaultRoots() : [args.root];
-  const matches = findContainers(query, roots);
+  let matches = findContainers(query, roots);
+  let daemonNote = '';
+  if (matches.length === 0 && args.root === undefined) {
+    // A name, or a container of a daemon whose exec root is not among the roots: Docker knows.
+    const asked = await askDocker(query, roots);
+    matches = asked.found;
+    daemonNote = asked.note;
+  }
   if (matches.length !== 1) {
-    const why = matches.length === 0 ? `no container ${query} in ${roots.join(', ')}` : `${query} is ambiguous: ${matches.map(match => `${match.id} (${match.root})`).join(', ')}`;
+    const why = matches.length === 0 ? `no container ${query} in ${roots.join(', ')}${daemonNote}` : `${query} is ambiguous: ${matches.map(match => `${match.id} (${match.root})`).join(', ')}`;
     process.stderr.write(`hardrun inspect: ${why}\n`);
     return 2;
   }
@@ -56,6 +66,32 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return hardened ? 0 : 1;
+}
+
+/**
+ * The container Docker's daemon names `query` (a name, an id or a prefix),
+ * found under the known roots by its full id, else under the root its shim
+ * gives runc. The note says, for the error, what the daemon answered.
+ */
+async function askDocker(query: string, roots: readonly string[]): Promise<{ found: FoundContainer[]; note: string }> {
+  const { socket, why } = dockerApiSocket(process.env);
+  if (socket === undefined) return { found: [], note: `; ${why}` };
+  if (!isDockerReference(query)) return { found: [], note: '' };
+  let container;
+  try {
+    container = await askDockerForContainer(socket, query);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ECONNREFUSED') return { found: [], note: `, and no Docker daemon answers on ${socket}` };
+    return { found: [], note: `; Docker's API on ${socket} could not be asked (${(error as Error).message})` };
+  }
+  if (container === undefined) return { found: [], note: `, and the Docker daemon on ${socket} knows no container ${query}` };
+  const known = findContainers(container.id, roots).filter(found => found.id === container.id);
+  if (known.length > 0) return { found: known, note: '' };
+  if (container.pid <= 0) return { found: [], note: `; Docker's ${container.name} (${container.id}) is not running, so its runtime state directory cannot be found` };
+  const root = rootFromShim(container.pid, container.id);
+  if (root === undefined) return { found: [], note: `; Docker's ${container.name} (${container.id}) runs, but its runtime state directory was not found: give it with --root` };
+  return { found: [containerAt(root, container.id)], note: '' };
 }
 
 async function policyOrBuiltin(path: string | undefined): Promise<Policy> {

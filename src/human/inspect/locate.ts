@@ -60,6 +60,11 @@ export function findContainers(query: string, roots: readonly string[]): FoundCo
   return exact.length > 0 ? exact : all;
 }
 
+/** The container `id` under `root`, with hardrun's record if it has one. */
+export function containerAt(root: string, id: string): FoundContainer {
+  return { root, id, record: safeRecord(root, id) };
+}
+
 /** The command that asks a container's backend for its state: the recorded one, else plain runc. */
 export function stateCommand(container: FoundContainer): string[] {
   const backend = container.record ?? { ...builtinBackends['runc']!, path: resolveBackendPath(builtinBackends['runc']!) };

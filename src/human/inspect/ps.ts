@@ -1,4 +1,5 @@
-import { defaultRoots, listManaged } from './locate.js';
+import { askDockerForRunning, dockerApiSocket, rootFromShim } from './docker-api.js';
+import { defaultRoots, findContainers, listManaged } from './locate.js';
 import { readBackendState } from './state.js';
 
 export interface PsArgs {
@@ -6,9 +7,27 @@ export interface PsArgs {
   readonly json?: boolean;
 }
 
+/**
+ * The roots, with those of Docker's running containers that none of them
+ * holds (a daemon with an exec root of its own), from each one's shim. A
+ * daemon that does not answer adds nothing: ps lists what it can find.
+ */
+async function withDaemonRoots(roots: string[]): Promise<string[]> {
+  const { socket } = dockerApiSocket(process.env);
+  if (socket === undefined) return roots;
+  const running = await askDockerForRunning(socket).catch(() => []);
+  const all = new Set(roots);
+  for (const container of running) {
+    if (findContainers(container.id, [...all]).some(found => found.id === container.id)) continue;
+    const root = container.pid > 0 ? rootFromShim(container.pid, container.id) : undefined;
+    if (root !== undefined) all.add(root);
+  }
+  return [...all];
+}
+
 /** `hardrun ps`: the containers hardrun manages (those with a record), their backend, rule and status. */
 export async function listContainers(args: PsArgs): Promise<number> {
-  const roots = args.root === undefined ? defaultRoots() : [args.root];
+  const roots = args.root === undefined ? await withDaemonRoots(defaultRoots()) : [args.root];
   const managed = listManaged(roots);
   const rows = await Promise.all(managed.map(async container => {
     const state = await readBackendState(container);

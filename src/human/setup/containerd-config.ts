@@ -40,12 +40,16 @@ export function handlerTables(options: HandlerOptions): Record<string, TomlTable
   return tables;
 }
 
-/** The text `setup containerd` prints: a whole config to start from, or to merge by hand. */
-export function renderSnippet(version: ConfigVersion, options: HandlerOptions): string {
+/** The second line of the snippet: printed, it says how to use it; as a drop-in, how to take it out. */
+const usageLine = '# Merge into /etc/containerd/config.toml (or run: hardrun setup containerd --config FILE), then restart containerd.';
+export const dropInLine = '# Written by "hardrun setup containerd"; "hardrun setup containerd --config FILE --remove" takes it out again.';
+
+/** The text `setup containerd` prints: a whole config to start from, or to merge by hand (or, with `dropIn`, the drop-in file it writes). */
+export function renderSnippet(version: ConfigVersion, options: HandlerOptions & { readonly dropIn?: boolean }): string {
   const base = `plugins.${quote(criPlugins[version])}.containerd.runtimes`;
   const lines = [
     `# hardrun's runtime handlers for containerd ${version === 2 ? '1.x' : '2.x'} (config version ${version}).`,
-    '# Merge into /etc/containerd/config.toml (or run: hardrun setup containerd --config FILE), then restart containerd.',
+    options.dropIn === true ? dropInLine : usageLine,
     `version = ${version}`,
     '',
     '# A config that names any runtime must also name containerd\'s default one, or the CRI plugin',
@@ -93,6 +97,79 @@ export function mergeHandlers(config: TomlTable, version: ConfigVersion, tables:
     version: config['version'] ?? version,
     plugins: { ...plugins, [criPlugins[version]]: { ...cri, containerd: { ...containerd, runtimes } } },
   };
+}
+
+/**
+ * The config without hardrun's handlers: the inverse of mergeHandlers.
+ * containerd's default runc handler goes too when `runcIsHardruns` (setup
+ * added it) and no other handler is left that needs it; tables left empty
+ * by the removal are dropped, as they were absent before setup.
+ */
+export function removeHandlers(config: TomlTable, version: ConfigVersion, runcIsHardruns: boolean): TomlTable {
+  const plugins = table(config['plugins']);
+  const cri = table(plugins[criPlugins[version]]);
+  const containerd = table(cri['containerd']);
+  const runtimes: TomlTable = { ...table(containerd['runtimes']) };
+  for (const name of Object.values(handlerNames)) delete runtimes[name];
+  if (runcIsHardruns && Object.keys(runtimes).length === 1 && isDefaultRuncHandler(runtimes['runc'])) delete runtimes['runc'];
+  const nextContainerd = withOrWithout(containerd, 'runtimes', runtimes);
+  const nextCri = withOrWithout(cri, 'containerd', nextContainerd);
+  const nextPlugins = withOrWithout(plugins, criPlugins[version], nextCri);
+  return withOrWithout(config, 'plugins', nextPlugins);
+}
+
+/** Whether a handler is exactly the default runc one setup adds. */
+export function isDefaultRuncHandler(value: unknown): boolean {
+  const handler = table(value);
+  return Object.keys(handler).length === 1 && handler['runtime_type'] === defaultRuncHandler['runtime_type'];
+}
+
+/** Whether hardrun's handlers are in this config at all. */
+export function hasHandlers(config: TomlTable, version: ConfigVersion): boolean {
+  const runtimes = table(table(table(table(config['plugins'])[criPlugins[version]])['containerd'])['runtimes']);
+  return Object.values(handlerNames).some(name => runtimes[name] !== undefined);
+}
+
+/**
+ * What containerd makes of a main config and its imports, loaded in order.
+ * containerd 1.x (version 2) takes each plugin's section whole from the
+ * last file that has one; 2.x (version 3) merges plugin tables key by key.
+ * Top-level keys other than `plugins` are merged key by key in both.
+ */
+export function mergeLoaded(configs: readonly TomlTable[], version: ConfigVersion): TomlTable {
+  let merged: TomlTable = {};
+  for (const config of configs) {
+    const plugins = table(config['plugins']);
+    const next = deepMerge(merged, { ...config, plugins: {} });
+    next['plugins'] = version === 2 ? { ...table(merged['plugins']), ...plugins } : deepMerge(table(merged['plugins']), plugins);
+    merged = next;
+  }
+  return merged;
+}
+
+/** Which plugin section holds CRI's runtimes in this version. */
+export function hasCriSection(config: TomlTable, version: ConfigVersion): boolean {
+  return table(config['plugins'])[criPlugins[version]] !== undefined;
+}
+
+function deepMerge(into: TomlTable, from: TomlTable): TomlTable {
+  const out: TomlTable = { ...into };
+  for (const [key, value] of Object.entries(from)) {
+    const old = out[key];
+    out[key] = isTable(old) && isTable(value) ? deepMerge(old, value) : value;
+  }
+  return out;
+}
+
+function isTable(value: unknown): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function withOrWithout(parent: TomlTable, key: string, child: TomlTable): TomlTable {
+  const next = { ...parent };
+  if (Object.keys(child).length === 0 && parent[key] !== undefined) delete next[key];
+  else if (parent[key] !== undefined) next[key] = child;
+  return next;
 }
 
 /** Whether merging must add containerd's default handler (see mergeHandlers). */

@@ -4,7 +4,7 @@ import { launcherPath } from '../../shim/install-paths.js';
 import { addHardrun, dockerSocket, formatDaemonConfig, isUnchangedSinceSetup, parseDaemonConfig, removeHardrun, runtimeName, sameJson, type DaemonConfig } from './daemon-json.js';
 import { readDaemonPid, waitForRuntimeInfo, type RuntimeInfo } from './docker-daemon.js';
 import { keepBackup, readOptional, removeFile, replaceFile } from './files.js';
-import { ensureSubidRanges, printDiff } from './subid-files.js';
+import { ensureSubidRanges, keptSubidRangeLine, printDiff, printRemoval } from './subid-files.js';
 
 export interface SetupDockerArgs {
   readonly config?: string;
@@ -77,7 +77,7 @@ async function removeFromDocker(args: SetupDockerArgs, path: string, text: strin
   const launcher = asRecord(asRecord(current['runtimes'])[runtimeName])['path'];
   const wishes = [true, false].map(makeDefault => ({ launcher: String(launcher), makeDefault }));
   let restored: DaemonConfig;
-  let restoredText: string;
+  let restoredText: string | undefined;
   if (backup !== undefined && backupText !== undefined && isUnchangedSinceSetup(current, backup, wishes)) {
     restored = backup;
     restoredText = backupText;
@@ -85,13 +85,21 @@ async function removeFromDocker(args: SetupDockerArgs, path: string, text: strin
   } else {
     // Someone changed other keys since setup: keep their changes, take back only hardrun's.
     restored = removeHardrun(current, backup);
-    restoredText = formatDaemonConfig(restored);
-    if (args.dryRun !== true) say(`${path}: other settings changed since setup, so only hardrun's entries were removed (the rest is kept as it is now)`);
+    if (backup === undefined && Object.keys(restored).length === 0) {
+      // No backup: the file did not exist before setup, and only hardrun's entries are in it.
+      restoredText = undefined;
+      if (args.dryRun !== true) say(`${path}: removed the file: setup created it, and nothing but hardrun's entries is in it`);
+    } else {
+      restoredText = formatDaemonConfig(restored);
+      if (args.dryRun !== true) say(`${path}: other settings changed since setup, so only hardrun's entries were removed (the rest is kept as it is now)`);
+    }
   }
   if (args.dryRun === true) {
-    printDiff(path, restoredText);
+    if (restoredText === undefined) printRemoval(path);
+    else printDiff(path, restoredText);
     return 0;
   }
+  say(keptSubidRangeLine(args.subuidFile ?? '/etc/subuid', args.subgidFile ?? '/etc/subgid'));
   const pid = args.reload === false ? undefined : readDaemonPid(pidfileOf(args, current));
   // dockerd 20.10 keeps its default runtime on reload when the key is absent
   // (daemon/reload_unix.go), so first reload with Docker's stock default.
@@ -100,7 +108,8 @@ async function removeFromDocker(args: SetupDockerArgs, path: string, text: strin
     const step = await reloadAndCheck(args, current, info => info.defaultRuntime === 'runc', 'has runc as its default again', true);
     if (step !== 0) return step;
   }
-  replaceFile(path, restoredText);
+  if (restoredText === undefined) removeFile(path);
+  else replaceFile(path, restoredText);
   removeFile(backupPath);
   if (args.reload === false) {
     say('not reloading dockerd (--no-reload): send it SIGHUP, or restart it, to apply');

@@ -11,6 +11,16 @@ export const printDiff: FileWriter = (path, text) => {
   process.stdout.write(unifiedDiff(path, readOptional(path), text));
 };
 
+/** The --dry-run view of deleting a file: its lines, all removed. */
+export function printRemoval(path: string): void {
+  process.stdout.write(unifiedDiff(path, readOptional(path), undefined));
+}
+
+/** What --remove says of the id range: kept, because files and running containers may hold ids in it. */
+export function keptSubidRangeLine(uidFile: string, gidFile: string): string {
+  return `subordinate ids: the hardrun range stays in ${uidFile} and ${gidFile} (files that containers wrote, and running containers, keep ids from it); delete the "hardrun:" lines by hand once nothing uses them`;
+}
+
 /**
  * Adds the `hardrun` line to the subordinate id files where it is missing
  * (written atomically; other lines untouched). hardrun's create reads these

@@ -1,10 +1,11 @@
 /**
  * A unified diff of one file's text, whole (config files are short): what
- * `setup --dry-run` prints instead of writing.
+ * `setup --dry-run` prints instead of writing. An undefined side is a file
+ * that does not exist (before setup creates it, after --remove deletes it).
  */
-export function unifiedDiff(path: string, before: string | undefined, after: string): string {
+export function unifiedDiff(path: string, before: string | undefined, after: string | undefined): string {
   const old = splitLines(before ?? '');
-  const next = splitLines(after);
+  const next = splitLines(after ?? '');
   // Longest common subsequence, by dynamic programming over the two line lists.
   const lcs: number[][] = Array.from({ length: old.length + 1 }, () => new Array<number>(next.length + 1).fill(0));
   for (let i = old.length - 1; i >= 0; i -= 1) {
@@ -12,7 +13,7 @@ export function unifiedDiff(path: string, before: string | undefined, after: str
       lcs[i]![j] = old[i] === next[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
-  const lines = [`--- ${before === undefined ? '/dev/null' : path}`, `+++ ${path}`];
+  const lines = [`--- ${before === undefined ? '/dev/null' : path}`, `+++ ${after === undefined ? '/dev/null' : path}`];
   let i = 0;
   let j = 0;
   while (i < old.length || j < next.length) {
