@@ -110,6 +110,11 @@ function fixtureTree(outside: string, rootName: string): { tree: Tree; cases: re
     ['up', { kind: 'link', target: '../../../../../..' }],
     ['deep-up', { kind: 'link', target: 'a/b/../../../../../a' }],
     ['a/b/back', { kind: 'link', target: '../../a/b' }],
+    ['a/b/tofile', { kind: 'link', target: '/file' }],
+    ['a/b/rel', { kind: 'link', target: 'c/../../b' }],
+    ['a/b/abs-a', { kind: 'link', target: '/a' }],
+    ['a/up', { kind: 'link', target: '/a/../../..' }],
+    ['a/run', { kind: 'link', target: '/proc/1/root/etc' }],
     ['run', { kind: 'link', target: '/proc/1/root' }],
     ['selfroot', { kind: 'link', target: '/proc/self/root' }],
     ['hostproc', { kind: 'link', target: '../../../../proc' }],
@@ -132,6 +137,8 @@ function fixtureTree(outside: string, rootName: string): { tree: Tree; cases: re
     ['abs', 'a'], ['abs/b', 'a/b'], ['absb/../b', 'a/b'], ['/abs/', 'a'],
     ['up', ''], ['up/a', 'a'], ['up/../up/../a/b', 'a/b'], ['deep-up', 'a'],
     ['a/b/back/back', 'a/b'], ['a/b/back/../../abs', 'a'],
+    ['a/b/rel', 'a/b'], ['a/b/rel/rel/x', 'a/b/x'], ['a/b/tofile', 'file'], ['a/b/abs-a/b', 'a/b'], ['a/b/abs-a/b/abs-a/b/tofile', 'file'], ['a/up/a/b', 'a/b'], ['a/up', ''],
+    ['a/run/passwd', 'proc/1/root/etc/passwd'], ['/a/b/../run', 'proc/1/root/etc'],
     ['run', 'proc/1/root'], ['run/etc/shadow', 'proc/1/root/etc/shadow'],
     ['selfroot', 'proc/self/root'], ['selfroot/etc', 'proc/self/root/etc'],
     ['hostproc', 'proc'], ['hostproc/self/root/etc', 'proc/self/root/etc'],
@@ -202,23 +209,25 @@ const parts = fc.constantFrom('a', 'b', 'c', 'x', '..', '.', '');
 const pathText = fc.tuple(fc.boolean(), fc.array(parts, { maxLength: 6 }), fc.boolean())
   .map(([absolute, items, trailing]) => `${absolute ? '/' : ''}${items.join('/')}${trailing ? '/' : ''}`);
 const node: fc.Arbitrary<Node> = fc.oneof(
-  fc.constant<Node>({ kind: 'dir' }),
+  { arbitrary: fc.constant<Node>({ kind: 'dir' }), weight: 2 },
   fc.constant<Node>({ kind: 'file' }),
-  pathText.map((target): Node => ({ kind: 'link', target: target === '' ? '.' : target })),
+  { arbitrary: pathText.map((target): Node => ({ kind: 'link', target: target === '' ? '.' : target })), weight: 2 },
 );
-/** Random trees of a few entries: a child only under a directory, one entry per path. */
-const treeArbitrary: fc.Arbitrary<Tree> = fc.array(fc.tuple(fc.array(names, { minLength: 1, maxLength: 3 }), node), { maxLength: 14 })
+/** Random trees of a few entries: missing parents become directories; an entry under a file or a link is left out. */
+const treeArbitrary: fc.Arbitrary<Tree> = fc.array(fc.tuple(fc.array(names, { minLength: 1, maxLength: 3 }), node), { minLength: 2, maxLength: 14 })
   .map(entries => {
     const tree = new Map<string, Node>();
     for (const [path, entry] of entries) {
-      const key = path.join('/');
-      const parent = path.slice(0, -1).join('/');
-      if (tree.has(key) || (parent !== '' && tree.get(parent)?.kind !== 'dir')) continue;
-      tree.set(key, entry);
+      const parents = path.slice(0, -1).map((_name, index) => path.slice(0, index + 1).join('/'));
+      if (parents.some(parent => (tree.get(parent)?.kind ?? 'dir') !== 'dir')) continue;
+      for (const parent of parents) if (!tree.has(parent)) tree.set(parent, { kind: 'dir' });
+      if (!tree.has(path.join('/'))) tree.set(path.join('/'), entry);
     }
     return tree;
   });
-const caseArbitrary = fc.tuple(treeArbitrary, fc.array(pathText, { minLength: 1, maxLength: 8 }));
+/** A tree and paths to resolve in it: random ones, and each entry of the tree with a random tail. */
+const caseArbitrary: fc.Arbitrary<readonly [Tree, readonly string[]]> = fc.tuple(treeArbitrary, fc.array(pathText, { minLength: 1, maxLength: 8 }), fc.array(fc.constantFrom('', '/a', '/..', '/b/c', '/'), { minLength: 14, maxLength: 14 }))
+  .map(([tree, paths, tails]) => [tree, [...paths, ...[...tree.keys()].map((key, index) => `${key}${tails[index] ?? ''}`)]]);
 
 test('on random trees, resolves as the reference does, and never outside the root', t => {
   const dir = scratch(t);
