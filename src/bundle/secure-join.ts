@@ -26,7 +26,9 @@ export function resolveInRoot(root: string, path: string): string {
     try {
       isLink = lstatSync(candidate).isSymbolicLink();
     } catch (error) {
-      if (!isErrno(error, 'ENOENT')) throw error;
+      // Missing, or under a file: taken as written, as runc's securejoin
+      // does; creating the mountpoint then fails with a sentence.
+      if (!isErrno(error, 'ENOENT') && !isErrno(error, 'ENOTDIR')) throw error;
     }
     if (!isLink) {
       resolved.push(part);

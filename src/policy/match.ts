@@ -44,8 +44,10 @@ const conditions: readonly Condition[] = [
     : checkHostNamespaces(spec, { types: match.hostNamespaces }, { id, host, origin }).length > 0,
   (match, { spec, host, origin }) => {
     if (match.mounts === undefined) return undefined;
+    // Both sides resolved: a rule naming /var/run/docker.sock means the socket at /run/docker.sock.
+    const wanted = match.mounts.map(path => host.realpath(normalizeDestination(path)));
     const sources = (spec.mounts ?? []).filter(isBindMount).flatMap(mount => hostSourcesOf(mount.source ?? '/', origin, host));
-    return sources.some(source => match.mounts!.some(path => isSameOrBelow(source, normalizeDestination(path))));
+    return sources.some(source => wanted.some(path => isSameOrBelow(source, path)));
   },
   (match, { spec, host, id, origin, defaultDevices }) => match.devices === undefined ? undefined
     : (checkDevices(spec, { allow: defaultDevices }, { id, host, origin }).length > 0) === match.devices,

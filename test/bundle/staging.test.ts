@@ -1,11 +1,13 @@
 import test from 'ava';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planStaging, type StagingOptions } from '../../src/bundle/staging.js';
+import { existingUpperOwner, planStaging, prepareStaging, removeStaging, stagingDirFor, type StagingOptions } from '../../src/bundle/staging.js';
+import { HardrunError } from '../../src/errors.js';
 import { defaultHardening } from '../../src/harden/settings.js';
 import type { Mount, Spec } from '../../src/spec/types.js';
+import type { Slot } from '../../src/state/id-slots.js';
 
 function scratch(t: import('ava').ExecutionContext): string {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-staging-'));
@@ -68,4 +70,118 @@ test('a writable root gets an upper of hardrun\'s beside the container\'s layer;
   const writable = planStaging({ root: { path: 'rootfs' } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace });
   t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') } });
   t.deepEqual(plan(dir, []).root, { kind: 'tree' });
+});
+
+const idmapOf = (staged: ReturnType<typeof plan>): boolean[] => staged.binds.map(item => item.idmap);
+
+test('plainBindPaths are never idmapped, nor anything under them, but a volume kept there is', t => {
+  const dir = scratch(t);
+  const shared = join(dir, 'shared');
+  for (const path of [join(shared, 'lib'), join(shared, 'volumes', 'v', '_data'), join(dir, 'sharedness'), join(dir, 'own')]) mkdirSync(path, { recursive: true });
+  const mounts = [bind(shared, '/a'), bind(join(shared, 'lib'), '/b'), bind(join(shared, 'volumes', 'v', '_data'), '/c'), bind(join(dir, 'sharedness'), '/d'), bind(join(dir, 'own'), '/e'), bind(dir, '/f')];
+  t.deepEqual(idmapOf(plan(dir, mounts, { plainBindPaths: [shared] })), [false, false, true, true, true, true]);
+  t.deepEqual(idmapOf(plan(dir, mounts, { plainBindPaths: [] })), [true, true, true, true, true, true]);
+});
+
+test('a bind is judged where it leads: a symlink to a plain path is plain, and to a socket, even one in a volume, is never idmapped', async t => {
+  const dir = scratch(t);
+  const volume = join(dir, 'volumes', 'sockets', '_data');
+  mkdirSync(volume, { recursive: true });
+  mkdirSync(join(dir, 'plain'));
+  symlinkSync(join(dir, 'plain'), join(dir, 'link-to-plain'));
+  const socket = join(volume, 'api.sock');
+  const server = createServer();
+  await new Promise<void>(resolve => server.listen(socket, resolve));
+  t.teardown(() => server.close());
+  symlinkSync(socket, join(dir, 'link-to-socket'));
+  const mounts = [bind(join(dir, 'link-to-plain'), '/a'), bind(socket, '/b'), bind(join(dir, 'link-to-socket'), '/c'), bind(volume, '/d')];
+  t.deepEqual(idmapOf(plan(dir, mounts, { plainBindPaths: [join(dir, 'plain')] })), [false, false, false, true]);
+});
+
+test("containerd's state above the bundle is never idmapped, nor is a parent of it; a sibling is", t => {
+  const dir = scratch(t);
+  const state = join(dir, 'state');
+  const bundle = join(state, 'io.containerd.runtime.v2.task', 'k8s.io', 'c1');
+  for (const path of [join(bundle, 'rootfs'), join(dir, 'elsewhere')]) mkdirSync(path, { recursive: true });
+  const spec: Spec = { root: { path: 'rootfs', readonly: true }, mounts: [bind(state, '/a'), bind(join(bundle, 'rootfs'), '/b'), bind(dir, '/c'), bind(join(dir, 'elsewhere'), '/d')] };
+  const staged = planStaging(spec, bundle, '/run/hardrun/000000000000-c', { mountinfo: '', ...defaultHardening.userNamespace, plainBindPaths: [] });
+  t.deepEqual(staged.binds.map(item => item.idmap), [false, false, false, true]);
+});
+
+/** A rootfs that is an overlay mount, as mountinfo shows one, with its upper layer at `upper`. */
+function overlayRootfs(dir: string, name: string, upper: string): { bundle: string; mountinfo: string } {
+  const bundle = join(dir, `bundle-${name}`);
+  const lower = join(dir, 'lower');
+  for (const path of [join(bundle, 'rootfs'), upper, lower]) mkdirSync(path, { recursive: true });
+  return { bundle, mountinfo: `402 22 0:52 / ${join(bundle, 'rootfs')} rw - overlay overlay rw,lowerdir=${lower},upperdir=${upper},workdir=${upper}-work` };
+}
+
+test("a writable root's upper is named after the container's own layer: Docker's diff, and two layers in one directory never share one", t => {
+  const dir = scratch(t);
+  const docker = overlayRootfs(dir, 'docker', join(dir, 'overlay2', 'f00d', 'diff'));
+  const writable = planStaging({ root: { path: 'rootfs' } }, docker.bundle, '/run/hardrun/000000000000-c', { mountinfo: docker.mountinfo, ...defaultHardening.userNamespace });
+  t.deepEqual(writable.root, {
+    kind: 'overlay',
+    layers: [join(dir, 'overlay2', 'f00d', 'diff'), join(dir, 'lower')],
+    upper: { upper: join(dir, 'overlay2', 'f00d', 'hardrun-diff-upper'), work: join(dir, 'overlay2', 'f00d', 'hardrun-diff-work') },
+  });
+  const uppers = ['one', 'two'].map(name => {
+    const layer = overlayRootfs(dir, name, join(dir, 'layers', name));
+    const root = planStaging({ root: { path: 'rootfs' } }, layer.bundle, '/run/hardrun/000000000000-c', { mountinfo: layer.mountinfo, ...defaultHardening.userNamespace }).root;
+    return root.kind === 'overlay' ? root.upper?.upper : undefined;
+  });
+  t.deepEqual(uppers, [join(dir, 'layers', 'hardrun-one-upper'), join(dir, 'layers', 'hardrun-two-upper')]);
+  const readonly = planStaging({ root: { path: 'rootfs', readonly: true } }, docker.bundle, '/run/hardrun/000000000000-c', { mountinfo: docker.mountinfo, ...defaultHardening.userNamespace });
+  t.deepEqual(readonly.root, { kind: 'overlay', layers: [join(dir, 'overlay2', 'f00d', 'diff'), join(dir, 'lower')] });
+});
+
+const slot = (hostID: number): Slot => ({ uids: { hostID, size: 65536 }, gids: { hostID, size: 65536 } });
+
+test('the upper of a writable root is created for the container\'s root once; a later create finds its owner and keeps it', t => {
+  const dir = scratch(t);
+  const docker = overlayRootfs(dir, 'docker', join(dir, 'overlay2', 'beef', 'diff'));
+  const spec: Spec = { root: { path: 'rootfs' }, mounts: [] };
+  const stagingDir = stagingDirFor(dir, 'staging-test');
+  t.teardown(() => removeStaging(stagingDir));
+  const staged = planStaging(spec, docker.bundle, stagingDir, { mountinfo: docker.mountinfo, ...defaultHardening.userNamespace });
+  const upper = join(dir, 'overlay2', 'beef', 'hardrun-diff-upper');
+  t.is(existingUpperOwner(spec, docker.bundle, docker.mountinfo), undefined, 'no upper yet');
+  prepareStaging(staged, slot(1_610_612_736));
+  t.like(lstatSync(upper), { uid: 1_610_612_736, gid: 1_610_612_736 });
+  t.is(lstatSync(join(dir, 'overlay2', 'beef', 'hardrun-diff-work')).uid, 0, 'the work directory is the kernel\'s, not the container\'s');
+  t.is(existingUpperOwner(spec, docker.bundle, docker.mountinfo), 1_610_612_736);
+  // A restart that got other ids: what the container wrote keeps its owner.
+  prepareStaging(staged, slot(1_610_678_272));
+  t.is(lstatSync(upper).uid, 1_610_612_736);
+  t.is(existingUpperOwner({ ...spec, root: { path: 'rootfs', readonly: true } }, docker.bundle, docker.mountinfo), undefined, 'a read-only root has no upper');
+  t.is(existingUpperOwner(spec, docker.bundle, ''), undefined, 'a plain directory root has no upper');
+});
+
+test('mountpoints: one per mount the rootfs may lack, not for / nor inside another mount; a file for a file source', t => {
+  const dir = scratch(t);
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'hosts'), '');
+  const mounts: Mount[] = [
+    bind(join(dir, 'data'), '/srv'),
+    bind(join(dir, 'hosts'), '/etc/hosts'),
+    { destination: '/tmp', type: 'tmpfs', source: 'tmpfs', options: [] },
+    { destination: '/tmp/inner', type: 'tmpfs', source: 'tmpfs', options: [] },
+    bind(join(dir, 'data'), '/srv/nested'),
+    bind('data', '/relative'),
+    { destination: '/', type: 'bind', source: join(dir, 'data'), options: ['rbind'] },
+  ];
+  mkdirSync(join(dir, 'bundle', 'data'), { recursive: true });
+  const staged = plan(dir, mounts);
+  t.deepEqual(staged.mountpoints, [{ path: '/srv', kind: 'dir' }, { path: '/etc/hosts', kind: 'file' }, { path: '/tmp', kind: 'dir' }, { path: '/relative', kind: 'dir' }]);
+  t.deepEqual(staged.binds.map(item => item.source), [join(dir, 'data'), join(dir, 'hosts'), join(dir, 'data'), join(dir, 'bundle', 'data'), join(dir, 'data')]);
+});
+
+test('a bind whose source is missing, or a rootfs that is a symlink, is refused with a sentence', t => {
+  const dir = scratch(t);
+  t.throws(() => plan(dir, [bind(join(dir, 'missing'), '/data')]), { instanceOf: HardrunError, message: `the source ${join(dir, 'missing')} of the mount on /data does not exist` });
+  mkdirSync(join(dir, 'host-etc'));
+  mkdirSync(join(dir, 'linked'));
+  symlinkSync(join(dir, 'host-etc'), join(dir, 'linked', 'rootfs'));
+  const error = t.throws(() => planStaging({ root: { path: 'rootfs' } }, join(dir, 'linked'), '/run/hardrun/000000000000-c', { mountinfo: '', ...defaultHardening.userNamespace }), { instanceOf: HardrunError });
+  t.is(error?.code, 'rootfs');
 });

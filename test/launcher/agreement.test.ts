@@ -7,40 +7,49 @@ import { claimsDir } from '../../src/state/id-slots.js';
 import { recordPath, writeDefaultRecord, writeRecord } from '../../src/state/record.js';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
+import { makeWatchedLauncher } from '../helpers/watched-launcher.js';
 
 /**
  * The launcher and the engine must hand every call to the same backend with
  * the same argv: run each form through both and compare what the recording
- * backend received.
+ * backend received. The launcher run uses a copy of bin/hardrun beside an
+ * engine stand-in that writes down each call it gets, so that the test also
+ * holds which calls the launcher answers itself: a launcher that sent every
+ * call to the engine would behave the same, only slower.
  */
 const id = 'ctr-1';
-const forms: string[][] = [
-  ['start', id],
-  ['state', id],
-  ['kill', id, '9'],
-  ['kill', '--all', id, '9'],
-  ['kill', '-a', id, 'KILL'],
-  ['kill', id],
-  ['delete', id],
-  ['delete', '--force', id],
-  ['delete', '-f', id],
-  ['ps', '--format', 'json', id],
-  ['ps', '--format=json', id],
-  ['ps', '-f', 'json', id],
-  ['ps', '--format', 'table', id, '-ef'],
-  ['ps', '--format', 'table', id, ''],
-  ['pause', id],
-  ['resume', id],
-  ['update', '--resources=-', id],
-  ['update', '--memory', '64m', id],
-  ['events', '--stats', id],
-  ['events', '--interval=5s', id],
-  ['checkpoint', '--image-path', '/tmp/img', '--leave-running', id],
-  ['list'],
-  ['list', '--format=json'],
-  ['features'],
-  ['--version'],
-  ['spec', '--bundle', '/tmp/nowhere'],
+interface Form {
+  readonly argv: readonly string[];
+  /** The launcher execs the backend itself, without the engine. */
+  readonly fast: boolean;
+}
+const forms: readonly Form[] = [
+  { argv: ['start', id], fast: true },
+  { argv: ['state', id], fast: true },
+  { argv: ['kill', id, '9'], fast: true },
+  { argv: ['kill', '--all', id, '9'], fast: true },
+  { argv: ['kill', '-a', id, 'KILL'], fast: true },
+  { argv: ['kill', id], fast: true },
+  { argv: ['delete', id], fast: true },
+  { argv: ['delete', '--force', id], fast: true },
+  { argv: ['delete', '-f', id], fast: true },
+  { argv: ['ps', '--format', 'json', id], fast: true },
+  { argv: ['ps', '--format=json', id], fast: true },
+  { argv: ['ps', '-f', 'json', id], fast: true },
+  { argv: ['ps', '--format', 'table', id, '-ef'], fast: false },
+  { argv: ['ps', '--format', 'table', id, ''], fast: false },
+  { argv: ['pause', id], fast: true },
+  { argv: ['resume', id], fast: true },
+  { argv: ['update', '--resources=-', id], fast: false },
+  { argv: ['update', '--memory', '64m', id], fast: false },
+  { argv: ['events', '--stats', id], fast: false },
+  { argv: ['events', '--interval=5s', id], fast: false },
+  { argv: ['checkpoint', '--image-path', '/tmp/img', '--leave-running', id], fast: false },
+  { argv: ['list'], fast: false },
+  { argv: ['list', '--format=json'], fast: false },
+  { argv: ['features'], fast: false },
+  { argv: ['--version'], fast: false },
+  { argv: ['spec', '--bundle', '/tmp/nowhere'], fast: false },
 ];
 const globalForms = (root: string, log: string): string[][] => [
   ['--root', root, '--log', log, '--log-format', 'json'],
@@ -48,34 +57,73 @@ const globalForms = (root: string, log: string): string[][] => [
   ['-root', root, '-log', log, '-log-format', 'json', '--debug'],
 ];
 
-test('launcher and engine agree on every command and flag form', async t => {
+test('launcher and engine agree on every command and flag form, and the launcher answers the fast ones itself', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
   const root = join(scratch.dir, 'root');
   const log = join(scratch.dir, 'log.json');
   const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
   let compared = 0;
   for (const globals of globalForms(root, log)) {
-    for (const form of forms) {
+    for (const { argv: form, fast } of forms) {
       const argv = [...globals, ...form];
       const seen: string[][][] = [];
       for (const via of ['launcher', 'engine'] as const) {
         writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
         await scratch.clear();
-        const outcome = await runHardrun(argv, { via, env });
+        await launcher.clear();
+        const outcome = await runHardrun(argv, { via, env, launcher: launcher.path });
         t.is(outcome.exitCode, 0, `${via}: ${argv.join(' ')}: ${outcome.stderr}`);
         // --version is the one call where hardrun speaks first: its own two lines, then the backend's.
         if (form[0] === '--version') t.regex(outcome.stdout + outcome.stderr, /^hardrun version \S+\ncommit: \S+\n\n$/, via);
         else t.is(outcome.stdout + outcome.stderr, '', `${via} printed something of its own`);
         seen.push(await scratch.calls());
         if (form[0] === 'delete') t.false(existsSync(join(`${root}.hardrun`, id)), `${via} left the record after delete`);
+        if (via === 'launcher') {
+          t.deepEqual(await launcher.engineCalls(), fast ? [] : [argv], `${argv.join(' ')}: the launcher ${fast ? 'ran the engine' : 'answered a call that needs the engine'}`);
+        }
       }
       t.deepEqual(seen[0], seen[1], argv.join(' '));
-      t.is(seen[0]!.length, 1, argv.join(' '));
+      t.is(seen[0]?.length, 1, argv.join(' '));
       compared += 1;
     }
   }
   t.is(compared, forms.length * 3);
+});
+
+test('a runsc record: the launcher reaches runsc with its flags first, the engine translates what runsc spells differently', async t => {
+  const scratch = await makeScratch('runsc');
+  t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  const root = join(scratch.dir, 'root');
+  const runscFlags = ['--network=none', '--platform=systrap'];
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  // What runsc must receive after its own flags, and whether the launcher may send it there itself.
+  const cases: readonly (Form & { readonly received: readonly string[] })[] = [
+    ...forms.filter(form => form.fast).map(form => ({ ...form, received: form.argv })),
+    { argv: ['--systemd-cgroup', 'state', id], fast: true, received: ['--systemd-cgroup', 'state', id] },
+    { argv: ['ps', '--format', 'table', id, '-ef'], fast: false, received: ['ps', '--format', 'table', id] },
+    { argv: ['events', '--interval=5s', id], fast: false, received: ['events', '--interval=5', id] },
+    { argv: ['--criu', '/usr/sbin/criu', 'state', id], fast: false, received: ['state', id] },
+    { argv: ['--rootless', 'auto', 'state', id], fast: false, received: ['--rootless=false', 'state', id] },
+  ];
+  for (const { argv: form, fast, received } of cases) {
+    const argv = ['--root', root, ...form];
+    const seen: string[][][] = [];
+    for (const via of ['launcher', 'engine'] as const) {
+      writeRecord(root, id, { kind: 'runsc', name: 'gvisor', path: recorderPath, args: runscFlags });
+      await scratch.clear();
+      await launcher.clear();
+      const outcome = await runHardrun(argv, { via, env, launcher: launcher.path });
+      t.is(outcome.exitCode, 0, `${via}: ${argv.join(' ')}: ${outcome.stderr}`);
+      t.is(outcome.stdout + outcome.stderr, '', `${via} printed something of its own`);
+      seen.push(await scratch.calls());
+      if (via === 'launcher') t.is((await launcher.engineCalls()).length, fast ? 0 : 1, `${argv.join(' ')}: ${fast ? 'the launcher ran the engine' : 'the launcher answered a call runsc needs translated'}`);
+    }
+    t.deepEqual(seen[0], seen[1], argv.join(' '));
+    t.deepEqual(seen[0], [[...runscFlags, '--root', root, ...received]], argv.join(' '));
+  }
 });
 
 test('calls for a container reach the recorded backend with its arguments first', async t => {
@@ -100,16 +148,18 @@ test("hardrun's own --policy flag never reaches the backend", async t => {
 test('--policy in either form keeps the launcher on its fast path, and never reaches the backend', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
   const root = join(scratch.dir, 'root');
-  // A policy file that does not exist: an engine that loaded it would fail.
   const missing = join(scratch.dir, 'no-such-policy.yaml');
   for (const policy of [['--policy', missing], [`--policy=${missing}`], ['-policy', missing]]) {
     for (const form of [['state', id], ['start', id], ['kill', id, '9'], ['pause', id], ['delete', id]]) {
       writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
       await scratch.clear();
-      const result = await runHardrun([...policy, '--root', root, '--log', '/dev/null', ...form], { env: { RECORDER_LOG: scratch.log } });
+      await launcher.clear();
+      const result = await runHardrun([...policy, '--root', root, '--log', '/dev/null', ...form], { env: { RECORDER_LOG: scratch.log }, launcher: launcher.path });
       t.is(result.exitCode, 0, `${policy.join(' ')} ${form.join(' ')}: ${result.stderr}`);
       t.deepEqual(await scratch.calls(), [['--root', root, '--log', '/dev/null', ...form]]);
+      t.deepEqual(await launcher.engineCalls(), [], `${policy.join(' ')} ${form.join(' ')}: the launcher ran the engine`);
     }
   }
 });
