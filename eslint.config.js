@@ -20,6 +20,10 @@ export default tseslint.config(
       "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
       // `t.teardown(() => rmSync(dir))` and the like are the idiom: a shorthand arrow returning void hides nothing.
       "@typescript-eslint/no-confusing-void-expression": ["error", { ignoreArrowShorthand: true }],
+      // A leading underscore marks what a signature must take but does not use (a transform's context), or what a rest destructuring leaves out.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      // The keys deleted are the code's own constants (a runtime's name, environment variables) on objects that mirror JSON files, not Maps.
+      "@typescript-eslint/no-dynamic-delete": "off",
     },
   },
   {
