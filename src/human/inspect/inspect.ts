@@ -24,12 +24,12 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
   const query = args.id ?? '';
   const roots = args.root === undefined ? defaultRoots() : [args.root];
   const matches = findContainers(query, roots);
-  if (matches.length !== 1) {
+  const container = matches[0];
+  if (container === undefined || matches.length !== 1) {
     const why = matches.length === 0 ? `no container ${query} in ${roots.join(', ')}` : `${query} is ambiguous: ${matches.map(match => `${match.id} (${match.root})`).join(', ')}`;
     process.stderr.write(`hardrun inspect: ${why}\n`);
     return 2;
   }
-  const container = matches[0]!;
   const state = await readBackendState(container);
   if ('error' in state || state.pid <= 0 || state.status === 'stopped') {
     process.stderr.write(`hardrun inspect: container ${container.id} is not running (${'error' in state ? state.error : `status ${state.status}`})\n`);
