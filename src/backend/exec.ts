@@ -3,7 +3,7 @@ import { cString, loadLibc } from '../host/libc.js';
 
 /** What the backend is started with: argv[0] is the absolute path. */
 export interface HandOver {
-  readonly argv: readonly string[];
+  readonly argv: readonly [string, ...string[]];
   readonly env: NodeJS.ProcessEnv;
   /**
    * Inherited descriptors (3 and up) that must reach the backend. Bun marks
@@ -29,13 +29,14 @@ export async function execBackend(handOver: HandOver): Promise<never> {
   // Bun ignores these two, and an ignored signal stays ignored across execve.
   libc.symbols.signal(SIGPIPE, null);
   libc.symbols.signal(SIGXFSZ, null);
-  const strings = handOver.argv.map(cString);
+  const path = cString(handOver.argv[0]);
+  const strings = [path, ...handOver.argv.slice(1).map(cString)];
   const environment = Object.entries(handOver.env)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => cString(`${key}=${value}`));
   const argv = pointerArray(strings, ptr);
   const envp = pointerArray(environment, ptr);
-  libc.symbols.execve(ptr(strings[0]!), ptr(argv), ptr(envp));
+  libc.symbols.execve(ptr(path), ptr(argv), ptr(envp));
   throw fail(`run backend ${handOver.argv[0]}`);
 }
 
@@ -54,10 +55,10 @@ function pointerArray(buffers: readonly Buffer[], ptr: (view: ArrayBufferView) =
  */
 async function runAndMirror(handOver: HandOver): Promise<never> {
   const nodeExecve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
-  if (nodeExecve !== undefined) return nodeExecve(handOver.argv[0]!, [...handOver.argv], handOver.env);
+  if (nodeExecve !== undefined) return nodeExecve(handOver.argv[0], [...handOver.argv], handOver.env);
   const { spawnSync } = await import('node:child_process');
   const [file, ...args] = handOver.argv;
-  const result = spawnSync(file!, args, { stdio: 'inherit', env: handOver.env });
+  const result = spawnSync(file, args, { stdio: 'inherit', env: handOver.env });
   if (result.error !== undefined) {
     throw new HardrunError('exec', `cannot run backend ${file}: ${result.error.message}`, { cause: result.error });
   }

@@ -20,7 +20,7 @@ export async function runBackend(handOver: HandOver): Promise<number> {
   const stdio = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds)] as const;
   // Signals go on as they are: no SIGKILL after a relayed SIGTERM (execa's
   // default, 5 s later), which would orphan the container runc was minding.
-  const child = execa(file!, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false, forceKillAfterDelay: false });
+  const child = execa(file, args, { stdio: [...stdio], env: handOver.env, extendEnv: false, reject: false, stripFinalNewline: false, forceKillAfterDelay: false });
   const relay = (signal: NodeJS.Signals): void => {
     child.kill(signal);
   };
@@ -30,7 +30,7 @@ export async function runBackend(handOver: HandOver): Promise<number> {
     if (result.failed && result.exitCode === undefined && result.signal === undefined) {
       throw new HardrunError('exec', `cannot run backend ${file}: ${result.shortMessage}`, { cause: result });
     }
-    if (result.signal !== undefined) return 128 + ((await import('node:os')).constants.signals[result.signal] ?? 0);
+    if (result.signal !== undefined) return 128 + (await import('node:os')).constants.signals[result.signal];
     return result.exitCode ?? 1;
   } finally {
     for (const signal of forwarded) process.off(signal, relay);

@@ -69,6 +69,6 @@ export function goDurationSeconds(text: string): number | undefined {
   const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6, µs: 1e-6, ns: 1e-9 };
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)];
   if (parts.length === 0 || parts.map(part => part[0]).join('') !== text) return undefined;
-  const total = parts.reduce((sum, part) => sum + Number(part[1]) * units[part[2]!]!, 0);
+  const total = parts.reduce((sum, part) => sum + Number(part[1]) * (units[part[2] ?? ''] ?? 0), 0);
   return Math.max(1, Math.round(total));
 }

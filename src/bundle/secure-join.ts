@@ -15,8 +15,7 @@ export function resolveInRoot(root: string, path: string): string {
   const pending = path.split('/').filter(part => part !== '' && part !== '.');
   const resolved: string[] = [];
   let links = 0;
-  while (pending.length > 0) {
-    const part = pending.shift()!;
+  for (let part = pending.shift(); part !== undefined; part = pending.shift()) {
     if (part === '..') {
       resolved.pop();
       continue;

@@ -78,7 +78,7 @@ export function stagingDirFor(root: string, id: string): string {
 
 export function needsStaging(spec: Spec): boolean {
   return spec.linux?.namespaces?.some(namespace => namespace.type === 'user' && namespace.path === undefined) === true
-    && (spec.linux?.uidMappings?.length ?? 0) > 0;
+    && (spec.linux.uidMappings?.length ?? 0) > 0;
 }
 
 /**
@@ -200,7 +200,8 @@ export function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean)
   // A writable root: hardrun's own upper beside the container's layer, so
   // that the engine's storage removes it with the container.
   // Named after that layer, so that two containers' layers in one directory never share it.
-  const own = found.layers[0]!;
+  const own = found.layers[0];
+  if (own === undefined) return { kind: 'bind', reason: 'the overlay names no layers' };
   const beside = `${dirname(own)}/hardrun-${basename(own)}`;
   return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}-upper`, work: `${beside}-work` } };
 }

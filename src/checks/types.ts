@@ -32,7 +32,7 @@ export interface HostFacts {
    */
   readDockerRecord?(rootPath: string, id: string): DockerImageRecord | undefined;
   /** A container path as it resolves inside the rootfs directory `rootfs` (a container path again). Absent: as written. */
-  resolveInRootfs?(rootfs: string, path: string): string;
+  resolveInRootfs?: (rootfs: string, path: string) => string;
   /** Whether the host has this path (a kernel may lack /proc/sysrq-trigger); absent means yes. */
   hasPath?(path: string): boolean;
 }

@@ -6,7 +6,7 @@ export interface Flag {
   /** Canonical long name, or the name as written when unknown. */
   readonly name: string;
   readonly value: string | undefined;
-  readonly raw: readonly string[];
+  readonly raw: readonly [string] | readonly [string, string];
   /** Whether runc's flag table knows it (unknown flags are kept as booleans). */
   readonly known: boolean;
 }
@@ -31,7 +31,7 @@ export function parseRuncArgv(argv: readonly string[]): RuncArgv {
     return { globals: globals.flags, command: undefined, flags: [], positionals: [] };
   }
   // Own properties only: a command named "__proto__" or "valueOf" is just unknown.
-  const table = Object.hasOwn(commandFlags, command) ? commandFlags[command]! : { valued: [], boolean: [] };
+  const table = (Object.hasOwn(commandFlags, command) ? commandFlags[command] : undefined) ?? { valued: [], boolean: [] };
   const local = readFlags(argv, globals.next + 1, table);
   return { globals: globals.flags, command, flags: local.flags, positionals: argv.slice(local.next) };
 }
@@ -64,8 +64,7 @@ export function flagIsSet(flags: readonly Flag[], name: string): boolean {
 function readFlags(argv: readonly string[], start: number, table: FlagTable): { flags: Flag[]; next: number } {
   const flags: Flag[] = [];
   let index = start;
-  while (index < argv.length) {
-    const token = argv[index]!;
+  for (let token = argv[index]; token !== undefined; token = argv[index]) {
     if (token === '--') {
       flags.push({ name: '--', value: undefined, raw: [token], known: true });
       return { flags, next: index + 1 };

@@ -69,9 +69,11 @@ function withWritablePaths(mounts: Mount[], settings: RootfsSettings, findings: 
   for (const written of settings.writablePaths.map(normalizeDestination)) {
     const path = resolve(written);
     const destinations = next.map(mount => resolve(mount.destination));
-    const covered = (destination: string, index: number): boolean => destination !== '/'
-      && (added.has(next[index]!) ? path === destination : isSameOrBelow(path, destination));
-    if (destinations.some(covered)) continue;
+    const covered = (mount: Mount): boolean => {
+      const destination = resolve(mount.destination);
+      return destination !== '/' && (added.has(mount) ? path === destination : isSameOrBelow(path, destination));
+    };
+    if (next.some(covered)) continue;
     const below = destinations.findIndex(destination => isSameOrBelow(destination, path));
     const at = below === -1 ? next.length : below;
     const tmpfs = buildTmpfs(written, settings);

@@ -58,11 +58,11 @@ function tightenProfile(existing: Seccomp, settings: SeccompSettings, context: H
     const names = rule.names.filter(name => {
       if (!managed.has(name)) return true;
       if (name === 'clone' && keepsClone) return true;
-      if (name === 'clone' && permissive) cloneWasAllowed = true;
       if (permissive) loosened.add(name);
       return false;
     });
     if (keepsClone) cloneStaysAllowed = true;
+    else if (permissive && managed.has('clone') && rule.names.includes('clone')) cloneWasAllowed = true;
     if (names.length === rule.names.length) kept.push(rule);
     else if (names.length > 0) kept.push({ ...rule, names });
   }

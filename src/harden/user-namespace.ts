@@ -56,8 +56,8 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
   const sysctl = next.sysctl?.[pingGroupRange];
   const size = alreadySafe ? Math.min(mappedSize(linux.gidMappings), ids.gids.size) : ids.gids.size;
   const clamped = sysctl === undefined ? undefined : clampGroupRange(sysctl, size);
-  if (sysctl !== undefined && clamped !== sysctl) {
-    next = { ...next, sysctl: { ...next.sysctl, [pingGroupRange]: clamped! } };
+  if (sysctl !== undefined && clamped !== undefined && clamped !== sysctl) {
+    next = { ...next, sysctl: { ...next.sysctl, [pingGroupRange]: clamped } };
     findings.push({
       rule: 'user-namespace',
       action: 'changed',

@@ -103,11 +103,11 @@ export function readCapabilityTrace(instance: string): CapabilityUse[] | undefin
 export function parseCapabilityTrace(text: string): CapabilityUse[] {
   const seen = new Map<number, Set<string>>();
   for (const line of text.split('\n')) {
-    const event = /^\s*(.*)-\d+\s+\[\d+\].*\bcap_capable:.*\bcap (\d+), ret (-?\d+)\s*$/.exec(line);
-    if (event === null || event[3] === '0') continue;
-    const cap = Number(event[2]);
+    const event = /^\s*(?<program>.*)-\d+\s+\[\d+\].*\bcap_capable:.*\bcap (?<cap>\d+), ret (?<ret>-?\d+)\s*$/.exec(line)?.groups;
+    if (event?.['program'] === undefined || event['cap'] === undefined || event['ret'] === '0') continue;
+    const cap = Number(event['cap']);
     const programs = seen.get(cap) ?? new Set<string>();
-    programs.add(event[1]!.trim());
+    programs.add(event['program'].trim());
     seen.set(cap, programs);
   }
   return [...seen].sort(([a], [b]) => a - b).map(([cap, programs]) => ({ cap, programs: [...programs].sort() }));

@@ -25,8 +25,9 @@ const maxRecordBytes = 4 << 20;
 export function readDockerRecord(rootPath: string, id: string): DockerImageRecord | undefined {
   const match = layout.exec(rootPath);
   if (match === null) return undefined;
-  const dataRoot = match[1]!;
-  const [driver, mountId] = match.slice(2).filter(part => part !== undefined) as [string, string];
+  // The alternatives leave the groups of the others undefined.
+  const groups: readonly (string | undefined)[] = match.slice(1);
+  const [dataRoot, driver, mountId] = groups.filter(part => part !== undefined) as [string, string, string];
   if (!/^[0-9a-f]{64}$/.test(id)) return { found: false, reason: `the container id "${id}" is not a Docker container id` };
   const trusted = new Set<string>();
   const mountIdFile = `${dataRoot}/image/${driver}/layerdb/mounts/${id}/mount-id`;

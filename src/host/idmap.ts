@@ -45,7 +45,7 @@ export async function openUserNamespace(uids: IdRange, gids: IdRange): Promise<n
   // Pointers exceed 32 bits: align with arithmetic, not with `&`.
   const end = ptr(stack) + stack.length - 64;
   const top = end - (end % 16);
-  const pid = libc.symbols.clone(pause, top as never, CLONE_VM | CLONE_NEWUSER | SIGCHLD, null);
+  const pid = libc.symbols.clone(pause, top, CLONE_VM | CLONE_NEWUSER | SIGCHLD, null);
   if (pid < 0) throw fail('create a user namespace for idmapped mounts');
   try {
     writeFileSync(`/proc/${pid}/uid_map`, `0 ${uids.hostID} ${uids.size}\n`);

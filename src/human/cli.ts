@@ -40,7 +40,7 @@ export async function runHumanCommand(argv: readonly string[]): Promise<number> 
       .version(false)
       .epilogue(runcEpilogue)
       // yargs calls the handler even after a usage error unless this throws.
-      .fail((message, error, current) => {
+      .fail((message, error: Error | null | undefined, current) => {
         if (error !== undefined && error !== null) throw error;
         throw new UsageError(message, usageOf(current));
       })

@@ -43,7 +43,7 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   const base = policy.hardening;
   const writable = base.rootfs.writablePaths.map(normalizeDestination);
   const places = written === undefined ? [] : minimalPlaces(written.places.filter(place => !writable.some(path => isSameOrBelow(place, path))));
-  if (places.includes('/')) notes.push(`it wrote at the top of the root (${written!.examples.filter(path => path.split('/').length === 2).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
+  if (places.includes('/')) notes.push(`it wrote at the top of the root (${(written?.examples ?? []).filter(path => path.split('/').length === 2).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
   const uses = capabilityUses(container, notes);
   const allowed = new Set(base.capabilities.allow);
   const extra = uses.filter(use => !allowed.has(capabilityName(use.cap)));
@@ -71,9 +71,10 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
 
 function onlyContainer(query: string, roots: readonly string[]): FoundContainer {
   const found = findContainers(query, roots).filter(container => container.record !== undefined);
-  if (found.length === 0) throw new HardrunError('suggest', `no container "${query}" that hardrun runs (give --root for a runtime state directory other than Docker's, containerd's and runc's)`);
+  const [only] = found;
+  if (only === undefined) throw new HardrunError('suggest', `no container "${query}" that hardrun runs (give --root for a runtime state directory other than Docker's, containerd's and runc's)`);
   if (found.length > 1) throw new HardrunError('suggest', `"${query}" names ${found.length} containers: give more of the id`);
-  return found[0]!;
+  return only;
 }
 
 /** The spec as the caller wrote it: hardrun keeps the original beside its own. */
@@ -105,8 +106,10 @@ function writesOf(container: FoundContainer, pid: number, spec: Spec, bundle: st
   }
   // With the user namespace, its writes land in hardrun's own upper layer; else in the engine's.
   const own = container.record?.staging !== undefined && existsSync(view.upper.upper);
-  const upper = own ? view.upper.upper : view.layers[0]!;
-  const lowers = own ? view.layers : view.layers.slice(1);
+  const [engines, ...image] = view.layers;
+  if (engines === undefined) return undefined;
+  const upper = own ? view.upper.upper : engines;
+  const lowers = own ? view.layers : image;
   const mounted = new Set((readHardenedMounts(bundle) ?? spec.mounts ?? []).map(mount => normalizeDestination(mount.destination)));
   return layerWrites(upper, lowers, mounted);
 }

@@ -12,6 +12,7 @@ import { hardenProcess, hardenSpec } from '../harden/pipeline.js';
 import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
 import type { Process, Spec } from '../spec/types.js';
+import { HardrunError } from '../errors.js';
 import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
 import { imageOf, type ImageIdentity } from './image.js';
 import type { Subject } from './match.js';
@@ -83,12 +84,13 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
     if (policy.sandboxBackend === undefined) refusals.push(`a check in sandbox mode fired but the policy names no sandboxBackend (rule ${decision.rule})`);
     else if (isolationOf(policy, policy.sandboxBackend) >= isolationOf(policy, backendName)) backendName = policy.sandboxBackend;
   }
-  const backend = policy.backends[backendName]!;
+  const backend = policy.backends[backendName];
+  if (backend === undefined) throw new HardrunError('policy-invalid', `the policy names the backend "${backendName}" but defines none of that name: add it to backends`);
   const userNamespace = decision.hardening.userNamespace;
   const ids = backend.kind === 'runc' && userNamespace.mode !== 'off'
     ? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
     : undefined;
-  const hardened = hardenSpec(spec, hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath!(path) }), ...(ids === undefined ? {} : { ids }) });
+  const hardened = hardenSpec(spec, hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath?.(path) === true }), ...(ids === undefined ? {} : { ids }) });
   return {
     decision,
     backend,

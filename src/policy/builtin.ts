@@ -3,7 +3,7 @@ import { defaultHardening } from '../harden/settings.js';
 import type { CheckSettings, Policy, PolicyHardening } from './policy.js';
 
 /** The backends every policy knows by name, like daemon.json's stock runtimes. */
-export const builtinBackends: Readonly<Record<string, Backend>> = {
+export const builtinBackends: Readonly<Record<'runc' | 'runsc' | 'kata', Backend> & Record<string, Backend>> = {
   runc: { name: 'runc', kind: 'runc', path: 'runc', args: [] },
   runsc: { name: 'runsc', kind: 'runsc', path: 'runsc', args: [] },
   kata: { name: 'kata', kind: 'kata', path: 'kata-runtime', args: [] },

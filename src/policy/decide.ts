@@ -62,12 +62,12 @@ function raiseOnly(policy: Policy, baseline: Decision, wish: Decision): Decision
   const rank = (name: string): number => isolationOf(policy, name);
   const hardening = { ...baseline.hardening } as Record<string, { mode: TransformMode }>;
   for (const [name, settings] of Object.entries(baseline.hardening) as [string, { mode: TransformMode }][]) {
-    const wanted = (wish.hardening as unknown as Record<string, { mode: TransformMode }>)[name]!.mode;
+    const wanted = (wish.hardening as unknown as Record<string, { mode: TransformMode } | undefined>)[name]?.mode ?? settings.mode;
     if (transformRank[wanted] > transformRank[settings.mode]) hardening[name] = { ...settings, mode: wanted };
   }
   const checks = { ...baseline.checks } as Record<string, { mode: CheckMode }>;
   for (const [name, settings] of Object.entries(baseline.checks) as [string, { mode: CheckMode }][]) {
-    const wanted = (wish.checks as unknown as Record<string, { mode: CheckMode }>)[name]!.mode;
+    const wanted = (wish.checks as unknown as Record<string, { mode: CheckMode } | undefined>)[name]?.mode ?? settings.mode;
     if (checkRank[wanted] > checkRank[settings.mode]) checks[name] = { ...settings, mode: wanted };
   }
   return {

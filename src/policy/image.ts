@@ -115,8 +115,8 @@ export function imageMatches(patterns: readonly string[], identity: ImageIdentit
 function globMatches(pattern: string, text: string): boolean {
   if (!pattern.includes('*')) return pattern === text;
   const parts = pattern.split('*');
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
   if (!text.startsWith(first) || !text.endsWith(last) || text.length < first.length + last.length) return false;
   let at = first.length;
   for (const part of parts.slice(1, -1)) {

@@ -51,8 +51,8 @@ const conditions: readonly Condition[] = [
   },
   (match, { spec, host, id, origin, defaultDevices }) => match.devices === undefined ? undefined
     : (checkDevices(spec, { allow: defaultDevices }, { id, host, origin }).length > 0) === match.devices,
-  (match, { spec }) => match.sysctls === undefined ? undefined
-    : Object.keys(spec.linux?.sysctl ?? {}).some(name => match.sysctls!.some(pattern => matchName(pattern, name))),
+  ({ sysctls }, { spec }) => sysctls === undefined ? undefined
+    : Object.keys(spec.linux?.sysctl ?? {}).some(name => sysctls.some(pattern => matchName(pattern, name))),
   (match, { spec }) => {
     if (match.privileged === undefined) return undefined;
     const privileged = (spec.process?.capabilities?.bounding ?? []).includes('CAP_SYS_ADMIN') && grantsEveryDevice(spec);
@@ -70,12 +70,12 @@ const conditions: readonly Condition[] = [
   (match, { spec }) => {
     if (match.env === undefined) return undefined;
     const env = environmentOf(spec.process?.env ?? []);
-    return Object.entries(match.env).every(([name, glob]) => env.has(name) && matchGlob(glob, env.get(name)!));
+    return Object.entries(match.env).every(([name, glob]) => { const value = env.get(name); return value !== undefined && matchGlob(glob, value); });
   },
   (match, { spec }) => {
     if (match.annotations === undefined) return undefined;
     const annotations = spec.annotations ?? {};
-    return Object.entries(match.annotations).every(([key, glob]) => Object.hasOwn(annotations, key) && matchGlob(glob, annotations[key]!));
+    return Object.entries(match.annotations).every(([key, glob]) => { const value = Object.hasOwn(annotations, key) ? annotations[key] : undefined; return value !== undefined && matchGlob(glob, value); });
   },
 ];
 

@@ -9,7 +9,7 @@ export function normalizePolicy(document: PolicyDocument, source: string): Polic
   // Built from entries, so that every name is an own property (even one
   // such as "__proto__"), never a change to the object's prototype.
   const declared = Object.entries(document.backends ?? {}).map(([name, entry]): [string, Backend] => {
-    const kind: BackendKind = entry.kind ?? (Object.hasOwn(builtinBackends, name) ? builtinBackends[name]!.kind : 'runc');
+    const kind: BackendKind = entry.kind ?? (Object.hasOwn(builtinBackends, name) ? builtinBackends[name]?.kind : undefined) ?? 'runc';
     return [name, { name, kind, path: entry.path, args: entry.args ?? [] }];
   });
   const backends: Record<string, Backend> = Object.fromEntries([...Object.entries(builtinBackends), ...declared]);

@@ -19,7 +19,7 @@ export function tryRules(policy: Policy, subject: Subject): RuleTrial[] {
   for (const rule of policy.rules) {
     const fields = (Object.keys(rule.match) as (keyof MatchDocument)[])
       .filter(field => rule.match[field] !== undefined)
-      .map(field => ({ field, held: matchesRule({ [field]: rule.match[field] } as MatchDocument, subject) }));
+      .map(field => ({ field, held: matchesRule({ [field]: rule.match[field] }, subject) }));
     const matched = fields.every(field => field.held);
     trials.push({ rule: rule.name, matched, fields });
     if (matched) break;

@@ -8,7 +8,7 @@ import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner, type StagingPlan } from '../bundle/staging.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import { callerOf, hostFacts } from '../host/facts.js';
@@ -51,7 +51,7 @@ export async function createContainer(call: Call): Promise<number> {
   const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
-    if (claim !== undefined && plan !== undefined) releaseSlot(claim, basename(plan.dir));
+    if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
   };
   const ids = plan === undefined ? undefined : admission.ids;
   let staged: StagedMounts | undefined;
@@ -128,7 +128,8 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
     // the launcher's delete to the engine, whose delete removes it.
-    const fallback = policy.backends[policy.defaultBackend]!;
+    const fallback = policy.backends[policy.defaultBackend];
+    if (fallback === undefined) throw new HardrunError('policy-invalid', `the policy's defaultBackend "${policy.defaultBackend}" names no backend: add it to backends`);
     writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) }, subject.id);
     writeRecord(call.root, subject.id, {
       kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,

@@ -77,7 +77,7 @@ export function descriptorHolding(value: unknown, dir: string): number {
 export function withProcessPath(argv: RuncArgv, path: string): RuncArgv {
   const rewrite = (flag: Flag): Flag => {
     if (flag.name !== 'process') return flag;
-    const raw = flag.raw.length === 2 ? [flag.raw[0]!, path] : [`${flag.raw[0]!.slice(0, flag.raw[0]!.indexOf('=') + 1)}${path}`];
+    const raw: Flag['raw'] = flag.raw.length === 2 ? [flag.raw[0], path] : [`${flag.raw[0].slice(0, flag.raw[0].indexOf('=') + 1)}${path}`];
     return { ...flag, value: path, raw };
   };
   return { ...argv, flags: argv.flags.map(rewrite) };

@@ -2,6 +2,7 @@ import { flagValue, formatRuncArgv } from '../cli/argv.js';
 import { resolveBackendPath, type Backend } from '../backend/backend.js';
 import type { HandOver } from '../backend/exec.js';
 import { translateArgv } from '../backend/translate.js';
+import { HardrunError } from '../errors.js';
 import { loadPolicy } from '../policy/load.js';
 import type { ContainerRecord } from '../state/record.js';
 import { inheritedFds, type Call } from './call.js';
@@ -15,7 +16,8 @@ export interface ResolvedBackend extends Backend {
 export async function backendFor(call: Call, record: ContainerRecord | undefined): Promise<ResolvedBackend> {
   if (record !== undefined) return record;
   const policy = await loadPolicy(call.policyPath, call.env);
-  const backend = policy.backends[policy.defaultBackend]!;
+  const backend = policy.backends[policy.defaultBackend];
+  if (backend === undefined) throw new HardrunError('policy-invalid', `the policy's defaultBackend "${policy.defaultBackend}" names no backend: add it to backends`);
   return { ...backend, path: resolveBackendPath(backend) };
 }
 
@@ -41,5 +43,5 @@ export async function isGoneFrom(backend: ResolvedBackend, call: Call, id: strin
   const root = flagValue(call.argv.globals, 'root');
   const argv = [...backend.args, ...(root === undefined ? [] : ['--root', root]), 'state', id];
   const result = await execa(backend.path, argv, { stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', env: call.env, extendEnv: false, reject: false });
-  return result.exitCode !== 0 && String(result.stderr).includes('does not exist');
+  return result.exitCode !== 0 && result.stderr.includes('does not exist');
 }

@@ -20,8 +20,7 @@ const valued = new Set(['namespace', 'address', 'publish-binary', 'id', 'bundle'
 export function parseShimArgv(argv: readonly string[]): ShimArgv {
   const values = new Map<string, string>();
   let index = 0;
-  while (index < argv.length) {
-    const token = argv[index]!;
+  for (let token = argv[index]; token !== undefined; token = argv[index]) {
     if (token === '--') {
       index += 1;
       break;
@@ -30,9 +29,10 @@ export function parseShimArgv(argv: readonly string[]): ShimArgv {
     const body = token.replace(/^--?/, '');
     const equals = body.indexOf('=');
     const name = equals === -1 ? body : body.slice(0, equals);
+    const next = argv[index + 1];
     if (equals !== -1) values.set(name, body.slice(equals + 1));
-    else if (valued.has(name) && index + 1 < argv.length) {
-      values.set(name, argv[index + 1]!);
+    else if (valued.has(name) && next !== undefined) {
+      values.set(name, next);
       index += 1;
     }
     index += 1;

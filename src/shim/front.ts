@@ -43,7 +43,8 @@ export async function runShimFront(argv: readonly string[], env: NodeJS.ProcessE
   }
   // Flag-only calls (-v, -info): the shim of the policy's default backend.
   const policy = await loadPolicy(undefined, env);
-  const backend = policy.backends[policy.defaultBackend]!;
+  const backend = policy.backends[policy.defaultBackend];
+  if (backend === undefined) throw new HardrunError('policy-invalid', `the policy's defaultBackend "${policy.defaultBackend}" names no backend: add it to backends`);
   return backend.kind === 'kata' ? handOver(findKataShim(backend), argv, env, false) : handOver(findRuncShim(shim.publishBinary), argv, env, true);
 }
 

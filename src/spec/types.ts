@@ -10,7 +10,7 @@ export interface Spec {
   hostname?: string;
   mounts?: Mount[];
   hooks?: Record<string, unknown>;
-  annotations?: Record<string, string>;
+  annotations?: Record<string, string> | null;
   linux?: Linux;
   [key: string]: unknown;
 }
@@ -21,7 +21,7 @@ export interface Process {
   args?: string[];
   env?: string[];
   cwd?: string;
-  capabilities?: Capabilities;
+  capabilities?: Capabilities | null;
   noNewPrivileges?: boolean;
   apparmorProfile?: string;
   rlimits?: unknown[];
@@ -65,7 +65,7 @@ export interface Linux {
   resources?: Record<string, unknown>;
   cgroupsPath?: string;
   sysctl?: Record<string, string>;
-  seccomp?: Seccomp;
+  seccomp?: Seccomp | null;
   maskedPaths?: string[];
   readonlyPaths?: string[];
   rootfsPropagation?: string;

@@ -154,7 +154,7 @@ function readOwner(entry: string): string | undefined {
 
 function isLive(owner: string | undefined): boolean {
   const match = owner === undefined ? null : /^(.*)\.hardrun\/([^/]+)$/.exec(owner);
-  return match !== null && exists(owner!) && exists(`${match[1]}/${match[2]}`);
+  return owner !== undefined && match !== null && exists(owner) && exists(`${match[1]}/${match[2]}`);
 }
 
 function exists(path: string): boolean {

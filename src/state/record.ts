@@ -76,15 +76,17 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     const tab = line.indexOf('\t');
     return [line.slice(0, tab), line.slice(tab + 1)] as [string, string];
   }));
+  const rule = extra.get('rule');
   const [staging, claim] = extra.get('staging')?.split('\t') ?? [];
   const ids = /^(\d+):(\d+)$/.exec(extra.get('ids') ?? '');
+  const trace = extra.get('trace');
   return {
     kind, name, path, args,
-    ...(extra.has('rule') ? { rule: extra.get('rule')! } : {}),
+    ...(rule === undefined ? {} : { rule }),
     ...(staging === undefined ? {} : { staging }),
     ...(claim === undefined ? {} : { claim }),
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
-    ...(extra.has('trace') ? { trace: extra.get('trace')! } : {}),
+    ...(trace === undefined ? {} : { trace }),
   };
 }
 

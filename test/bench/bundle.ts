@@ -4,6 +4,7 @@
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import type { Spec } from '../../src/spec/types.js';
 import { findExecutable } from '../helpers/dockerd.js';
 
 /** The config.json dockerd generated for `docker run --rm busybox true` (shared with the hardening tests). */
@@ -13,8 +14,8 @@ export interface Bundle {
   readonly dir: string;
   readonly config: string;
   /** Puts the pristine config.json back (hardrun's create rewrites it). */
-  restore(): void;
-  remove(): void;
+  restore: () => void;
+  remove: () => void;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface Bundle {
  */
 export function makeBundle(parent: string, options: { busybox?: boolean; args?: string[]; rootPath?: string } = {}): Bundle {
   const dir = mkdtempSync(join(parent, 'bundle-'));
-  const spec = JSON.parse(readFileSync(dockerConfigPath, 'utf8')) as Record<string, any>;
+  const spec = JSON.parse(readFileSync(dockerConfigPath, 'utf8')) as Spec;
   spec['root'] = { path: options.rootPath ?? 'rootfs' };
   delete spec['hooks'];
   for (const mount of spec['mounts'] as { type?: string; source?: string }[]) {
@@ -33,8 +34,8 @@ export function makeBundle(parent: string, options: { busybox?: boolean; args?: 
     mount.source = join(dir, mount.source.slice(mount.source.lastIndexOf('/') + 1));
     writeFileSync(mount.source, '');
   }
-  spec['linux'].cgroupsPath = `/hardrun-bench/${dir.slice(dir.lastIndexOf('/') + 1)}`;
-  if (options.args) spec['process'].args = options.args;
+  spec.linux!.cgroupsPath = `/hardrun-bench/${dir.slice(dir.lastIndexOf('/') + 1)}`;
+  if (options.args) spec.process!.args = options.args;
   const rootfs = join(dir, 'rootfs');
   mkdirSync(rootfs);
   if (options.busybox) addBusybox(rootfs);

@@ -48,7 +48,7 @@ function measure(): Run {
 if (process.argv.includes('--child')) {
   process.stdout.write(JSON.stringify(measure()));
 } else {
-  bench('image-lookup: an image rule\'s lookup of Docker\'s record, in-process', async () => {
+  bench('image-lookup: an image rule\'s lookup of Docker\'s record, in-process', () => {
     const runs = [measure()];
     const bun = resolve('node_modules/.bin/bun');
     if (existsSync(bun)) {

@@ -17,7 +17,7 @@ import { bench, envInt, must, printTable, stats, verdict, type Stats } from './r
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
 const gnuTime = '/usr/bin/time';
 
-bench('memory: peak resident size, hardrun vs runc', async () => {
+bench('memory: peak resident size, hardrun vs runc', () => {
   if (findExecutable('time', ['/usr/bin']) !== gnuTime) {
     console.log('SKIP  memory: /usr/bin/time is not installed (Debian package "time")');
     return;

@@ -41,7 +41,7 @@ function measure(): Run {
 if (process.argv.includes('--child')) {
   process.stdout.write(JSON.stringify(measure()));
 } else {
-  bench('pipeline: hardenSpec in-process on Docker\'s config.json', async () => {
+  bench('pipeline: hardenSpec in-process on Docker\'s config.json', () => {
     const runs = [measure()];
     const bun = resolve('node_modules/.bin/bun');
     if (existsSync(bun)) {

@@ -116,17 +116,18 @@ export function verdict(label: string, value: number, op: '<=' | '<', target: nu
 export function machine(): string {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(readText('/proc/cpuinfo'))?.[1] ?? 'unknown CPU';
   // A Bun executable answers as bun itself under BUN_BE_BUN (the launcher clears it; here we call the engine directly).
-  const bun = spawnSync(enginePath, ['--version'], { env: { ...process.env, BUN_BE_BUN: '1' }, encoding: 'utf8' }).stdout?.trim() || 'unknown';
+  const version = spawnSync(enginePath, ['--version'], { env: { ...process.env, BUN_BE_BUN: '1' }, encoding: 'utf8' });
+  const bun = (version.error === undefined ? version.stdout.trim() : '') || 'unknown';
   const load = loadavg().map(value => value.toFixed(2)).join(' ');
   return `machine: nproc ${availableParallelism()}, ${cpu}, kernel ${release()}, node ${process.version}, engine bun ${bun}, load ${load}`;
 }
 
 /** Runs a benchmark: prints the machine (unless run-all already did), then the body; exit 1 only on an error. */
-export function bench(name: string, body: () => Promise<void>): void {
+export function bench(name: string, body: () => unknown): void {
   console.log(`\n=== ${name}`);
   if (process.env['HARDRUN_BENCH_MACHINE_SHOWN'] !== '1') console.log(machine());
   else console.log(`load ${loadavg().map(value => value.toFixed(2)).join(' ')}`);
-  body().then(
+  Promise.resolve().then(body).then(
     () => {
       process.exitCode = 0;
     },
@@ -142,9 +143,9 @@ export function must(file: string, args: readonly string[], options: SpawnSyncOp
   const result = spawnSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
   if (result.error !== undefined) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${file} ${args.join(' ')} exited ${result.status ?? result.signal}: ${String(result.stderr ?? '').trim()}`);
+    throw new Error(`${file} ${args.join(' ')} exited ${result.status ?? result.signal}: ${String(result.stderr).trim()}`);
   }
-  return String(result.stdout ?? '');
+  return String(result.stdout);
 }
 
 function readText(path: string): string {

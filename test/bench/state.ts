@@ -46,7 +46,7 @@ async function statePart(): Promise<Stats[]> {
 }
 
 /** start, kill and delete of a container created (untimed) through hardrun, and of one created by runc. */
-async function lifecyclePart(): Promise<Stats[]> {
+function lifecyclePart(): Stats[] {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
   const root = join(dir, 'state');
   mkdirSync(root);
@@ -67,7 +67,7 @@ async function lifecyclePart(): Promise<Stats[]> {
   };
   const waitStopped = (id: string) => {
     for (let i = 0; i < 200; i++) {
-      if (JSON.parse(must(runc, ['--root', root, 'state', id])).status === 'stopped') return;
+      if ((JSON.parse(must(runc, ['--root', root, 'state', id])) as { status?: string }).status === 'stopped') return;
       spawnSync('sleep', ['0.02']);
     }
     throw new Error(`container ${id} did not stop`);
@@ -135,7 +135,7 @@ bench('state: calls that need no spec work, hardrun vs runc', async () => {
   printTable('state of a running container (Docker-started through hardrun), per call', state, { baseline: 'runc state', digits: 2 });
   const ratio = state[0]!.median / state[1]!.median;
   if (process.env['BENCH_LIFECYCLE'] !== '0') {
-    const lifecycle = await lifecyclePart();
+    const lifecycle = lifecyclePart();
     printTable('start, kill, delete of a container created by hand (one call per sample)', lifecycle, { digits: 2 });
     for (const op of ['start', 'kill', 'delete']) {
       const h = lifecycle.find(row => row.name === `hardrun ${op}`)!;

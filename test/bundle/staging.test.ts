@@ -183,5 +183,5 @@ test('a bind whose source is missing, or a rootfs that is a symlink, is refused 
   mkdirSync(join(dir, 'linked'));
   symlinkSync(join(dir, 'host-etc'), join(dir, 'linked', 'rootfs'));
   const error = t.throws(() => planStaging({ root: { path: 'rootfs' } }, join(dir, 'linked'), '/run/hardrun/000000000000-c', { mountinfo: '', ...defaultHardening.userNamespace }), { instanceOf: HardrunError });
-  t.is(error?.code, 'rootfs');
+  t.is(error.code, 'rootfs');
 });

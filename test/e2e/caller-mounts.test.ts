@@ -8,7 +8,7 @@ import { launcherPath } from '../helpers/shipped.js';
  * at /run/postgresql inside, beneath hardrun's /run tmpfs, which must be
  * mounted first.
  */
-const suite = dockerSuite(test, async () => ({ runtimes: { hardrun: { path: launcherPath } } }), {
+const suite = dockerSuite(test, () => Promise.resolve({ runtimes: { hardrun: { path: launcherPath } } }), {
   ready: async daemon => {
     // As Debian-based images are: /var/run -> /run.
     const made = await daemon.docker(['run', '--name', 'make-runlink', 'busybox', 'sh', '-c', 'mkdir -p /run && rmdir /var/run 2>/dev/null; ln -s /run /var/run'], { reject: false });

@@ -204,7 +204,7 @@ test.before(async () => {
   // Docker accepts rshared only on a source that sits on a shared mount.
   await mkdir(shared);
   await execa('mount', ['--bind', shared, shared]);
-  cleanups.push(async () => void (await execa('umount', [shared], { reject: false })));
+  cleanups.push(async () => { await execa('umount', [shared], { reject: false }); });
   await execa('mount', ['--make-shared', shared]);
   // Should the /var/log or /usr entries ever get through, what they planted goes.
   cleanups.push(async () => {
@@ -214,7 +214,10 @@ test.before(async () => {
   // Docker creates a missing -v source as a directory: give it the file it expects.
   if (!existsSync('/run/docker.sock')) {
     await writeFile('/run/docker.sock', '');
-    cleanups.push(async () => removeIfEmpty('/run/docker.sock'));
+    cleanups.push(() => {
+      removeIfEmpty('/run/docker.sock');
+      return Promise.resolve();
+    });
   }
   // The built-in policy refuses an explicit --privileged or --cap-add beyond
   // its allowlist (test/e2e/hardening.test.ts); here the quiet drop lets each
@@ -257,7 +260,7 @@ for (const [name, value] of [['kernel.core_pattern', '|/tmp/pwn %p'], ['kernel.m
     const created = await engineApi(d(), 'POST', '/containers/create', { Image: 'busybox', Cmd: ['true'], HostConfig: { Runtime: 'hardrun', Sysctls: { [name]: value } } });
     t.is(created.status, 201, created.body);
     const id = (JSON.parse(created.body) as { Id: string }).Id;
-    t.teardown(async () => void (await engineApi(d(), 'DELETE', `/containers/${id}?force=1`)));
+    t.teardown(async () => { await engineApi(d(), 'DELETE', `/containers/${id}?force=1`); });
     const started = await engineApi(d(), 'POST', `/containers/${id}/start`);
     t.not(started.status, 204);
     t.regex(started.body, refusedPrefix);
@@ -270,7 +273,7 @@ test('CVE-2024-21626 through docker exec: -w /proc/self/fd/7 is refused; exec --
   const started = await docker(['run', '-d', '--runtime=hardrun', 'busybox', 'sleep', '600']);
   t.is(started.exitCode, 0, started.stderr);
   const id = started.stdout.trim();
-  t.teardown(async () => void (await docker(['rm', '-f', id])));
+  t.teardown(async () => { await docker(['rm', '-f', id]); });
   for (const cwd of ['/proc/self/fd/7', '/proc/1/cwd']) {
     const exec = await docker(['exec', '-w', cwd, id, 'pwd']);
     t.not(exec.exitCode, 0, exec.stdout);
@@ -379,7 +382,7 @@ test('image author: device nodes of the host disk, memory and kernel log shipped
 
 // CVE-2024-21626's first attack: the image's own WORKDIR, not a flag of the person running it.
 test('image author: WORKDIR /proc/self/fd/7 in the image is refused (CVE-2024-21626)', async t => {
-  await importImage(d(), 'hostile-workdir', async () => undefined, ['WORKDIR /proc/self/fd/7']);
+  await importImage(d(), 'hostile-workdir', () => Promise.resolve(), ['WORKDIR /proc/self/fd/7']);
   const result = await docker(['run', '--rm', '--runtime=hardrun', 'hostile-workdir', 'sh', '-c', 'echo "@@ESCAPED cwd $(pwd)"']);
   t.not(result.exitCode, 0, result.stdout);
   t.regex(result.stderr, refusedPrefix);

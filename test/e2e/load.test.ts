@@ -23,7 +23,7 @@ const d = suite.daemon;
 
 /** Reads every record, over and over, until stopped: each must parse whole. */
 function watchRecords(root: string): { stop(): Promise<{ reads: number; torn: string[] }> } {
-  let running = true;
+  let running = true as boolean; // set by stop(), which the checker does not follow into the loop
   let reads = 0;
   const torn: string[] = [];
   const loop = (async () => {

@@ -4,6 +4,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Spec } from '../../src/spec/types.js';
 import { findExecutable } from '../helpers/dockerd.js';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
@@ -45,17 +46,17 @@ const binaryOf = (via: Via): string => (via === 'runc' ? runc : launcherPath);
 const rootOf = (via: Via): string => join(scratch, `root-${via}`);
 const envOf = (): Record<string, string> => ({ HARDRUN_POLICY: policy });
 
-async function makeBundle(name: string, edit: (spec: Record<string, any>) => void): Promise<string> {
+async function makeBundle(name: string, edit: (spec: Spec) => void): Promise<string> {
   const dir = join(scratch, name);
   await mkdir(join(dir, 'rootfs', 'bin'), { recursive: true });
   await copyFile(findExecutable('busybox', ['/bin']) ?? '/bin/busybox', join(dir, 'rootfs', 'bin', 'busybox'));
   for (const tool of ['sh', 'sleep', 'echo', 'true', 'tty', 'cat']) await symlink('busybox', join(dir, 'rootfs', 'bin', tool));
   await execa(runc, ['spec'], { cwd: dir });
-  const spec = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as Record<string, any>;
-  spec['process'].terminal = false;
-  spec['process'].args = ['/bin/sleep', '1000'];
+  const spec = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as Spec;
+  spec.process!.terminal = false;
+  spec.process!.args = ['/bin/sleep', '1000'];
   // Two containers of one id would otherwise share runc's default cgroup, /ID.
-  spec['linux'].cgroupsPath = `/hardrun-transparency-${name}`;
+  spec.linux!.cgroupsPath = `/hardrun-transparency-${name}`;
   edit(spec);
   await writeFile(join(dir, 'config.json'), JSON.stringify(spec, null, '\t'));
   return dir;
@@ -83,7 +84,7 @@ async function call(via: Via, args: readonly string[], options: { shell?: boolea
     // bash's process substitution, as runc's own tty tests pass a process file.
     ? await execa('bash', ['-c', 'id=$1; shift; exec "$@" --process <(cat "$PROCESS") "$id"', 'bash', argv.at(-1)!, binaryOf(via), ...argv.slice(0, -1)], { reject: false, env: { ...envOf(), PROCESS: join(scratch, 'process.json') }, stdin: 'ignore' })
     : await execa(binaryOf(via), argv, { reject: false, env: envOf(), stdin: 'ignore' });
-  return { exitCode: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+  return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs one call both ways and holds hardrun's answer to runc's. */
@@ -100,7 +101,7 @@ async function same(t: import('ava').ExecutionContext, args: (via: Via) => reado
 test('a container\'s life, call by call, as runc answers it', async t => {
   const bundles: Record<Via, string> = { runc: '', hardrun: '' };
   for (const via of vias) bundles[via] = await makeBundle(`bundle-${via}`, () => undefined);
-  await writeFile(join(scratch, 'process.json'), JSON.stringify({ ...JSON.parse(await readFile(join(bundles.runc, 'config.json'), 'utf8')).process, args: ['/bin/echo', 'from a process file'] }));
+  await writeFile(join(scratch, 'process.json'), JSON.stringify({ ...(JSON.parse(await readFile(join(bundles.runc, 'config.json'), 'utf8')) as Spec).process, args: ['/bin/echo', 'from a process file'] }));
 
   for (const command of ['exec', 'create', 'run', 'restore', 'kill', 'delete']) {
     const help = await same(t, () => [command, '-h'], { exact: true });
@@ -154,7 +155,7 @@ test('a container\'s life, call by call, as runc answers it', async t => {
 
 test('a failing create fails as runc\'s does and leaves nothing', async t => {
   const bundles: Record<Via, string> = { runc: '', hardrun: '' };
-  for (const via of vias) bundles[via] = await makeBundle(`broken-${via}`, spec => { spec['root'].path = 'no-such-rootfs'; });
+  for (const via of vias) bundles[via] = await makeBundle(`broken-${via}`, spec => { spec.root!.path = 'no-such-rootfs'; });
   // hardrun checks the root filesystem before runc does, in words of its own.
   const answer = await same(t, via => ['create', '--bundle', bundles[via], 'broken'], { words: false });
   t.is(answer.exitCode, 1);
@@ -169,7 +170,7 @@ test('a failing create fails as runc\'s does and leaves nothing', async t => {
 test.failing('the bundle is left as runc leaves it', async t => {
   const bundles: Record<Via, string> = { runc: '', hardrun: '' };
   for (const via of vias) {
-    bundles[via] = await makeBundle(`kept-${via}`, spec => { spec['process'].args = ['/bin/true']; });
+    bundles[via] = await makeBundle(`kept-${via}`, spec => { spec.process!.args = ['/bin/true']; });
     await execa(binaryOf(via), ['--root', rootOf(via), 'run', '--bundle', bundles[via], 'kept'], { reject: false, stdio: 'ignore', env: envOf() });
   }
   t.deepEqual((await readdir(bundles.hardrun)).sort(), (await readdir(bundles.runc)).sort());

@@ -52,7 +52,7 @@ test('the findings come in pipeline order', t => {
 
 test('docker exec --privileged gets exactly the capabilities create left', t => {
   const created = hardenSpec(fixture('docker-default'), defaultHardening, runc).spec.process!;
-  const exec = hardenProcess(fixture('docker-exec-privileged.process') as Process, defaultHardening, runc).spec;
+  const exec = hardenProcess(fixture('docker-exec-privileged.process'), defaultHardening, runc).spec;
   for (const set of sets) t.deepEqual([...(exec.capabilities?.[set] ?? [])].sort(), [...(created.capabilities?.[set] ?? [])].sort(), set);
   t.true(exec.noNewPrivileges);
   t.deepEqual(exec.args, ['true']);

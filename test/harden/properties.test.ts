@@ -97,7 +97,7 @@ property('noNewPrivileges and a read-only root', (_input, output) =>
 
 property('a seccomp profile that denies the listed syscalls', (_input, output) => {
   const profile = output.linux?.seccomp;
-  if (profile === undefined) return false;
+  if (profile === undefined || profile === null) return false;
   const allowing = new Set(['SCMP_ACT_ALLOW', 'SCMP_ACT_LOG']);
   return defaultHardening.seccomp.deny.every(name => {
     const rules = (profile.syscalls ?? []).filter(rule => rule.names.includes(name));
@@ -149,5 +149,5 @@ property('unknown fields survive at every level', (input, output) => {
   const same = (a: object | undefined, b: object | undefined) => JSON.stringify(extras(a)) === JSON.stringify(extras(b));
   const mountsKept = (input.mounts ?? []).every(m => (output.mounts ?? []).some(o => o.destination === m.destination && same(m, o)));
   return same(input, output) && same(input.process, output.process) && same(input.linux, output.linux) &&
-    (input.linux?.seccomp === undefined || same(input.linux.seccomp, output.linux?.seccomp)) && mountsKept;
+    (input.linux?.seccomp === undefined || input.linux.seccomp === null || same(input.linux.seccomp, output.linux?.seccomp ?? undefined)) && mountsKept;
 });

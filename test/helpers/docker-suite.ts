@@ -3,7 +3,7 @@ import { importBusybox, startDockerd, type DockerdOptions, type PrivateDocker, t
 
 export interface DockerSuite {
   /** The suite's private dockerd (throws if it did not start). */
-  daemon(): PrivateDocker;
+  daemon: () => PrivateDocker;
   /** `docker ARGS` against it, never rejecting: tests look at the exit code. */
   docker(args: string[], options?: RunOptions): Promise<RunResult>;
 }

@@ -11,7 +11,7 @@ import type { PrivateDocker } from './dockerd.js';
  * operator's own that execs hardrun with --policy (never runtimeArgs, whose
  * generated wrapper does not exec). Returns its path and a remover.
  */
-export async function policyLauncher(policy: object): Promise<{ path: string; policy: string; remove(): Promise<void> }> {
+export async function policyLauncher(policy: object): Promise<{ path: string; policy: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'hardrun-policy-'));
   const policyPath = join(dir, 'policy.json');
   const path = join(dir, 'hardrun');

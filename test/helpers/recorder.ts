@@ -16,7 +16,7 @@ export interface Scratch {
   /** Every call the recorder received so far, as argv lists. */
   calls(): Promise<string[][]>;
   clear(): Promise<void>;
-  remove(): Promise<void>;
+  remove: () => Promise<void>;
 }
 
 export async function makeScratch(kind: 'runc' | 'runsc' | 'kata' = 'runc'): Promise<Scratch> {

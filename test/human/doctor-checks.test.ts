@@ -9,7 +9,7 @@ import { normalizePolicy } from '../../src/policy/normalize.js';
 const host = (files: Record<string, string>, executables: string[] = []): HostProbe => ({
   readFile: path => files[path],
   isExecutable: path => executables.includes(path),
-  version: async () => undefined,
+  version: () => Promise.resolve(undefined),
 });
 
 test('user namespaces: on, off (required while the policy maps users), absent', t => {
@@ -86,7 +86,7 @@ test('staging: directories no record names are reported, with how to remove them
 
 test('backend version: a runc names its version and the published fixes its upstream version lacks', async t => {
   const policy = normalizePolicy({ backends: { runc: { path: '/bin/sh', kind: 'runc' }, gvisor: { path: '/bin/sh', kind: 'runsc' } } }, 'test');
-  const probe = (line: string): HostProbe => ({ ...host({}), version: async path => path === '/bin/sh' ? line : undefined });
+  const probe = (line: string): HostProbe => ({ ...host({}), version: path => Promise.resolve(path === '/bin/sh' ? line : undefined) });
   const [old] = (await checkBackends(probe('runc version 1.1.5+ds1'), policy)).filter(check => check.name === 'backend runc');
   t.is(old?.status, 'info');
   t.regex(old!.detail, /^\/bin\/sh: runc version 1\.1\.5\+ds1; upstream runc 1\.1\.5\+ds1 lacks the fixes for CVE-2024-21626, CVE-2025-31133, CVE-2025-52565, CVE-2025-52881 \(a distribution build may carry backports/);

@@ -5,9 +5,10 @@ import { validate } from '../../src/policy/generated/validate-policy.js';
 import { builtinChecks, builtinHardening } from '../../src/policy/builtin.js';
 
 test('the generated types and validator are up to date with the schema', async t => {
-  const result = await promisify(execFile)('node', ['schemas/generate.mjs', '--check']).then(() => 0, (error: { code?: number; stderr?: string }) => {
-    t.log(error.stderr);
-    return error.code ?? 1;
+  const result = await promisify(execFile)('node', ['schemas/generate.mjs', '--check']).then(() => 0, (error: unknown) => {
+    const { code, stderr } = error as { code?: number; stderr?: string };
+    t.log(stderr);
+    return code ?? 1;
   });
   t.is(result, 0, 'run: npm run generate');
 });

@@ -8,7 +8,7 @@ import { checkPolicyText, formatProblem, loadPolicy } from '../../src/policy/loa
 const problemsOf = async (text: string, path = 'policy.yaml'): Promise<string[]> => (await checkPolicyText(text, path)).problems.map(formatProblem);
 
 test('no file anywhere means the built-in policy', async t => {
-  t.is(await loadPolicy(undefined, { HARDRUN_POLICY: '/nonexistent/for/sure.yaml' }).catch(error => (error as Error).message).then(value => typeof value), 'string');
+  t.is(await loadPolicy(undefined, { HARDRUN_POLICY: '/nonexistent/for/sure.yaml' }).catch((error: unknown) => (error as Error).message).then(value => typeof value), 'string');
   const policy = await loadPolicy(undefined, {});
   t.is(policy.source === builtinPolicy.source || policy.source === '/etc/hardrun/policy.yaml', true);
 });

@@ -14,7 +14,7 @@ test('an annotation matches only when the spec sets it, never through the protot
     t.false(matchesRule({ annotations: { [key]: '*' } }, subject(withAnnotations({}))), key);
     t.false(matchesRule({ annotations: { [key]: '*' } }, subject(minimalSpec)), `${key} with no annotations`);
   }
-  t.true(matchesRule({ annotations: { constructor: 'x' } }, subject(withAnnotations(JSON.parse('{"constructor":"x"}')))));
+  t.true(matchesRule({ annotations: { constructor: 'x' } }, subject(withAnnotations(JSON.parse('{"constructor":"x"}') as Record<string, string>))));
   t.true(matchesRule({ annotations: { sandbox: 'y*' } }, subject(withAnnotations({ sandbox: 'yes' }))));
   t.false(matchesRule({ annotations: { sandbox: 'y*' } }, subject(withAnnotations({ sandbox: 'no' }))));
 });

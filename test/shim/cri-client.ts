@@ -74,7 +74,7 @@ export function callCri(socket: string, method: string, request: Buffer, timeout
     const chunks: Buffer[] = [];
     let status: string | undefined;
     let message = '';
-    const note = (headers: Record<string, unknown>): void => {
+    const note = (headers: Record<string, string | string[] | number | undefined>): void => {
       if (headers['grpc-status'] !== undefined) status = String(headers['grpc-status']);
       if (headers['grpc-message'] !== undefined) message = decodeURIComponent(String(headers['grpc-message']));
     };

@@ -75,7 +75,7 @@ export async function startContainerd(dir: string, config: string, namespace: st
   const log = openSync(join(dir, 'containerd.log'), 'a');
   const child = spawn('containerd', ['--config', config], { stdio: ['ignore', log, log], env: { ...process.env, ...env, PATH: `${env['PATH'] ?? process.env['PATH'] ?? ''}:/usr/sbin:/sbin` } });
   closeSync(log);
-  let exited = false;
+  let exited = false as boolean; // set by the exit listener, which the checker does not follow
   child.once('exit', () => { exited = true; });
   const pid = child.pid!;
   const ctr = (args: string[], opts: RunOptions & { namespace?: string } = {}) =>

@@ -101,7 +101,7 @@ function checkInstall(host: HostProbe): DoctorCheck {
   return { name: 'installation', status: 'missing', detail: `${dir} lacks ${lacking.join(', ')}`, fix: 'copy bin/ whole (cp -a keeps runc-path/runc, a symlink to ../hardrun)' };
 }
 
-function strip<T extends DoctorCheck>(check: T & { uses: boolean }): DoctorCheck {
+function strip(check: DoctorCheck & { uses: boolean }): DoctorCheck {
   const { uses: _uses, ...rest } = check;
   return rest;
 }

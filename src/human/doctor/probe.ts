@@ -27,7 +27,7 @@ export const realHost: HostProbe = {
   async version(path) {
     const { execa } = await import('execa');
     const result = await execa(path, ['--version'], { reject: false, timeout: 5_000, stdin: 'ignore' });
-    const line = `${String(result.stdout)}\n${String(result.stderr)}`.trim().split('\n')[0];
+    const line = `${result.stdout}\n${result.stderr}`.trim().split('\n')[0];
     return result.exitCode === 0 && line !== undefined && line !== '' ? line : undefined;
   },
 };

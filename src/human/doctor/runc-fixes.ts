@@ -23,7 +23,7 @@ function parseVersion(text: string): Version | undefined {
 }
 
 function compare(a: Version, b: Version): number {
-  for (let i = 0; i < 4; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  for (const i of [0, 1, 2, 3] as const) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   return 0;
 }
 

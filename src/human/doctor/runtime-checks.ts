@@ -82,7 +82,7 @@ export async function checkContainerd(host: HostProbe, file: string): Promise<Do
   if (text === undefined) return { name: 'containerd', status: 'info', detail: `${file} does not exist`, uses: false };
   let config: TomlTable;
   try {
-    config = (await import('smol-toml')).parse(text) as TomlTable;
+    config = (await import('smol-toml')).parse(text);
   } catch {
     return { name: 'containerd', status: 'missing', detail: `${file} is not valid TOML: containerd will not start`, fix: `fix ${file}`, uses: false };
   }

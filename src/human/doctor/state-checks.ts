@@ -58,8 +58,8 @@ export function readStaging(): { present: string[]; named: Set<string>; stale: S
     // No staging directory yet.
   }
   const managed = listManaged(roots);
-  const named = new Set(managed.flatMap(found => (found.record?.staging === undefined ? [] : [found.record.staging])));
-  const stale = managed.flatMap(found => found.record?.staging !== undefined && found.record.kind === 'runc' && !isDir(`${found.root}/${found.id}`) && isDir(found.record.staging)
+  const named = new Set(managed.flatMap(found => (found.record.staging === undefined ? [] : [found.record.staging])));
+  const stale = managed.flatMap(found => found.record.staging !== undefined && found.record.kind === 'runc' && !isDir(`${found.root}/${found.id}`) && isDir(found.record.staging)
     ? [{ root: found.root, id: found.id, staging: found.record.staging }] : []);
   return { present: names.map(name => `${stagingBase}/${name}`), named, stale };
 }

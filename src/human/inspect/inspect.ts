@@ -34,12 +34,12 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
     matches = asked.found;
     daemonNote = asked.note;
   }
-  if (matches.length !== 1) {
+  const container = matches[0];
+  if (container === undefined || matches.length !== 1) {
     const why = matches.length === 0 ? `no container ${query} in ${roots.join(', ')}${daemonNote}` : `${query} is ambiguous: ${matches.map(match => `${match.id} (${match.root})`).join(', ')}`;
     process.stderr.write(`hardrun inspect: ${why}\n`);
     return 2;
   }
-  const container = matches[0]!;
   const state = await readBackendState(container);
   if ('error' in state || state.pid <= 0 || state.status === 'stopped') {
     process.stderr.write(`hardrun inspect: container ${container.id} is not running (${'error' in state ? state.error : `status ${state.status}`})\n`);

@@ -27,8 +27,8 @@ export function defaultRoots(proc = '/proc'): string[] {
 }
 
 /** The containers hardrun manages under these roots: one per record. */
-export function listManaged(roots: readonly string[]): FoundContainer[] {
-  const found: FoundContainer[] = [];
+export function listManaged(roots: readonly string[]): (FoundContainer & { readonly record: ContainerRecord })[] {
+  const found: (FoundContainer & { readonly record: ContainerRecord })[] = [];
   for (const root of roots) {
     for (const id of listDir(recordDir(root))) {
       if (id.startsWith('.') || id === defaultRecordName) continue;
@@ -66,8 +66,8 @@ export function containerAt(root: string, id: string): FoundContainer {
 }
 
 /** The command that asks a container's backend for its state: the recorded one, else plain runc. */
-export function stateCommand(container: FoundContainer): string[] {
-  const backend = container.record ?? { ...builtinBackends['runc']!, path: resolveBackendPath(builtinBackends['runc']!) };
+export function stateCommand(container: FoundContainer): [string, ...string[]] {
+  const backend = container.record ?? { ...builtinBackends.runc, path: resolveBackendPath(builtinBackends.runc) };
   return [backend.path, ...backend.args, '--root', container.root, 'state', container.id];
 }
 

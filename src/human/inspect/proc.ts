@@ -57,8 +57,8 @@ export function parseStatus(text: string): Record<string, string> {
 }
 
 export function parseIdMap(text: string): IdMapping[] {
-  return text.split('\n').map(line => line.trim().split(/\s+/).map(Number)).filter(parts => parts.length === 3 && parts.every(Number.isSafeInteger))
-    .map(([inside, outside, size]) => ({ inside: inside!, outside: outside!, size: size! }));
+  return text.split('\n').map(line => line.trim().split(/\s+/).map(Number)).filter((parts): parts is [number, number, number] => parts.length === 3 && parts.every(Number.isSafeInteger))
+    .map(([inside, outside, size]) => ({ inside, outside, size }));
 }
 
 /**

@@ -35,8 +35,8 @@ export async function listContainers(args: PsArgs): Promise<number> {
       id: container.id,
       status: 'error' in state ? 'gone' : state.status,
       pid: 'error' in state ? 0 : state.pid,
-      backend: container.record!.name,
-      rule: container.record!.rule ?? 'default',
+      backend: container.record.name,
+      rule: container.record.rule ?? 'default',
       root: container.root,
     };
   }));
@@ -44,8 +44,9 @@ export async function listContainers(args: PsArgs): Promise<number> {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  const table = [['ID', 'STATUS', 'PID', 'BACKEND', 'RULE', 'ROOT'], ...rows.map(row => [row.id.slice(0, 12), row.status, String(row.pid), row.backend, row.rule, row.root])];
-  const widths = table[0]!.map((_, column) => Math.max(...table.map(row => row[column]!.length)));
-  for (const row of table) process.stdout.write(`${row.map((cell, column) => column === row.length - 1 ? cell : cell.padEnd(widths[column]!)).join('  ')}\n`);
+  const header = ['ID', 'STATUS', 'PID', 'BACKEND', 'RULE', 'ROOT'];
+  const table = [header, ...rows.map(row => [row.id.slice(0, 12), row.status, String(row.pid), row.backend, row.rule, row.root])];
+  const widths = header.map((_, column) => Math.max(...table.map(row => row[column]?.length ?? 0)));
+  for (const row of table) process.stdout.write(`${row.map((cell, column) => column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join('  ')}\n`);
   return 0;
 }

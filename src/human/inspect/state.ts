@@ -11,10 +11,10 @@ export interface BackendState {
 export async function readBackendState(container: FoundContainer): Promise<BackendState | { error: string }> {
   const { execa } = await import('execa');
   const [file, ...args] = stateCommand(container);
-  const result = await execa(file!, args, { reject: false, timeout: 10_000, stdin: 'ignore' });
-  if (result.exitCode !== 0) return { error: `${file} state failed: ${String(result.stderr).trim() || `exit ${result.exitCode}`}` };
+  const result = await execa(file, args, { reject: false, timeout: 10_000, stdin: 'ignore' });
+  if (result.exitCode !== 0) return { error: `${file} state failed: ${result.stderr.trim() || `exit ${result.exitCode}`}` };
   try {
-    const state = JSON.parse(String(result.stdout)) as { pid?: number; status?: string; bundle?: unknown };
+    const state = JSON.parse(result.stdout) as { pid?: number; status?: string; bundle?: unknown };
     return { pid: state.pid ?? 0, status: state.status ?? 'unknown', ...(typeof state.bundle === 'string' ? { bundle: state.bundle } : {}) };
   } catch {
     return { error: `${file} state printed something that is not JSON` };

@@ -24,8 +24,7 @@ export function loadImports(main: LoadedFile, version: ConfigVersion, parse: (te
   const loaded = new Set([main.path]);
   const files: LoadedFile[] = [];
   const pending = resolveImports(main.path, main.config['imports'], version);
-  while (pending.length > 0) {
-    const path = pending.shift()!;
+  for (let path = pending.shift(); path !== undefined; path = pending.shift()) {
     if (loaded.has(path)) continue;
     loaded.add(path);
     const text = readOptional(path);
@@ -64,10 +63,10 @@ function resolveImports(parent: string, imports: unknown, version: ConfigVersion
 
 function importList(imports: unknown): string[] {
   if (imports === undefined) return [];
-  if (!Array.isArray(imports) || !imports.every(item => typeof item === 'string')) {
+  if (!Array.isArray(imports) || !imports.every((item): item is string => typeof item === 'string')) {
     throw new HardrunError('setup', 'the config\'s "imports" must be a list of paths');
   }
-  return imports as string[];
+  return imports;
 }
 
 function absoluteImport(parent: string, pattern: string, version: ConfigVersion): string {
@@ -97,7 +96,7 @@ function expandGlob(pattern: string): string[] {
 function globSegment(segment: string): RegExp {
   let source = '';
   for (let index = 0; index < segment.length; index += 1) {
-    const char = segment[index]!;
+    const char = segment.charAt(index);
     if (char === '*') source += '[^/]*';
     else if (char === '?') source += '[^/]';
     else if (char === '[') {

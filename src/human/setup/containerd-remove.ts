@@ -80,8 +80,8 @@ function undoMerge(path: string, text: string, config: TomlTable, version: Confi
 }
 
 function isHardrunTable(keys: readonly string[], version: ConfigVersion, dropsRunc: boolean): boolean {
-  if (keys.length < 5 || keys[0] !== 'plugins' || keys[1] !== criPlugins[version] || keys[2] !== 'containerd' || keys[3] !== 'runtimes') return false;
-  const name = keys[4]!;
+  const [plugins, cri, containerd, runtimes, name] = keys;
+  if (name === undefined || plugins !== 'plugins' || cri !== criPlugins[version] || containerd !== 'containerd' || runtimes !== 'runtimes') return false;
   return (Object.values(handlerNames) as string[]).includes(name) || (dropsRunc && name === 'runc');
 }
 

@@ -32,7 +32,7 @@ export const say = (line: string): void => { process.stdout.write(`${line}\n`); 
 export async function setupContainerd(args: SetupContainerdArgs): Promise<number> {
   const toml = await import('smol-toml');
   const text = args.config === undefined ? undefined : readOptional(args.config);
-  const current = text === undefined ? {} : parseToml(toml, text, args.config!);
+  const current = text === undefined || args.config === undefined ? {} : parseToml(toml, text, args.config);
   const version = await chooseVersion(args, current);
   const options = { launcher: launcherPath(), front: shimFrontPath(), shim: args.shim === true };
   if (args.config === undefined) {
@@ -149,12 +149,12 @@ async function chooseVersion(args: SetupContainerdArgs, current: TomlTable): Pro
 async function installedContainerdVersion(): Promise<ConfigVersion | undefined> {
   const { execa } = await import('execa');
   const result = await execa('containerd', ['--version'], { reject: false, timeout: 5_000, env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } });
-  return result.exitCode === 0 ? versionForContainerd(String(result.stdout)) : undefined;
+  return result.exitCode === 0 ? versionForContainerd(result.stdout) : undefined;
 }
 
 function parseToml(toml: Toml, text: string, path: string): TomlTable {
   try {
-    return toml.parse(text) as TomlTable;
+    return toml.parse(text);
   } catch (error) {
     throw new HardrunError('setup', `${path} is not valid TOML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }

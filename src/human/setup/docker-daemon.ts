@@ -55,8 +55,9 @@ export async function waitForRuntimeInfo(socket: string, accept: (info: RuntimeI
   let last: { info?: RuntimeInfo; error?: Error } = {};
   for (;;) {
     try {
-      last = { info: await readRuntimeInfo(socket) };
-      if (accept(last.info!)) return last;
+      const info = await readRuntimeInfo(socket);
+      last = { info };
+      if (accept(info)) return last;
     } catch (error) {
       last = { error: error as Error };
     }

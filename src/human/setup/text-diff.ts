@@ -7,27 +7,33 @@ export function unifiedDiff(path: string, before: string | undefined, after: str
   const old = splitLines(before ?? '');
   const next = splitLines(after ?? '');
   // Longest common subsequence, by dynamic programming over the two line lists.
-  const lcs: number[][] = Array.from({ length: old.length + 1 }, () => new Array<number>(next.length + 1).fill(0));
+  const width = next.length + 1;
+  const lcs = new Array<number>((old.length + 1) * width).fill(0);
+  const at = (i: number, j: number): number => lcs[i * width + j] ?? 0;
   for (let i = old.length - 1; i >= 0; i -= 1) {
     for (let j = next.length - 1; j >= 0; j -= 1) {
-      lcs[i]![j] = old[i] === next[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+      lcs[i * width + j] = old[i] === next[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
     }
   }
   const lines = [`--- ${before === undefined ? '/dev/null' : path}`, `+++ ${after === undefined ? '/dev/null' : path}`];
   let i = 0;
   let j = 0;
-  while (i < old.length || j < next.length) {
-    if (i < old.length && j < next.length && old[i] === next[j]) {
-      lines.push(` ${old[i]!}`);
+  for (;;) {
+    const removed = old[i];
+    const added = next[j];
+    if (removed !== undefined && removed === added) {
+      lines.push(` ${removed}`);
       i += 1;
       j += 1;
-    } else if (i < old.length && (j === next.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+    } else if (removed !== undefined && (added === undefined || at(i + 1, j) >= at(i, j + 1))) {
       // Removed lines first, as diff -u prints them.
-      lines.push(`-${old[i]!}`);
+      lines.push(`-${removed}`);
       i += 1;
-    } else {
-      lines.push(`+${next[j]!}`);
+    } else if (added !== undefined) {
+      lines.push(`+${added}`);
       j += 1;
+    } else {
+      break;
     }
   }
   return `${lines.join('\n')}\n`;

@@ -11,7 +11,7 @@ export function headerPath(line: string): string[] | undefined {
   const match = headerPattern.exec(line);
   if (match === null) return undefined;
   const keys: string[] = [];
-  let rest = match[1]!.trim();
+  let rest = (match[1] ?? '').trim();
   while (rest !== '') {
     let key: string;
     if (rest.startsWith('"')) {
@@ -45,6 +45,7 @@ export function headerPath(line: string): string[] | undefined {
  */
 export function removeTables(text: string, remove: (path: readonly string[]) => boolean, isOwnComment: (line: string) => boolean): string {
   const lines = text.split('\n');
+  const at = (index: number): string => lines[index] ?? '';
   const drop = new Array<boolean>(lines.length).fill(false);
   let inRemoved = false;
   lines.forEach((line, index) => {
@@ -55,26 +56,26 @@ export function removeTables(text: string, remove: (path: readonly string[]) => 
   // Walk up from each removed header over blank lines and hardrun's comments; drop up to the
   // topmost such comment, and the one blank line that separated the block from the text above.
   for (let index = 0; index < lines.length; index += 1) {
-    if (!drop[index] || headerPath(lines[index]!) === undefined) continue;
+    if (!drop[index] || headerPath(at(index)) === undefined) continue;
     let top = index;
     for (let above = index - 1; above >= 0 && !drop[above]; above -= 1) {
-      const line = lines[above]!;
+      const line = at(above);
       if (isOwnComment(line)) top = above;
       else if (line.trim() !== '') break;
     }
     for (let line = top; line < index; line += 1) drop[line] = true;
-    if (top < index && top > 0 && lines[top - 1]!.trim() === '' && !drop[top - 1]) drop[top - 1] = true;
+    if (top < index && top > 0 && at(top - 1).trim() === '' && !drop[top - 1]) drop[top - 1] = true;
   }
   // Comments right above a kept table are its own, even where they fall inside a removed
   // table's lines (as text appended after hardrun's tables does), with the blank line above them.
   for (let index = 0; index < lines.length; index += 1) {
-    if (drop[index] || headerPath(lines[index]!) === undefined) continue;
+    if (drop[index] || headerPath(at(index)) === undefined) continue;
     let above = index - 1;
-    while (above >= 0 && lines[above]!.trimStart().startsWith('#') && !isOwnComment(lines[above]!)) {
+    while (above >= 0 && at(above).trimStart().startsWith('#') && !isOwnComment(at(above))) {
       drop[above] = false;
       above -= 1;
     }
-    if (above >= 0 && above < index - 1 && lines[above]!.trim() === '') drop[above] = false;
+    if (above >= 0 && above < index - 1 && at(above).trim() === '') drop[above] = false;
   }
   // The empty string after the file's final newline stays, so the text still ends with one.
   if (lines.length > 1 && lines[lines.length - 1] === '') drop[lines.length - 1] = false;
