@@ -4,7 +4,7 @@ import { defaultDeniedSyscalls, defaultSeccompArchitectures } from './seccomp-pr
 
 /**
  * Hardening settings: what the built-in policy applies, and what a policy
- * file may change (issue 9 turns this into the schema's `hardening`). One
+ * file may change (the schema's `hardening`). One
  * sub-object per transform, plain JSON values only.
  */
 export interface HardeningSettings {

@@ -8,7 +8,7 @@ import { dockerBin } from '../helpers/dockerd.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
- * Issue 8, acceptance 5: a realistic root filesystem (Debian's own, made by
+ * A realistic root filesystem (Debian's own, made by
  * debootstrap from Debian's packages) runs ordinary programs under the
  * built-in policy: read-only root, user namespace and all.
  */

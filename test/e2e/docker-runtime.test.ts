@@ -6,7 +6,7 @@ import { findExecutable, run } from '../helpers/dockerd.js';
 import { dockerRoot, hostMountsOfHardrun, leftoverRecords, leftoverStaging, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
-/** Issue 7's acceptance: Docker and containerd drive the shipped hardrun as they drive runc. */
+/** Docker and containerd drive the shipped hardrun as they drive runc. */
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
 const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
 const suite = dockerSuite(test, async cleanup => {

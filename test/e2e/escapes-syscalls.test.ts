@@ -9,7 +9,7 @@ import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dock
 import { policyLauncher } from '../helpers/hardrun-docker.js';
 
 /**
- * The escape corpus (issue 11), part two: the syscalls escapes are made of,
+ * The escape corpus, part two: the syscalls escapes are made of,
  * each made directly by test/fixtures/escapes/probe.c (compiled statically
  * here, bind-mounted read-only at /probe) under the flags that would have
  * let it through, and each denied. Every call is harmless if it succeeds.

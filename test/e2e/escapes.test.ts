@@ -10,7 +10,7 @@ import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dock
 import { policyLauncher } from '../helpers/hardrun-docker.js';
 
 /**
- * The escape corpus (issue 11), part one: the public record of container
+ * The escape corpus, part one: the public record of container
  * escapes, each tried through `docker run --runtime=hardrun` with busybox
  * alone, and each refused (hardrun's sentence on docker's stderr) or shown
  * to fail from inside. Syscall-level attempts, which need a small C prober,

@@ -7,7 +7,7 @@ import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
- * Issue 8's acceptance, proven from inside running containers, never by
+ * The built-in hardening, proven from inside running containers, never by
  * reading back the config hardrun wrote.
  */
 const suite = dockerSuite(test, async cleanup => {

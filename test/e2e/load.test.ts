@@ -8,7 +8,7 @@ import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
- * Issue 11's load: containers created, started, exec'd into, stopped and
+ * Load: containers created, started, exec'd into, stopped and
  * removed concurrently through Docker under the built-in policy (and under
  * runsc); every call succeeds, no record is ever read half-written, and
  * nothing of hardrun's is left afterwards.

@@ -11,7 +11,7 @@ import { launcherPath, runHardrun } from '../helpers/shipped.js';
 import { assertHardened, parseProbe, probeScript } from '../shim/probe.js';
 
 /**
- * Issue 12's acceptance 1, 3 and 5 on a private dockerd: `setup docker`
+ * The operator's commands on a private dockerd: `setup docker`
  * against its daemon.json, `inspect` and `ps` on its containers, and
  * `doctor` on this machine. The subordinate id files are temporary copies:
  * no test edits the host's /etc/subuid.

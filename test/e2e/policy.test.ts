@@ -9,7 +9,7 @@ import { findExecutable } from '../helpers/dockerd.js';
 import { dockerBundle, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
-/** Issue 9's acceptance, against a private dockerd. */
+/** Policies (files, rules, backends, the audit log), against a private dockerd. */
 const runsc = findExecutable('runsc', ['/usr/sbin', '/sbin']) ?? '/usr/bin/runsc';
 let scratch = '';
 const suite = dockerSuite(test, async cleanup => {

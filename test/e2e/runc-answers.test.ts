@@ -9,7 +9,7 @@ import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
- * Issue 11: a delete of an unknown id, a double delete and a kill of a
+ * A delete of an unknown id, a double delete and a kill of a
  * stopped container get the answers runc gives (the shim classifies them by
  * their words), through hardrun as through runc itself.
  */

@@ -13,7 +13,7 @@ import { baseConfig, startContainerd, createPodNetwork, type PrivateContainerd }
 import { assertHardened, parseProbe, probeScript } from '../shim/probe.js';
 
 /**
- * Issue 12's acceptance 2 and 4: a real containerd (Debian's 1.6) started
+ * Kubernetes' path: a real containerd (Debian's 1.6) started
  * from the configuration `hardrun setup containerd` wrote. Pods go through
  * both of its handlers by CRI, as the kubelet asks (RunPodSandbox with a
  * runtime_handler, sent by a small gRPC client since crictl is not packaged

@@ -10,7 +10,7 @@ import { launcherPath, runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
 
 /**
- * Issue 11's faults: each leaves nothing behind once the caller has sent the
+ * Faults: each leaves nothing behind once the caller has sent the
  * `delete --force` that Docker's and containerd's shims send after a failed
  * or abandoned create, and the next container is unaffected.
  */

@@ -8,7 +8,7 @@ import { runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
 
 /**
- * Issue 11's hostile inputs: each a clear one-line error on stderr and in
+ * Hostile inputs: each a clear one-line error on stderr and in
  * the log, a non-zero exit, the backend never started, nothing written.
  */
 interface Attempt {
