@@ -78,9 +78,9 @@ export async function createContainer(call: Call): Promise<number> {
       return await runBackend(handOver);
     } finally {
       // Only once the container is gone: a backend killed before it leaves it running.
-      // The bundle gets the caller's config.json back, as the kept copy goes with the staging.
+      // The bundle gets the caller's config.json back (its kept copy goes with the staging).
       if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) {
-        if (plan !== undefined) restoreOriginal(configPath, original.text);
+        restoreOriginal(configPath, original.text);
         await undo();
       }
     }
