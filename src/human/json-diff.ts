@@ -82,11 +82,12 @@ function walkArray(delta: Record<string, Delta>, after: readonly unknown[], path
     else nested.push([Number(key), child]);
   }
   const scalar = (value: unknown): boolean => value === null || typeof value !== 'object';
-  const addedScalars = new Set(added.map(([, item]) => item).filter(scalar));
-  const removedScalars = new Set(removed.map(([, item]) => item).filter(scalar));
-  // A scalar both gone and come only moved.
-  const gone = removed.filter(([, item]) => !(scalar(item) && addedScalars.has(item)));
-  const come = added.filter(([, item]) => !(scalar(item) && removedScalars.has(item)));
+  const key = (value: unknown): unknown => (scalar(value) ? value : JSON.stringify(value));
+  const addedKeys = new Set(added.map(([, item]) => key(item)));
+  const removedKeys = new Set(removed.map(([, item]) => key(item)));
+  // An item both gone and come, unchanged, only moved.
+  const gone = removed.filter(([, item]) => !addedKeys.has(key(item)));
+  const come = added.filter(([, item]) => !removedKeys.has(key(item)));
   if (gone.length === 0 && come.length === 0 && nested.length === 0) {
     if (removed.length > 0) changes.push({ path, action: 'reordered' });
     return;

@@ -65,6 +65,8 @@ export async function createContainer(call: Call): Promise<number> {
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
     replaceJsonFile(configPath, plan?.spec ?? admission.spec);
   } catch (error) {
+    // A create from hardrun's own rewrite may be about to remove the copy it was read from.
+    if (original.ours) restoreOriginal(configPath, original.text);
     await undo();
     throw error;
   }

@@ -52,3 +52,9 @@ test('the JSON form names each change\'s action', async t => {
     { path: 'l', action: 'added', after: ['y'] },
   ]);
 });
+
+test('a rule that only moved is no change of its own', async t => {
+  const rules = [{ names: ['a'], action: 'X' }, { names: ['b'], action: 'X' }, { names: ['c'], action: 'Y' }];
+  t.deepEqual(await diffText({ syscalls: rules }, { syscalls: [rules[2], rules[0], rules[1]] }), ['~ syscalls: reordered']);
+  t.deepEqual(await diffText({ syscalls: rules }, { syscalls: [rules[2], rules[0], { names: ['b', 'd'], action: 'X' }] }), ['+ syscalls[X b d].names: "d"']);
+});

@@ -162,3 +162,15 @@ test('a second create from a bundle hardrun rewrote starts from the original; on
   t.regex(third.stderr, /config\.json is hardrun's rewrite for container c2 .*whose original went with that container's delete: write config\.json again/);
   t.deepEqual(await scratch.calls(), [], 'the backend was not asked');
 });
+
+test('a create from hardrun\'s rewrite that fails before the hand-over gives the bundle the caller\'s config.json back', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const bundle = await bundleWith(scratch, minimalSpec);
+  t.is((await createThrough(scratch, bundle, scratch.policy)).exitCode, 0);
+  const broken = join(scratch.dir, 'broken-audit.json');
+  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'no-such-dir', 'audit.jsonl') } }));
+  const failed = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c2'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: broken } });
+  t.is(failed.exitCode, 1, failed.stderr);
+  t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), minimalSpec);
+});
