@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readJsonFile } from '../bundle/spec-file.js';
-import { stagingBase } from '../bundle/staging.js';
-import { callerOf, hostFacts } from '../host/facts.js';
+import { callerOf } from '../host/facts.js';
 import { hostIdPool } from '../host/subid.js';
 import { previewSlot } from '../state/id-slots.js';
-import { admitSpec, type Admission } from '../policy/admit.js';
+import type { Admission } from '../policy/admit.js';
 import { loadPolicy } from '../policy/load.js';
 import { describeImage, imageOf, namedImage } from '../policy/image.js';
-import type { Subject } from '../policy/match.js';
 import type { Policy } from '../policy/policy.js';
 import { describeTrials, tryRules, type RuleTrial } from '../policy/why.js';
-import { asSpec } from '../bundle/spec-shape.js';
-import { diffJson, formatChanges } from './json-diff.js';
+import { admitBundle } from '../runtime/admission.js';
+import { defaultRoot } from '../runtime/call.js';
+import { diffJson, formatChanges, type JsonChange } from './json-diff.js';
 
 export interface ExplainArgs {
   readonly bundle?: string;
@@ -25,40 +22,27 @@ export interface ExplainArgs {
 
 /**
  * `hardrun explain --bundle DIR`: what `create` would decide for a bundle,
- * without running or writing anything. Exit 0 when it would run, 1 when
- * it would be refused.
+ * without running or writing anything: the same admission as create's, for
+ * a create with the same `--root` (runc's default when none is given).
+ * Exit 0 when it would run, 1 when it would be refused.
  */
 export async function explain(args: ExplainArgs): Promise<number> {
   const bundle = resolve(args.bundle ?? '.');
   const policy = await loadPolicy(args.policy, process.env);
-  const configPath = callerConfigPath(bundle);
-  const spec = asSpec(readJsonFile(configPath, 'config.json').value, configPath);
-  const id = args.id ?? basename(bundle);
-  const subject: Subject = {
-    id, spec, bundle, caller: args.root === undefined ? '' : callerOf(args.root), host: hostFacts, origin: { bundle, root: args.root }, defaultDevices: policy.hardening.devices.allow,
+  const root = args.root ?? defaultRoot;
+  const target = {
+    id: args.id ?? basename(bundle), bundle, root, caller: callerOf(root),
     ...(args.image === undefined ? {} : { image: namedImage(args.image, 'explain --image') }),
   };
-  const admission = admitSpec(policy, subject, { pool: hostIdPool(), pick: previewSlot });
+  const { subject, original, admission } = admitBundle(policy, target, { pool: hostIdPool(), pick: previewSlot });
   const why = { image: imageOf(subject), trials: tryRules(policy, subject) };
-  const changes = diffJson(spec, admission.spec);
+  const changes = await diffJson(original.spec, admission.spec);
   if (args.json === true) {
     process.stdout.write(`${JSON.stringify({ ...explanationJson(policy, admission, changes), ...why }, null, 2)}\n`);
   } else {
     process.stdout.write(explanationText(policy, admission, formatChanges(changes), why));
   }
   return admission.refusals.length === 0 ? 0 : 1;
-}
-
-/**
- * The config.json the caller wrote: for a container hardrun already
- * created, whose config.json points into a staging directory, the original
- * kept beside it.
- */
-function callerConfigPath(bundle: string): string {
-  const current = `${bundle}/config.json`;
-  const rootPath = (readJsonFile(current, 'config.json').value as { root?: { path?: unknown } } | null)?.root?.path;
-  const ours = typeof rootPath === 'string' && rootPath.startsWith(`${stagingBase}/`);
-  return ours && existsSync(`${bundle}/config.orig.json`) ? `${bundle}/config.orig.json` : current;
 }
 
 function explanationText(policy: Policy, admission: Admission, diff: string, why: { image: ReturnType<typeof imageOf>; trials: RuleTrial[] }): string {
@@ -82,7 +66,7 @@ function explanationText(policy: Policy, admission: Admission, diff: string, why
   return `${lines.join('\n')}\n`;
 }
 
-function explanationJson(policy: Policy, admission: Admission, changes: ReturnType<typeof diffJson>): object {
+function explanationJson(policy: Policy, admission: Admission, changes: readonly JsonChange[]): object {
   return {
     policy: policy.source,
     rule: admission.decision.rule,

@@ -8,7 +8,7 @@ export const policyCommands: readonly HumanCommand[] = [
     builder: yargs => yargs
       .option('bundle', { type: 'string', default: '.', describe: 'the OCI bundle directory (holding config.json)' })
       .option('id', { type: 'string', describe: 'the container id (default: the bundle directory name)' })
-      .option('root', { type: 'string', describe: 'the --root the caller would pass (tells Docker from Kubernetes)' })
+      .option('root', { type: 'string', describe: 'the --root the caller would pass (tells Docker from Kubernetes; default /run/runc, as for a create without one)' })
       .option('image', { type: 'string', describe: 'the image the container runs (default: looked up as create does: Docker\'s record, or CRI\'s annotation)' })
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' }),
     run: async args => (await import('./explain.js')).explain(args),

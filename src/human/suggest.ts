@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rootfsOf, rootViewOf, stagingBase } from '../bundle/staging.js';
+import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import { isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
 import { readCapabilityTrace, type CapabilityUse } from '../host/cap-trace.js';
@@ -9,6 +9,7 @@ import { callerOf, hostFacts } from '../host/facts.js';
 import { mountAt } from '../host/mountinfo.js';
 import { imageOf } from '../policy/image.js';
 import { loadPolicy } from '../policy/load.js';
+import { readCallerSpec } from '../runtime/admission.js';
 import type { Spec } from '../spec/types.js';
 import { defaultRoots, findContainers, type FoundContainer } from './inspect/locate.js';
 import { readBackendState } from './inspect/state.js';
@@ -35,7 +36,7 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   if (state.status !== 'running' && state.status !== 'paused') throw new HardrunError('suggest', `container ${container.id} is ${state.status}: suggest reads a running container`);
   if (state.bundle === undefined) throw new HardrunError('suggest', `the backend does not say where container ${container.id}'s bundle is`);
   const policy = await loadPolicy(args.policy, process.env);
-  const spec = callerSpecOf(state.bundle);
+  const { spec } = readCallerSpec(state.bundle);
   const say = (line: string): void => { process.stdout.write(`${line}\n`); };
 
   const notes: string[] = [];
@@ -75,13 +76,6 @@ function onlyContainer(query: string, roots: readonly string[]): FoundContainer 
   if (only === undefined) throw new HardrunError('suggest', `no container "${query}" that hardrun runs (give --root for a runtime state directory other than Docker's, containerd's and runc's)`);
   if (found.length > 1) throw new HardrunError('suggest', `"${query}" names ${found.length} containers: give more of the id`);
   return only;
-}
-
-/** The spec as the caller wrote it: hardrun keeps the original beside its own. */
-function callerSpecOf(bundle: string): Spec {
-  const read = (name: string): Spec => JSON.parse(readFileSync(`${bundle}/${name}`, 'utf8')) as Spec;
-  const current = read('config.json');
-  return current.root?.path?.startsWith(`${stagingBase}/`) === true ? read('config.orig.json') : current;
 }
 
 interface Writes {

@@ -5,26 +5,24 @@ import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { refuseLinkedDevices } from '../bundle/device-links.js';
-import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
-import { asSpec } from '../bundle/spec-shape.js';
+import { replaceJsonFile } from '../bundle/spec-file.js';
 import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingBase, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
-import { callerOf, hostFacts } from '../host/facts.js';
 import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityNumber } from '../host/capability-numbers.js';
+import { callerOf } from '../host/facts.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
 import { hostIdPool } from '../host/subid.js';
-import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
-import type { Subject } from '../policy/match.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
 import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
+import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo, isGoneFrom, type ResolvedBackend } from './target.js';
 
@@ -45,10 +43,10 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
-  const subject: Subject = { id, spec: asSpec(original.value, configPath), caller, host: hostFacts, bundle, origin: { bundle, root: call.root }, defaultDevices: policy.hardening.devices.allow };
+  const target: AdmissionTarget = { id, bundle, root: call.root, caller };
   let mountinfo: string | undefined;
   const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
-  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, subject, () => upperOwnerOf(subject.spec, bundle, readMountinfo), readMountinfo);
+  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, readMountinfo), readMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -66,10 +64,13 @@ export async function createContainer(call: Call): Promise<number> {
     if (plan !== undefined && ids !== undefined) {
       prepareStaging(plan, ids);
       staged = await stageMounts(plan, ids);
+      keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, plan?.spec ?? admission.spec, original.ours ? {} : { keepOriginalAs: `${bundle}/config.orig.json` });
+    replaceJsonFile(configPath, plan?.spec ?? admission.spec);
   } catch (error) {
+    // A create from hardrun's own rewrite may be about to remove the copy it was read from.
+    if (original.ours) restoreOriginal(configPath, original.text);
     await undo();
     throw error;
   }
@@ -85,7 +86,11 @@ export async function createContainer(call: Call): Promise<number> {
       return await runBackend(handOver);
     } finally {
       // Only once the container is gone: a backend killed before it leaves it running.
-      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) await undo();
+      // The bundle gets the caller's config.json back (its kept copy goes with the staging).
+      if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) {
+        restoreOriginal(configPath, original.text);
+        await undo();
+      }
     }
   }
   try {
@@ -106,16 +111,13 @@ export async function createContainer(call: Call): Promise<number> {
  * between the pick and the claim: then the spec is admitted again with
  * another, and the record rewritten.
  */
-function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred: () => number | undefined, mountinfo: () => string) {
+function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec, preferred: () => number | undefined, mountinfo: () => string) {
   const pool = hostIdPool();
   const skip = new Set<number>();
-  const owner = recordPath(call.root, subject.id);
+  const owner = recordPath(call.root, target.id);
   for (let attempt = 0; attempt < 16; attempt += 1) {
-    const admission = admitSpec(policy, subject, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) });
-    if (admission.refusals.length > 0) {
-      auditDecision(policy, { event: 'create', id: subject.id, caller: subject.caller, backend: admission.backend.name }, admission);
-      throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
-    }
+    const { subject, admission } = admitBundle(policy, target, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) }, original);
+    refuseIfRefused(policy, admission, subject);
     const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
     const bundle = subject.origin.bundle;
     refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
@@ -124,7 +126,7 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
     const claim = ids === undefined ? undefined : claimPath(ids);
-    const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, subject.id))) : undefined;
+    const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
     // the launcher's delete to the engine, whose delete removes it.
@@ -142,7 +144,7 @@ function admitAndRecord(call: Call, policy: Policy, subject: Subject, preferred:
     if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace };
     skip.add(ids.uids.hostID);
   }
-  removeRecord(call.root, subject.id);
+  removeRecord(call.root, target.id);
   throw new HardrunError('ids', 'cannot claim host ids for the container: every slot tried was taken by concurrent creates');
 }
 
@@ -165,19 +167,6 @@ function upperOwnerOf(spec: Spec, bundle: string, mountinfo: () => string): numb
   } catch {
     return undefined;
   }
-}
-
-/**
- * The spec as the caller wrote it. A bundle hardrun already created a
- * container from (runc `restore`, a second `create` from the same bundle)
- * holds hardrun's own output, whose paths point into a staging directory:
- * start again from the original kept beside it.
- */
-function readCallerSpec(bundle: string): { value: unknown; text: string; ours: boolean } {
-  const current = readJsonFile(`${bundle}/config.json`, 'config.json');
-  const rootPath = (current.value as Spec | null)?.root?.path;
-  if (typeof rootPath !== 'string' || !rootPath.startsWith(`${stagingBase}/`)) return { ...current, ours: false };
-  return { ...readJsonFile(`${bundle}/config.orig.json`, 'the original config.json'), ours: true };
 }
 
 function restoreOriginal(configPath: string, text: string): void {

@@ -1,15 +1,13 @@
 import { basename, dirname } from 'node:path';
 import { execBackend } from '../backend/exec.js';
-import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
+import { replaceJsonFile } from '../bundle/spec-file.js';
 import { HardrunError } from '../errors.js';
-import { hostFacts } from '../host/facts.js';
 import { hostIdPool } from '../host/subid.js';
 import { previewSlot } from '../state/id-slots.js';
-import { admitSpec } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
+import { admitBundle, refuseIfRefused } from '../runtime/admission.js';
 import type { Spec } from '../spec/types.js';
-import { asSpec } from '../bundle/spec-shape.js';
 import { parseShimArgv, type ShimArgv } from './argv.js';
 import { findKataShim, findRuncShim, runcPathDir, runcShimName, systemPath } from './choose.js';
 import { readShimChoice, writeShimChoice } from './record.js';
@@ -24,12 +22,15 @@ import { readShimChoice, writeShimChoice } from './record.js';
  *   mounted the rootfs, and only then can hardrun stage the user namespace;
  *   so config.json is left as containerd wrote it, and hardrun's create
  *   decides on exactly what the front decided on (the same spec, caller and
- *   policy). Hardening it here first would make that decision on an
- *   already-hardened spec, where a rule that matches what the container asks
- *   for (a capability, say) no longer matches. The front still refuses early.
+ *   policy, through the same admission: src/runtime/admission.ts).
+ *   Hardening it here first would make that decision on an already-hardened
+ *   spec, where a rule that matches what the container asks for (a
+ *   capability, say) no longer matches. The front still refuses early.
  * - kata backends: Kata's shim reads config.json itself and never calls a
- *   runc, so the front hardens config.json here (the original is kept as
- *   config.orig.json) and records the decision in the audit log.
+ *   runc, so the front hardens config.json here and records the decision in
+ *   the audit log. Nothing reads the original later (containerd writes a
+ *   new bundle for every task), so none is kept: the bundle holds only
+ *   config.json and the front's choice.
  */
 export async function runShimFront(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const shim = parseShimArgv(argv);
@@ -53,27 +54,19 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
   if (!/^[\w+.-]+$/.test(id) || id === '.' || id === '..') throw new HardrunError('argv', `invalid container id format: ${id}`);
   const policy = await loadPolicy(undefined, env);
   const configPath = `${bundle}/config.json`;
-  const original = readJsonFile(configPath, 'config.json');
   const caller = shim.namespace ?? '';
-  const spec = asSpec(original.value, configPath);
-  const admission = admitSpec(
-    policy,
-    { id, spec, caller, host: hostFacts, bundle, origin: { bundle, root: undefined }, defaultDevices: policy.hardening.devices.allow },
-    { pool: hostIdPool(), pick: previewSlot },
-  );
+  // The runc shim picks the runc root later: the front decides without one.
+  const { original, admission } = admitBundle(policy, { id, bundle, root: undefined, caller }, { pool: hostIdPool(), pick: previewSlot });
   const { backend, decision } = admission;
-  if (admission.refusals.length > 0) {
-    auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
-    throw new HardrunError('refused', `hardrun refused this container: ${admission.refusals.join('; ')}`);
-  }
-  refuseSplitPod(spec, id, bundle, backend.kind === 'kata');
+  refuseIfRefused(policy, admission, { id, caller });
+  refuseSplitPod(original.spec, id, bundle, backend.kind === 'kata');
   if (backend.kind !== 'kata') {
     const runcShim = findRuncShim(shim.publishBinary);
     writeShimChoice(bundle, { shim: runcShim, backend: backend.name, rule: decision.rule });
     return handOver(runcShim, argv, env, true);
   }
   const kataShim = findKataShim(backend);
-  replaceJsonFile(configPath, admission.spec, { keepOriginalAs: `${bundle}/config.orig.json` });
+  replaceJsonFile(configPath, admission.spec);
   auditDecision(policy, { event: 'create', id, caller, backend: admission.backend.name }, admission);
   writeShimChoice(bundle, { shim: kataShim, backend: backend.name, rule: decision.rule });
   try {

@@ -43,7 +43,6 @@ export function makeBundle(parent: string, options: { busybox?: boolean; args?: 
   const text = JSON.stringify(spec, null, 2);
   const restore = () => {
     rmSync(config, { force: true });
-    rmSync(join(dir, 'config.orig.json'), { force: true });
     writeFileSync(config, text);
   };
   restore();

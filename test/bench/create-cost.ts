@@ -39,7 +39,7 @@ function events(policy: string, bundle: string, root: string): [string, (call: s
     ['mkdir /run/hardrun (staging directories, mountpoints)', call => call.startsWith('mkdir("/run/hardrun"')],
     ['unshare (mount namespace, user namespace, idmapped layers and binds)', call => call.startsWith('unshare(')],
     ['audit log opened (write)', call => call.includes('O_APPEND')],
-    ['link config.orig.json (rewrite config.json)', call => call.startsWith('link(')],
+    ['caller-config.json kept in staging (rewrite config.json)', call => call.includes('/caller-config.json.')],
     ['config.json renamed (stdio, hand-over)', call => call.startsWith('rename(') && call.includes(`"${bundle}/config.json"`)],
     ['execve /bin/true (the backend runs, exits)', call => call.startsWith('execve("/bin/true"')],
   ];

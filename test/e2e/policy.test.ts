@@ -1,12 +1,12 @@
 import test from 'ava';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { dockerSuite } from '../helpers/docker-suite.js';
 import { findExecutable } from '../helpers/dockerd.js';
-import { dockerBundle, policyLauncher } from '../helpers/hardrun-docker.js';
+import { dockerBundle, dockerRoot, policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /** Policies (files, rules, backends, the audit log), against a private dockerd. */
@@ -132,7 +132,15 @@ test('explain on a Docker-generated bundle prints the diff and the backend; a re
   const id = started.stdout.trim();
   t.teardown(() => docker(['rm', '-f', id]).then(() => undefined));
   const bundle = dockerBundle(d(), id);
-  const original = JSON.parse(await readFile(join(bundle, 'config.orig.json'), 'utf8')) as { mounts: object[] };
+  t.false((await readdir(bundle)).some(name => name.startsWith('config.') && name !== 'config.json'), 'hardrun added a file to the bundle');
+  const rewritten = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { root: { path: string } };
+  const kept = JSON.parse(await readFile(join(dirname(rewritten.root.path), 'caller-config.json'), 'utf8')) as { bundle: string; config: { mounts: object[] } };
+  t.is(kept.bundle, bundle);
+  const original = kept.config;
+  // explain of the live container's own bundle reads that original, not the rewrite.
+  const live = await execa(launcherPath, ['explain', '--bundle', bundle, '--id', id, '--root', dockerRoot(d())], { reject: false });
+  t.is(live.exitCode, 0, live.stderr);
+  t.regex(live.stdout, /^ +\+ root\.readonly: true/m);
   const copy = join(scratch, 'bundle');
   await execa('mkdir', ['-p', copy]);
   await writeFile(join(copy, 'config.json'), JSON.stringify(original));

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
@@ -111,16 +111,66 @@ test('an id with a slash or dots is refused', async t => {
   t.deepEqual(await scratch.calls(), []);
 });
 
-test('a hardened create rewrites config.json atomically and keeps the original beside it', async t => {
+test('a hardened create rewrites config.json atomically and keeps the original outside the bundle', async t => {
   const scratch = await makeScratch();
   t.teardown(() => scratch.remove());
   const original = { ...minimalSpec, process: { ...minimalSpec.process, noNewPrivileges: false }, unknownField: { kept: true } };
   const bundle = await bundleWith(scratch, original);
   const result = await createThrough(scratch, bundle, scratch.policy);
   t.is(result.exitCode, 0, result.stderr);
-  const written = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as Record<string, unknown>;
-  t.deepEqual(written['unknownField'], { kept: true });
-  t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.orig.json'), 'utf8')), original);
-  t.deepEqual((await readdir(bundle)).filter(name => name.endsWith('.tmp')), []);
+  const written = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { unknownField: unknown; root: { path: string } };
+  t.deepEqual(written.unknownField, { kept: true });
+  // The bundle may be the container's root: it holds only what the caller put there.
+  t.deepEqual((await readdir(bundle)).sort(), ['config.json', 'rootfs']);
+  const kept = join(dirname(written.root.path), 'caller-config.json');
+  t.deepEqual(JSON.parse(await readFile(kept, 'utf8')), { bundle, config: original });
+  const stat = await lstat(kept);
+  t.is(stat.mode & 0o777, 0o600);
+  t.is(stat.uid, 0);
   t.true(existsSync(`${result.root}.hardrun/c1`));
+});
+
+test('a second create from a bundle hardrun rewrote starts from the original; once its container is deleted, it is refused', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const original = { ...minimalSpec, process: { ...minimalSpec.process, noNewPrivileges: false } };
+  const bundle = await bundleWith(scratch, original);
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  t.is((await createThrough(scratch, bundle, scratch.policy)).exitCode, 0);
+  const first = await readFile(join(bundle, 'config.json'), 'utf8');
+  const second = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c2'], { env });
+  t.is(second.exitCode, 0, second.stderr);
+  // Hardened once, from the original: the same spec as the first, in c2's staging.
+  const rewritten = await readFile(join(bundle, 'config.json'), 'utf8');
+  const c1Staging = dirname((JSON.parse(first) as { root: { path: string } }).root.path);
+  const c2Staging = dirname((JSON.parse(rewritten) as { root: { path: string } }).root.path);
+  t.not(c1Staging, c2Staging);
+  t.is(rewritten.replaceAll(c2Staging, 'STAGING').replace(/"hostID":\d+/g, ''), first.replaceAll(c1Staging, 'STAGING').replace(/"hostID":\d+/g, ''));
+  t.deepEqual(JSON.parse(await readFile(join(c2Staging, 'caller-config.json'), 'utf8')), { bundle, config: original });
+  // Another bundle's copy of the rewrite does not get this bundle's original.
+  const other = join(scratch.dir, 'other');
+  await mkdir(join(other, 'rootfs'), { recursive: true });
+  await writeFile(join(other, 'config.json'), rewritten);
+  const copied = await runHardrun(['--root', scratch.root, 'create', '--bundle', other, 'c4'], { env });
+  t.is(copied.exitCode, 1);
+  t.regex(copied.stderr, /points into the staging directory of a container made from another bundle/);
+  for (const id of ['c1', 'c2']) t.is((await runHardrun(['--root', scratch.root, 'delete', id], { env })).exitCode, 0);
+  t.false(existsSync(c2Staging), 'the kept original went with the delete');
+  await scratch.clear();
+  const third = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c3'], { env });
+  t.is(third.exitCode, 1);
+  t.regex(third.stderr, /config\.json is hardrun's rewrite for container c2 .*whose original went with that container's delete: write config\.json again/);
+  t.deepEqual(await scratch.calls(), [], 'the backend was not asked');
+});
+
+test('a create from hardrun\'s rewrite that fails before the hand-over gives the bundle the caller\'s config.json back', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const bundle = await bundleWith(scratch, minimalSpec);
+  t.is((await createThrough(scratch, bundle, scratch.policy)).exitCode, 0);
+  const broken = join(scratch.dir, 'broken-audit.json');
+  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'no-such-dir', 'audit.jsonl') } }));
+  const failed = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c2'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: broken } });
+  t.is(failed.exitCode, 1, failed.stderr);
+  t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), minimalSpec);
 });

@@ -2,7 +2,7 @@ import test from 'ava';
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
@@ -73,9 +73,11 @@ test('hardrun killed at any point of a create: config.json stays valid, delete -
     await sleep(round * 2);
     child.kill('SIGKILL');
     await child;
-    const config = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { root?: { readonly?: boolean } };
+    const config = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { root?: { readonly?: boolean; path?: string } };
     if (config.root?.readonly === true) {
-      t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.orig.json'), 'utf8')), minimalSpec, `round ${round}: original not kept`);
+      // The original is kept in the staging directory the rewrite points into.
+      const kept = JSON.parse(await readFile(join(dirname(config.root.path!), 'caller-config.json'), 'utf8')) as { bundle: string; config: unknown };
+      t.deepEqual(kept, { bundle, config: minimalSpec }, `round ${round}: original not kept`);
     } else {
       t.deepEqual(config, minimalSpec, `round ${round}: config neither original nor hardened`);
     }
@@ -83,7 +85,8 @@ test('hardrun killed at any point of a create: config.json stays valid, delete -
     // behind, under a random name nothing reads; the caller removes the
     // bundle with the task. What must never happen is a partial config.json.
     const strays = (await readdir(bundle)).filter(name => name.endsWith('.tmp'));
-    t.deepEqual(strays.filter(name => !/^(\.config\.json|config\.orig\.json)\.[0-9a-f]{12}\.tmp$/.test(name)), [], `round ${round}: an unexpected file in the bundle`);
+    t.deepEqual(strays.filter(name => !/^\.config\.json\.[0-9a-f]{12}\.tmp$/.test(name)), [], `round ${round}: an unexpected file in the bundle`);
+    t.deepEqual((await readdir(bundle)).filter(name => !name.endsWith('.tmp')).sort(), ['config.json', 'rootfs'], `round ${round}: the bundle gained a file`);
     t.is((await deleteForce(scratch, id)).exitCode, 0);
     t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [], claims: [] }, `round ${round}`);
   }

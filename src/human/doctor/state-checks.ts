@@ -23,7 +23,7 @@ export function checkStaging(present: readonly string[], named: ReadonlySet<stri
   const fixes: string[] = [];
   if (orphans.length > 0) {
     parts.push(`${orphans.length} staging director${orphans.length === 1 ? 'y' : 'ies'} that no container's record names: ${orphans.join(', ')}`);
-    fixes.push('look inside first: a staging directory holds only empty directories and empty files; then rm -d -- DIR/* DIR (rm -d refuses a directory that is not empty or is a mountpoint, not a file)');
+    fixes.push('look inside first: a staging directory holds only empty directories, empty files and caller-config.json (the config.json its container was created from); then rm -d -- DIR/* DIR (rm -d refuses a directory that is not empty or is a mountpoint, not a file)');
   }
   if (stale.length > 0) {
     parts.push(`${stale.length} record${stale.length === 1 ? '' : 's'} of containers the backend no longer has, left with their staging: ${stale.map(entry => `${entry.root} ${entry.id} (${entry.staging})`).join(', ')}`);
