@@ -31,21 +31,28 @@ export class IdmapRefused extends Error {}
  * container id 0, for mount_setattr(MOUNT_ATTR_IDMAP). A user namespace
  * needs a process to be made in, and the engine has threads, which
  * unshare(CLONE_NEWUSER) refuses: so a child is cloned straight into a new
- * one, parked in pause(2) on a stack of its own (it runs no JavaScript),
+ * one, parked in sleep(3) on a stack of its own (it runs no JavaScript),
  * given its maps, and killed once its namespace is held by a descriptor.
  * It shares the engine's memory (CLONE_VM): copying the page tables of a
  * Bun process would cost about 0.8 ms, and the child touches nothing but
- * its own stack.
+ * its own stack. It sleeps for a bounded time, not forever: an engine
+ * killed between the clone and the kill leaves a child that ends by
+ * itself (nothing can ask the kernel to end it with its parent: it could
+ * only do that itself, and it runs one libc call).
  */
+/** How long the namespace's child lives at most: the engine needs it for a few milliseconds. */
+const holderSeconds = 30;
+
 export async function openUserNamespace(uids: IdRange, gids: IdRange): Promise<number> {
   const { libc, ptr, fail } = await loadLibc();
-  const pause = libc.symbols.dlsym(null, ptr(cString('pause')));
-  if (!pause) throw new HardrunError('userns', 'cannot find pause(2) in libc');
+  const sleep = libc.symbols.dlsym(null, ptr(cString('sleep')));
+  if (!sleep) throw new HardrunError('userns', 'cannot find sleep(3) in libc');
   const stack = new Uint8Array(64 * 1024);
   // Pointers exceed 32 bits: align with arithmetic, not with `&`.
   const end = ptr(stack) + stack.length - 64;
   const top = end - (end % 16);
-  const pid = libc.symbols.clone(pause, top, CLONE_VM | CLONE_NEWUSER | SIGCHLD, null);
+  // sleep(holderSeconds): clone passes its argument as the one argument of the function.
+  const pid = libc.symbols.clone(sleep, top, CLONE_VM | CLONE_NEWUSER | SIGCHLD, holderSeconds);
   if (pid < 0) throw fail('create a user namespace for idmapped mounts');
   try {
     writeFileSync(`/proc/${pid}/uid_map`, `0 ${uids.hostID} ${uids.size}\n`);
