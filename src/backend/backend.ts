@@ -18,7 +18,7 @@ export interface Backend {
  * runtime runs as root, and its environment is not to steer which binary the
  * container's runtime calls are handed to.
  */
-const systemPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+export const systemPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 export function resolveBackendPath(backend: Backend): string {
   const candidates = backend.path.includes('/') ? [backend.path] : systemPath.map(dir => `${dir}/${backend.path}`);

@@ -1,4 +1,5 @@
 import { flagIsSet, flagValue, type RuncArgv } from '../cli/argv.js';
+import { isContainerId } from '../container-id.js';
 import { HardrunError } from '../errors.js';
 import type { LogTarget } from '../log/logger.js';
 
@@ -28,9 +29,6 @@ export function makeCall(parsed: RuncArgv, env: NodeJS.ProcessEnv): Call {
   };
 }
 
-/** runc's rule for ids, which also keeps them safe to use as file names. */
-const idPattern = /^[\w+.-]+$/;
-
 /** The container id: the first positional argument. */
 export function containerId(call: Call): string {
   const id = call.argv.positionals[0];
@@ -38,7 +36,7 @@ export function containerId(call: Call): string {
     throw new HardrunError('argv', `"${call.argv.command}" requires a container id`);
   }
   // Not a usage error to runc: it fails loading the container (exec: 255).
-  if (!idPattern.test(id) || id === '.' || id === '..') throw new HardrunError('container-id', `invalid container id format: ${id}`);
+  if (!isContainerId(id)) throw new HardrunError('container-id', `invalid container id format: ${id}`);
   return id;
 }
 

@@ -1,14 +1,12 @@
 import { accessSync, constants } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { resolveBackendPath, type Backend } from '../backend/backend.js';
+import { resolveBackendPath, systemPath, type Backend } from '../backend/backend.js';
 import { HardrunError } from '../errors.js';
 import { binDir } from './install-paths.js';
 
 export const runcShimName = 'containerd-shim-runc-v2';
 export const kataShimName = 'containerd-shim-kata-v2';
 
-/** As for backends (src/backend/backend.ts): a fixed system PATH, never the caller's. */
-export const systemPath = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 
 /** containerd's runc shim: beside the containerd that started us (as containerd itself falls back to), else the system PATH. */
 export function findRuncShim(publishBinary: string | undefined): string {

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { execBackend } from '../backend/exec.js';
 import { replaceJsonFile } from '../bundle/spec-file.js';
+import { isContainerId } from '../container-id.js';
 import { HardrunError } from '../errors.js';
 import { hostIdPool } from '../host/subid.js';
 import { previewSlot } from '../state/id-slots.js';
@@ -9,7 +10,8 @@ import { loadPolicy } from '../policy/load.js';
 import { admitBundle, refuseIfRefused } from '../runtime/admission.js';
 import type { Spec } from '../spec/types.js';
 import { parseShimArgv, type ShimArgv } from './argv.js';
-import { findKataShim, findRuncShim, runcPathDir, runcShimName, systemPath } from './choose.js';
+import { systemPath } from '../backend/backend.js';
+import { findKataShim, findRuncShim, runcPathDir, runcShimName } from './choose.js';
 import { readShimChoice, writeShimChoice } from './record.js';
 
 /**
@@ -51,7 +53,7 @@ export async function runShimFront(argv: readonly string[], env: NodeJS.ProcessE
 
 async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string, env: NodeJS.ProcessEnv): Promise<number> {
   const id = shim.id ?? basename(bundle);
-  if (!/^[\w+.-]+$/.test(id) || id === '.' || id === '..') throw new HardrunError('argv', `invalid container id format: ${id}`);
+  if (!isContainerId(id)) throw new HardrunError('argv', `invalid container id format: ${id}`);
   const policy = await loadPolicy(undefined, env);
   const configPath = `${bundle}/config.json`;
   const caller = shim.namespace ?? '';
@@ -86,7 +88,7 @@ async function startShim(argv: readonly string[], shim: ShimArgv, bundle: string
  */
 export function refuseSplitPod(spec: Spec, id: string, bundle: string, wantsKata: boolean): void {
   const sandboxId = spec.annotations?.['io.kubernetes.cri.sandbox-id'];
-  if (sandboxId === undefined || sandboxId === id || !/^[\w+.-]+$/.test(sandboxId)) return;
+  if (sandboxId === undefined || sandboxId === id || !isContainerId(sandboxId)) return;
   const pod = readShimChoice(`${dirname(bundle)}/${sandboxId}`);
   if (pod === undefined) return;
   const podIsKata = basename(pod.shim) !== runcShimName;

@@ -1,4 +1,5 @@
 import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { isContainerId } from '../container-id.js';
 import { HardrunError } from '../errors.js';
 import { randomHex } from '../host/digest.js';
 import type { BackendKind } from '../backend/backend.js';
@@ -145,7 +146,7 @@ export function writeDefaultRecord(root: string, record: ContainerRecord, forId:
 /** Removes a record, and any temporary file a killed writer left for it. */
 export function removeRecord(root: string, id: string): void {
   // Only a container's own file: never the directory, a parent, or the default record.
-  if (!/^[\w+.-]+$/.test(id) || id === '.' || id === '..') throw new HardrunError('record', `refusing to remove the record of "${id}": not a container id`);
+  if (!isContainerId(id)) throw new HardrunError('record', `refusing to remove the record of "${id}": not a container id`);
   const dir = recordDir(root);
   let names: string[] = [];
   try {

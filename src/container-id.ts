@@ -1,0 +1,7 @@
+/**
+ * runc's rule for container ids, which also keeps them safe to use as file
+ * names: letters, digits, `_`, `+`, `.` and `-`, and neither `.` nor `..`.
+ */
+export function isContainerId(id: string): boolean {
+  return /^[\w+.-]+$/.test(id) && id !== '.' && id !== '..';
+}
