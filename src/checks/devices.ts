@@ -1,13 +1,6 @@
 import type { DeviceRule } from '../harden/settings.js';
-import type { Spec } from '../spec/types.js';
+import type { DeviceNode, Spec } from '../spec/types.js';
 import type { Check, Violation } from './types.js';
-
-interface DeviceNode {
-  path?: string;
-  type?: string;
-  major?: number;
-  minor?: number;
-}
 
 /**
  * Device nodes asked for beyond the default ones, as `--device /dev/vda`
@@ -19,7 +12,7 @@ interface DeviceNode {
 export const checkDevices: Check<{ readonly allow: readonly DeviceRule[] }> = (spec, settings) => {
   if (grantsEveryDevice(spec)) return [];
   const violations: Violation[] = [];
-  ((spec.linux?.devices ?? []) as DeviceNode[]).forEach((device, index) => {
+  (spec.linux?.devices ?? []).forEach((device, index) => {
     const allowed = settings.allow.some(rule => rule.type === device.type && rule.major === device.major && rule.minor === device.minor);
     if (allowed) return;
     violations.push({
@@ -33,19 +26,19 @@ export const checkDevices: Check<{ readonly allow: readonly DeviceRule[] }> = (s
 };
 
 export function grantsEveryDevice(spec: Spec): boolean {
-  const rules = (spec.linux?.resources?.['devices'] ?? []) as { allow?: boolean; type?: string; major?: number; minor?: number }[];
+  const rules = spec.linux?.resources?.devices ?? [];
   return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a') && rule.major === undefined && rule.minor === undefined);
 }
 
 function withoutDevice(spec: Spec, device: DeviceNode): Spec {
   const linux = spec.linux ?? {};
-  const rules = (linux.resources?.['devices'] ?? []) as { allow?: boolean; type?: string; major?: number; minor?: number }[];
+  const rules = linux.resources?.devices ?? [];
   const remaining = rules.filter(rule => !(rule.allow === true && rule.type === device.type && rule.major === device.major && rule.minor === device.minor));
   return {
     ...spec,
     linux: {
       ...linux,
-      devices: ((linux.devices ?? []) as DeviceNode[]).filter(other => other !== device),
+      devices: (linux.devices ?? []).filter(other => other !== device),
       ...(linux.resources === undefined ? {} : { resources: { ...linux.resources, devices: remaining } }),
     },
   };

@@ -1,23 +1,7 @@
-import type { Spec } from '../spec/types.js';
+import type { CgroupDeviceRule, DeviceNode, Spec } from '../spec/types.js';
 import type { DeviceRule, DeviceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
 
-interface DeviceNode {
-  path?: string;
-  type?: string;
-  major?: number;
-  minor?: number;
-  [key: string]: unknown;
-}
-
-interface CgroupDeviceRule {
-  allow?: boolean;
-  type?: string;
-  major?: number | null;
-  minor?: number | null;
-  access?: string;
-  [key: string]: unknown;
-}
 
 const denyAll: CgroupDeviceRule = { allow: false, access: 'rwm' };
 
@@ -34,7 +18,7 @@ export function applyDevices(spec: Spec, settings: DeviceSettings, _context: Har
   const findings: Finding[] = [];
   let next = linux;
 
-  const nodes = linux.devices as DeviceNode[] | undefined;
+  const nodes = linux.devices;
   if (Array.isArray(nodes)) {
     const kept = nodes.filter(node => isAllowed(node, settings.allow));
     if (kept.length !== nodes.length) {
@@ -49,12 +33,12 @@ export function applyDevices(spec: Spec, settings: DeviceSettings, _context: Har
     }
   }
 
-  const rules = linux.resources?.['devices'] as CgroupDeviceRule[] | undefined;
+  const rules = linux.resources?.devices;
   if (Array.isArray(rules)) {
     let kept = rules.filter(rule => rule.allow !== true || isMknodOnly(rule) || isAllowed(rule, settings.allow));
     // runc drops its own rule for a default device the spec lists itself, so
     // once a broad rule is gone, each node kept needs a rule of its own.
-    if (kept.length !== rules.length) kept = [...kept, ...missingNodeRules(next.devices as DeviceNode[] | undefined, kept)];
+    if (kept.length !== rules.length) kept = [...kept, ...missingNodeRules(next.devices, kept)];
     const first = kept[0];
     const startsDenied = first !== undefined && isDenyAll(first);
     if (kept.length !== rules.length || kept.some((rule, i) => rule !== rules[i]) || !startsDenied) {

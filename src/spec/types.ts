@@ -1,90 +1,34 @@
 /**
- * The parts of an OCI runtime spec (config.json) that hardrun reads or
- * writes. Every object keeps an index signature: fields hardrun does not know
- * must survive a round trip untouched.
+ * The types of an OCI runtime spec (config.json) under the names the code
+ * uses. They are generated from the runtime-spec's schema
+ * (schemas/runtime-spec/, by schemas/generate.mjs) and loosened there to what
+ * `asSpec` checks: a field is required only where schemas/spec.schema.json
+ * requires it too, and a value outside the spec's enums passes on. Every
+ * object keeps an index signature: fields hardrun does not know must survive
+ * a round trip untouched. Only the fields spec.schema.json names have their
+ * types checked at run time; code that reads another field adds it there.
+ *
+ * Go decodes null into a pointer or a map as absent, so a bundle may hold
+ * null for the process capabilities, the seccomp profile and the annotations;
+ * the transforms check for it and the types below say so.
  */
-export interface Spec {
-  ociVersion?: string;
+import type * as Generated from './generated/runtime-spec.js';
+
+/** T with the fields of O in place of its own, keeping its index signature and optional marks. */
+type With<T, O> = { [P in keyof T]: P extends keyof O ? O[P] : T[P] };
+
+export type Capabilities = NonNullable<NonNullable<Generated.Spec['process']>['capabilities']>;
+export type Process = With<NonNullable<Generated.Spec['process']>, { capabilities?: Capabilities | null }>;
+export type Mount = Generated.Mount;
+export type IdMapping = Generated.IDMapping;
+export type DeviceNode = Generated.Device;
+export type CgroupDeviceRule = Generated.DeviceCgroup;
+export type Namespace = Generated.NamespaceReference;
+export type SeccompRule = Generated.Syscall;
+export type Seccomp = NonNullable<Generated.Linux['seccomp']>;
+export type Linux = With<Generated.Linux, { seccomp?: Seccomp | null }>;
+export type Spec = With<Generated.Spec, {
   process?: Process;
-  root?: { path?: string; readonly?: boolean; [key: string]: unknown };
-  hostname?: string;
-  mounts?: Mount[];
-  hooks?: Record<string, unknown>;
-  annotations?: Record<string, string> | null;
   linux?: Linux;
-  [key: string]: unknown;
-}
-
-export interface Process {
-  terminal?: boolean;
-  user?: { uid?: number; gid?: number; additionalGids?: number[]; [key: string]: unknown };
-  args?: string[];
-  env?: string[];
-  cwd?: string;
-  capabilities?: Capabilities | null;
-  noNewPrivileges?: boolean;
-  apparmorProfile?: string;
-  rlimits?: unknown[];
-  [key: string]: unknown;
-}
-
-export interface Capabilities {
-  bounding?: string[];
-  effective?: string[];
-  permitted?: string[];
-  inheritable?: string[];
-  ambient?: string[];
-  [key: string]: unknown;
-}
-
-export interface Mount {
-  destination: string;
-  type?: string;
-  source?: string;
-  options?: string[];
-  [key: string]: unknown;
-}
-
-export interface IdMapping {
-  containerID: number;
-  hostID: number;
-  size: number;
-}
-
-export interface Namespace {
-  type: string;
-  path?: string;
-  [key: string]: unknown;
-}
-
-export interface Linux {
-  namespaces?: Namespace[];
-  uidMappings?: IdMapping[];
-  gidMappings?: IdMapping[];
-  devices?: unknown[];
-  resources?: Record<string, unknown>;
-  cgroupsPath?: string;
-  sysctl?: Record<string, string>;
-  seccomp?: Seccomp | null;
-  maskedPaths?: string[];
-  readonlyPaths?: string[];
-  rootfsPropagation?: string;
-  [key: string]: unknown;
-}
-
-export interface Seccomp {
-  defaultAction: string;
-  defaultErrnoRet?: number;
-  architectures?: string[];
-  flags?: string[];
-  syscalls?: SeccompRule[];
-  [key: string]: unknown;
-}
-
-export interface SeccompRule {
-  names: string[];
-  action: string;
-  errnoRet?: number;
-  args?: { index: number; value: number; valueTwo?: number; op: string }[];
-  [key: string]: unknown;
-}
+  annotations?: Generated.MapStringString | null;
+}>;

@@ -102,7 +102,7 @@ property('a seccomp profile that denies the listed syscalls', (_input, output) =
   return defaultHardening.seccomp.deny.every(name => {
     const rules = (profile.syscalls ?? []).filter(rule => rule.names.includes(name));
     if (rules.some(rule => allowing.has(rule.action))) return false;
-    return !allowing.has(profile.defaultAction) || rules.some(rule => (rule.args ?? []).length === 0);
+    return !allowing.has(profile.defaultAction ?? '') || rules.some(rule => (rule.args ?? []).length === 0);
   });
 });
 

@@ -18,7 +18,7 @@ function allows(profile: Seccomp, name: string): boolean {
   const rules = (profile.syscalls ?? []).filter(rule => rule.names.includes(name));
   if (rules.some(rule => allowing.has(rule.action))) return true;
   const unconditionalDeny = rules.some(rule => !allowing.has(rule.action) && (rule.args ?? []).length === 0);
-  return allowing.has(profile.defaultAction) && !unconditionalDeny;
+  return allowing.has(profile.defaultAction ?? '') && !unconditionalDeny;
 }
 
 const compare: Record<string, (x: number, value: number, valueTwo: number) => boolean> = {
@@ -47,7 +47,7 @@ function allowsCloneWith(profile: Seccomp, flag: number, index: number): boolean
   const candidates = [flag, flag | 0x11, flag | 0x7e020000, ...values, ...values.map(value => (value | flag) >>> 0)].filter(x => (x & flag) !== 0);
   return candidates.some(x => {
     if (rules.some(rule => allowing.has(rule.action) && couldMatch(rule, x))) return true;
-    return allowing.has(profile.defaultAction) && !rules.some(rule => !allowing.has(rule.action) && mustMatch(rule, x));
+    return allowing.has(profile.defaultAction ?? '') && !rules.some(rule => !allowing.has(rule.action) && mustMatch(rule, x));
   });
 }
 

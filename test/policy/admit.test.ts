@@ -3,14 +3,14 @@ import { admitSpec } from '../../src/policy/admit.js';
 import type { Subject } from '../../src/policy/match.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { PolicyDocument } from '../../src/policy/generated/policy-document.js';
-import type { Spec } from '../../src/spec/types.js';
+import type { DeviceNode, Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';
 import { minimalSpec, testOrigin } from '../helpers/specs.js';
 import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 
 const ranges = { pool: { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 100000, size: 65536 } }, pick: (pool: IdPool) => slotAt(pool, 0) };
 const disk = { path: '/dev/vda', type: 'b', major: 254, minor: 0 };
-const withDevices = (...devices: object[]): Spec => ({ ...minimalSpec, linux: { ...minimalSpec.linux, devices } });
+const withDevices = (...devices: DeviceNode[]): Spec => ({ ...minimalSpec, linux: { ...minimalSpec.linux, devices } });
 const subject = (policy: ReturnType<typeof normalizePolicy>, spec: Spec, caller = 'moby'): Subject =>
   ({ id: 'c1', spec, caller, host: fakeHost(), origin: testOrigin, defaultDevices: policy.hardening.devices.allow });
 
