@@ -116,14 +116,16 @@ export async function bindTree(source: string, target: string, options: IdmapOpt
 }
 
 /**
- * An overlay on `target` whose layers (top first) are detached trees, by
- * descriptor. With no `upper` it is read-only; with one, writes land there
- * as the container's host ids (the upper cannot itself be idmapped: host
- * root, who mounts it, has no id in the mapping).
+ * An overlay on `target` whose layers (top first) are idmapped: detached
+ * trees by descriptor (`/proc/self/fd/N`), or paths in an idmapped view.
+ * With no `upper` it is read-only; with one, writes land there as the
+ * container's host ids (the upper cannot itself be idmapped: host root, who
+ * mounts it, has no id in the mapping). The overlay holds its own reference
+ * to each layer: the descriptors and the view may go once it is mounted.
  */
-export async function mountOverlay(target: string, layers: readonly number[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
+export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
   const { libc, ptr, fail } = await loadLibc();
-  const lowers = layers.map(fd => `/proc/self/fd/${fd}`).join(':');
+  const lowers = layers.join(':');
   const options = upper === undefined ? `lowerdir=${lowers}` : `lowerdir=${lowers},upperdir=${upper.upper},workdir=${upper.work}`;
   const MS_RDONLY = 1;
   if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {

@@ -29,6 +29,21 @@ export function mountAt(mountinfo: string, path: string): MountEntry | undefined
   }
 }
 
+/**
+ * The mount point of the mount that holds `path` (canonical): the longest
+ * mount point in the table that is `path` or one of its parents.
+ */
+export function mountPointHolding(mountinfo: string, path: string): string {
+  let best = '/';
+  for (const line of mountinfo.split('\n')) {
+    const field = line.split(' ', 5)[4];
+    if (field === undefined) continue;
+    const point = unescapeField(field);
+    if (point.length > best.length && (path === point || path.startsWith(`${point}/`))) best = point;
+  }
+  return best;
+}
+
 /** The layers of an overlay mount, top first: its upper (the container's own layer) then its lowers. */
 export type OverlayLayers = { readonly layers: readonly string[] } | { readonly refused: string };
 

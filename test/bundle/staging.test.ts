@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +66,19 @@ test('a writable root gets an upper of hardrun\'s beside the container\'s layer;
   for (const path of [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs'), join(dir, 'bundle', 'rootfs')]) mkdirSync(path, { recursive: true });
   const mountinfo = `401 22 0:51 / ${join(dir, 'bundle', 'rootfs')} rw - overlay overlay rw,lowerdir=${join(dir, 'snapshots', '6', 'fs')},upperdir=${join(layer, 'fs')},workdir=${join(layer, 'work')}`;
   const writable = planStaging({ root: { path: 'rootfs' } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace });
-  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') } });
+  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') }, shared: join(dir, 'snapshots') });
   t.deepEqual(plan(dir, []).root, { kind: 'tree' });
+});
+
+test('one idmapped view of the directory above the layers stands for them only where it shows each: not across a mount, not through a symlink', t => {
+  const dir = scratch(t);
+  const snapshots = join(dir, 'snapshots');
+  for (const path of [join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs'), join(dir, 'elsewhere', 'fs'), join(dir, 'bundle', 'rootfs')]) mkdirSync(path, { recursive: true });
+  symlinkSync(join(dir, 'elsewhere', 'fs'), join(snapshots, '5'));
+  const overlay = (lowers: string[]) => `401 22 0:51 / ${join(dir, 'bundle', 'rootfs')} rw - overlay overlay rw,lowerdir=${lowers.join(':')}`;
+  const rootOf = (mountinfo: string) => planStaging({ root: { path: 'rootfs', readonly: true } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace }).root;
+  t.like(rootOf(overlay([join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs')])), { kind: 'overlay', shared: snapshots });
+  const mounted = `402 22 0:52 / ${join(snapshots, '6')} rw - ext4 /dev/vdb rw\n${overlay([join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs')])}`;
+  t.like(rootOf(mounted), { kind: 'overlay', shared: undefined }, 'a layer on a mount of its own');
+  t.like(rootOf(overlay([join(snapshots, '7', 'fs'), join(snapshots, '5')])), { kind: 'overlay', shared: undefined }, 'a layer through a symlink');
 });
