@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { IdmapMounts } from '../harden/settings.js';
-import { mountAt, mountPointHolding, overlayLayers } from '../host/mountinfo.js';
+import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
 import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
@@ -240,10 +240,10 @@ function findRootLayers(rootfs: string, mountinfo: string): RootLayers {
 
 /**
  * The deepest directory above every layer, when one idmapped view of it can
- * stand for each layer's own: not `/`, every layer on the same mount as it
- * (a view of one mount shows nothing mounted beneath it), every layer its
- * own real path (a symlink in it could lead out of the view), and every
- * path below it plain enough to name in the overlay's options unescaped.
+ * stand for each layer's own: not `/`, no layer on a mount below it (a view
+ * of one mount shows nothing mounted beneath it), no symlink between it and
+ * a layer (one could lead out of the view), and every path below it plain
+ * enough to name in the overlay's options unescaped.
  */
 function sharedParentOf(layers: readonly string[], mountinfo: string): string | undefined {
   const parts = layers.map(layer => layer.split('/'));
@@ -251,12 +251,28 @@ function sharedParentOf(layers: readonly string[], mountinfo: string): string | 
   for (let i = 0; parts.every(part => i < part.length - 1 && part[i] === parts[0]![i]); i++) common.push(parts[0]![i]!);
   const parent = common.join('/');
   if (parent === '' || !parent.startsWith('/')) return undefined;
-  const holder = mountPointHolding(mountinfo, parent);
+  const mounts = mountPointsBelow(mountinfo, parent);
+  const checked = new Set<string>();
   for (const layer of layers) {
-    if (!/^[A-Za-z0-9._/-]+$/.test(layer.slice(parent.length + 1)) || mountPointHolding(mountinfo, layer) !== holder) return undefined;
-    if (realpathOrSelf(layer) !== layer) return undefined;
+    const below = layer.slice(parent.length + 1);
+    if (!/^[A-Za-z0-9._/-]+$/.test(below) || below.split('/').some(part => part === '' || part === '.' || part === '..')) return undefined;
+    if (mounts.some(point => layer === point || layer.startsWith(`${point}/`))) return undefined;
+    for (let at = layer.indexOf('/', parent.length + 1); ; at = layer.indexOf('/', at + 1)) {
+      const path = at < 0 ? layer : layer.slice(0, at);
+      if (!checked.has(path) && !isRealDirectory(path)) return undefined;
+      checked.add(path);
+      if (at < 0) break;
+    }
   }
   return parent;
+}
+
+function isRealDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path: string): boolean {

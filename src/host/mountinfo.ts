@@ -29,19 +29,17 @@ export function mountAt(mountinfo: string, path: string): MountEntry | undefined
   }
 }
 
-/**
- * The mount point of the mount that holds `path` (canonical): the longest
- * mount point in the table that is `path` or one of its parents.
- */
-export function mountPointHolding(mountinfo: string, path: string): string {
-  let best = '/';
+/** The mount points strictly below the directory `path` (canonical), from /proc/self/mountinfo. */
+export function mountPointsBelow(mountinfo: string, path: string): string[] {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  const points: string[] = [];
   for (const line of mountinfo.split('\n')) {
     const field = line.split(' ', 5)[4];
     if (field === undefined) continue;
     const point = unescapeField(field);
-    if (point.length > best.length && (path === point || path.startsWith(`${point}/`))) best = point;
+    if (point.startsWith(prefix)) points.push(point);
   }
-  return best;
+  return points;
 }
 
 /** The layers of an overlay mount, top first: its upper (the container's own layer) then its lowers. */
