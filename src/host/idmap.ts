@@ -22,6 +22,8 @@ const CLONE_NEWUSER = 0x1000_0000;
 const SIGCHLD = 17;
 const SIGKILL = 9;
 const MNT_DETACH = 2;
+/** How long the user-namespace child waits for its maps before it exits on its own. */
+const childSeconds = 10;
 
 /** Why an idmapped mount could not be made, as the kernel said it. */
 export class IdmapRefused extends Error {}
@@ -31,21 +33,23 @@ export class IdmapRefused extends Error {}
  * container id 0, for mount_setattr(MOUNT_ATTR_IDMAP). A user namespace
  * needs a process to be made in, and the engine has threads, which
  * unshare(CLONE_NEWUSER) refuses: so a child is cloned straight into a new
- * one, parked in pause(2) on a stack of its own (it runs no JavaScript),
+ * one, parked in sleep(3) on a stack of its own (it runs no JavaScript),
  * given its maps, and killed once its namespace is held by a descriptor.
  * It shares the engine's memory (CLONE_VM): copying the page tables of a
  * Bun process would cost about 0.8 ms, and the child touches nothing but
- * its own stack.
+ * its own stack. The sleep is bounded: an engine killed in between (SIGKILL
+ * cannot be caught) would otherwise leave the child parked for good, and
+ * with it the user namespace and the dead engine's memory.
  */
 export async function openUserNamespace(uids: IdRange, gids: IdRange): Promise<number> {
   const { libc, ptr, fail } = await loadLibc();
-  const pause = libc.symbols.dlsym(null, ptr(cString('pause')));
-  if (!pause) throw new HardrunError('userns', 'cannot find pause(2) in libc');
+  const sleep = libc.symbols.dlsym(null, ptr(cString('sleep')));
+  if (!sleep) throw new HardrunError('userns', 'cannot find sleep(3) in libc');
   const stack = new Uint8Array(64 * 1024);
   // Pointers exceed 32 bits: align with arithmetic, not with `&`.
   const end = ptr(stack) + stack.length - 64;
   const top = end - (end % 16);
-  const pid = libc.symbols.clone(pause, top as never, CLONE_VM | CLONE_NEWUSER | SIGCHLD, null);
+  const pid = libc.symbols.clone(sleep, top as never, CLONE_VM | CLONE_NEWUSER | SIGCHLD, childSeconds as never);
   if (pid < 0) throw fail('create a user namespace for idmapped mounts');
   try {
     writeFileSync(`/proc/${pid}/uid_map`, `0 ${uids.hostID} ${uids.size}\n`);
