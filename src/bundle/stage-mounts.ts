@@ -3,7 +3,7 @@ import type { Finding } from '../harden/types.js';
 import { attachTree, bindTree, detachAll, IdmapRefused, idmappedTree, mountOverlay, openUserNamespace } from '../host/idmap.js';
 import { cString, loadLibc } from '../host/libc.js';
 import type { Slot } from '../state/id-slots.js';
-import type { StagingPlan } from './staging.js';
+import { layersViewOf, type StagingPlan } from './staging.js';
 
 const CLONE_NEWNS = 0x20000;
 const MS_REC = 0x4000;
@@ -70,17 +70,25 @@ async function stageRoot(plan: StagingPlan, target: string, userns: number | und
   const root = plan.root;
   if (root.kind !== 'bind' && userns !== undefined) {
     const layers: number[] = [];
+    const view = layersViewOf(plan.dir);
     try {
-      if (root.kind === 'overlay') {
+      const shared = root.kind === 'overlay' ? root.shared : undefined;
+      if (root.kind === 'overlay' && shared !== undefined && fitsInOptions(root.layers, shared, view)) {
+        // One idmapped view of the directory above the layers, not one per layer:
+        // each idmapped tree costs its clone, and dropping it an unmount.
+        await attachTree(await idmappedTree(shared, userns, { recursive: false }), view);
+        await mountOverlay(target, root.layers.map(layer => `${view}${layer.slice(shared.length)}`), root.upper);
+        await detachAll([view]);
+      } else if (root.kind === 'overlay') {
         for (const layer of root.layers) layers.push(await idmappedTree(layer, userns, { recursive: false }));
-        await mountOverlay(target, layers, root.upper);
+        await mountOverlay(target, layers.map(fd => `/proc/self/fd/${fd}`), root.upper);
       } else {
         await attachTree(await idmappedTree(plan.rootfs, userns, { recursive: true }), target);
       }
       return undefined;
     } catch (error) {
       if (!(error instanceof IdmapRefused) && root.kind !== 'overlay') throw error;
-      await detachAll([target]);
+      await detachAll([view, target]);
       await bindTree(plan.rootfs, target, { recursive: true });
       return (error as Error).message;
     } finally {
@@ -89,6 +97,11 @@ async function stageRoot(plan: StagingPlan, target: string, userns: number | und
   }
   await bindTree(plan.rootfs, target, { recursive: true });
   return root.kind === 'bind' ? root.reason : 'no user namespace for idmapping';
+}
+
+/** Whether the layers' paths in the view fit in the one page the kernel reads a mount's options from. */
+function fitsInOptions(layers: readonly string[], shared: string, view: string): boolean {
+  return layers.reduce((length, layer) => length + view.length + layer.length - shared.length + 1, 0) < 3072;
 }
 
 function fallbackFinding(path: string, what: string, reason: string): Finding {

@@ -3,7 +3,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { HardrunError } from '../errors.js';
 import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
 import type { IdmapMounts } from '../harden/settings.js';
-import { mountAt, overlayLayers } from '../host/mountinfo.js';
+import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
 import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { isErrno } from '../state/record.js';
@@ -32,14 +32,17 @@ export const stagingBase = '/run/hardrun';
  *   containerd's overlayfs snapshotter). An overlay cannot be idmapped, but
  *   its layers can: a new overlay of the idmapped layers, the container's
  *   own layer on top. Read-only, or with an upper of hardrun's on disk
- *   beside the container's layer when the root is writable.
+ *   beside the container's layer when the root is writable. `shared` is the
+ *   directory above every layer when one idmapped view of it shows them
+ *   all: the layers are real directories on its own mount (the engines'
+ *   storage is laid out so), and their paths need no escaping.
  * - `tree`: any other directory or mount, idmapped as it is (a plain
  *   directory rootfs, as `runc run` users have).
  * - `bind`: a plain bind, where idmapping cannot apply; files then show as
  *   nobody, as before idmapped mounts. Staging says why.
  */
 export type RootView =
-  | { readonly kind: 'overlay'; readonly layers: readonly string[]; readonly upper?: { readonly upper: string; readonly work: string } }
+  | { readonly kind: 'overlay'; readonly layers: readonly string[]; readonly upper?: { readonly upper: string; readonly work: string }; readonly shared?: string }
   | { readonly kind: 'tree' }
   | { readonly kind: 'bind'; readonly reason: string };
 
@@ -74,6 +77,11 @@ export interface StagingOptions {
 export function stagingDirFor(root: string, id: string): string {
   const key = sha256Hex(root).slice(0, 12);
   return `${stagingBase}/${key}-${id}`;
+}
+
+/** Where an overlay root's shared layer view is attached while its overlay is mounted (an empty directory after). */
+export function layersViewOf(dir: string): string {
+  return `${dir}/layers`;
 }
 
 export function needsStaging(spec: Spec): boolean {
@@ -183,6 +191,37 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
 
 /** The idmapped view the rootfs can have, judged from the host's mount table. */
 export function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean): RootView {
+  const found = rootLayersOf(rootfs, mountinfo);
+  if (!('layers' in found)) return found;
+  const shared = found.shared === undefined ? {} : { shared: found.shared };
+  if (readonly) return { kind: 'overlay', layers: found.layers, ...shared };
+  // A writable root: hardrun's own upper beside the container's layer, so
+  // that the engine's storage removes it with the container.
+  // Named after that layer, so that two containers' layers in one directory never share it.
+  const own = found.layers[0];
+  if (own === undefined) return { kind: 'bind', reason: 'the overlay names no layers' };
+  const beside = `${dirname(own)}/hardrun-${basename(own)}`;
+  return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}-upper`, work: `${beside}-work` }, ...shared };
+}
+
+type RootLayers = { readonly layers: readonly string[]; readonly shared?: string } | Exclude<RootView, { kind: 'overlay' }>;
+
+/**
+ * One create asks twice (for the upper an earlier run left, then for the
+ * plan), with the same mount table read once: the last answer is kept for
+ * that rootfs and that very text, so its layers are resolved and checked
+ * once, not once per question.
+ */
+let lastLayers: { readonly rootfs: string; readonly mountinfo: string; readonly found: RootLayers } | undefined;
+
+function rootLayersOf(rootfs: string, mountinfo: string): RootLayers {
+  if (lastLayers?.rootfs === rootfs && lastLayers.mountinfo === mountinfo) return lastLayers.found;
+  const found = findRootLayers(rootfs, mountinfo);
+  lastLayers = { rootfs, mountinfo, found };
+  return found;
+}
+
+function findRootLayers(rootfs: string, mountinfo: string): RootLayers {
   let real: string;
   try {
     real = realpathSync(rootfs);
@@ -196,14 +235,46 @@ export function rootViewOf(rootfs: string, mountinfo: string, readonly: boolean)
   for (const layer of found.layers) {
     if (!isDirectory(layer)) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
   }
-  if (readonly) return { kind: 'overlay', layers: found.layers };
-  // A writable root: hardrun's own upper beside the container's layer, so
-  // that the engine's storage removes it with the container.
-  // Named after that layer, so that two containers' layers in one directory never share it.
-  const own = found.layers[0];
-  if (own === undefined) return { kind: 'bind', reason: 'the overlay names no layers' };
-  const beside = `${dirname(own)}/hardrun-${basename(own)}`;
-  return { kind: 'overlay', layers: found.layers, upper: { upper: `${beside}-upper`, work: `${beside}-work` } };
+  const shared = sharedParentOf(found.layers, mountinfo);
+  return { layers: found.layers, ...(shared === undefined ? {} : { shared }) };
+}
+
+/**
+ * The deepest directory above every layer, when one idmapped view of it can
+ * stand for each layer's own: not `/`, no layer on a mount below it (a view
+ * of one mount shows nothing mounted beneath it), no symlink between it and
+ * a layer (one could lead out of the view), and every path below it plain
+ * enough to name in the overlay's options unescaped.
+ */
+function sharedParentOf(layers: readonly string[], mountinfo: string): string | undefined {
+  const parts = layers.map(layer => layer.split('/'));
+  const [first = []] = parts;
+  const common: string[] = [];
+  for (let i = 0; i < first.length - 1 && parts.every(part => i < part.length - 1 && part[i] === first[i]); i++) common.push(first[i] ?? '');
+  const parent = common.join('/');
+  if (parent === '' || !parent.startsWith('/')) return undefined;
+  const mounts = mountPointsBelow(mountinfo, parent);
+  const checked = new Set<string>();
+  for (const layer of layers) {
+    const below = layer.slice(parent.length + 1);
+    if (!/^[A-Za-z0-9._/-]+$/.test(below) || below.split('/').some(part => part === '' || part === '.' || part === '..')) return undefined;
+    if (mounts.some(point => layer === point || layer.startsWith(`${point}/`))) return undefined;
+    for (let at = layer.indexOf('/', parent.length + 1); ; at = layer.indexOf('/', at + 1)) {
+      const path = at < 0 ? layer : layer.slice(0, at);
+      if (!checked.has(path) && !isRealDirectory(path)) return undefined;
+      checked.add(path);
+      if (at < 0) break;
+    }
+  }
+  return parent;
+}
+
+function isRealDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isDirectory(path: string): boolean {
@@ -222,7 +293,8 @@ function isDirectory(path: string): boolean {
 export function prepareStaging(plan: StagingPlan, ids: Slot): void {
   makeTraversableDir(stagingBase);
   makeTraversableDir(plan.dir);
-  for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...plan.binds]) {
+  const views = plan.root.kind === 'overlay' && plan.root.shared !== undefined ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
+  for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...views, ...plan.binds]) {
     try {
       if (bind.kind === 'dir') mkdirSync(bind.target, { mode: 0o711 });
       else closeSync(openSync(bind.target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));

@@ -22,6 +22,8 @@ const CLONE_NEWUSER = 0x1000_0000;
 const SIGCHLD = 17;
 const SIGKILL = 9;
 const MNT_DETACH = 2;
+/** How long the user-namespace child waits for its maps before it exits on its own. */
+const childSeconds = 10;
 
 /** Why an idmapped mount could not be made, as the kernel said it. */
 export class IdmapRefused extends Error {}
@@ -35,14 +37,10 @@ export class IdmapRefused extends Error {}
  * given its maps, and killed once its namespace is held by a descriptor.
  * It shares the engine's memory (CLONE_VM): copying the page tables of a
  * Bun process would cost about 0.8 ms, and the child touches nothing but
- * its own stack. It sleeps for a bounded time, not forever: an engine
- * killed between the clone and the kill leaves a child that ends by
- * itself (nothing can ask the kernel to end it with its parent: it could
- * only do that itself, and it runs one libc call).
+ * its own stack. The sleep is bounded: an engine killed in between (SIGKILL
+ * cannot be caught) would otherwise leave the child parked for good, and
+ * with it the user namespace and the dead engine's memory.
  */
-/** How long the namespace's child lives at most: the engine needs it for a few milliseconds. */
-const holderSeconds = 30;
-
 export async function openUserNamespace(uids: IdRange, gids: IdRange): Promise<number> {
   const { libc, ptr, fail } = await loadLibc();
   const sleep = libc.symbols.dlsym(null, ptr(cString('sleep')));
@@ -51,8 +49,7 @@ export async function openUserNamespace(uids: IdRange, gids: IdRange): Promise<n
   // Pointers exceed 32 bits: align with arithmetic, not with `&`.
   const end = ptr(stack) + stack.length - 64;
   const top = end - (end % 16);
-  // sleep(holderSeconds): clone passes its argument as the one argument of the function.
-  const pid = libc.symbols.clone(sleep, top, CLONE_VM | CLONE_NEWUSER | SIGCHLD, holderSeconds);
+  const pid = libc.symbols.clone(sleep, top, CLONE_VM | CLONE_NEWUSER | SIGCHLD, childSeconds);
   if (pid < 0) throw fail('create a user namespace for idmapped mounts');
   try {
     writeFileSync(`/proc/${pid}/uid_map`, `0 ${uids.hostID} ${uids.size}\n`);
@@ -123,14 +120,16 @@ export async function bindTree(source: string, target: string, options: IdmapOpt
 }
 
 /**
- * An overlay on `target` whose layers (top first) are detached trees, by
- * descriptor. With no `upper` it is read-only; with one, writes land there
- * as the container's host ids (the upper cannot itself be idmapped: host
- * root, who mounts it, has no id in the mapping).
+ * An overlay on `target` whose layers (top first) are idmapped: detached
+ * trees by descriptor (`/proc/self/fd/N`), or paths in an idmapped view.
+ * With no `upper` it is read-only; with one, writes land there as the
+ * container's host ids (the upper cannot itself be idmapped: host root, who
+ * mounts it, has no id in the mapping). The overlay holds its own reference
+ * to each layer: the descriptors and the view may go once it is mounted.
  */
-export async function mountOverlay(target: string, layers: readonly number[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
+export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
   const { libc, ptr, fail } = await loadLibc();
-  const lowers = layers.map(fd => `/proc/self/fd/${fd}`).join(':');
+  const lowers = layers.join(':');
   const options = upper === undefined ? `lowerdir=${lowers}` : `lowerdir=${lowers},upperdir=${upper.upper},workdir=${upper.work}`;
   const MS_RDONLY = 1;
   if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {

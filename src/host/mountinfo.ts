@@ -29,6 +29,19 @@ export function mountAt(mountinfo: string, path: string): MountEntry | undefined
   }
 }
 
+/** The mount points strictly below the directory `path` (canonical), from /proc/self/mountinfo. */
+export function mountPointsBelow(mountinfo: string, path: string): string[] {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  const points: string[] = [];
+  for (const line of mountinfo.split('\n')) {
+    const field = line.split(' ', 5)[4];
+    if (field === undefined) continue;
+    const point = unescapeField(field);
+    if (point.startsWith(prefix)) points.push(point);
+  }
+  return points;
+}
+
 /** The layers of an overlay mount, top first: its upper (the container's own layer) then its lowers. */
 export type OverlayLayers = { readonly layers: readonly string[] } | { readonly refused: string };
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { decide } from '../policy/decide.js';
 import { describeImage, namedImage } from '../policy/image.js';
-import { checkPolicyText, formatProblem, loadPolicy } from '../policy/load.js';
+import { checkPolicyText, formatProblem } from '../policy/check.js';
+import { loadPolicy } from '../policy/load.js';
 import type { Subject } from '../policy/match.js';
 import { describeTrials, tryRules } from '../policy/why.js';
 

@@ -1,7 +1,7 @@
-// Target 5 of issue 10: 32 concurrent `docker run --rm busybox true` through
+// 32 concurrent `docker run --rm busybox true` through
 // hardrun, against the same batch through runc, in one private dockerd. The
-// batches alternate (BENCH_ROUNDS rounds, default 10, as the issue asks of
-// every ratio); every run must succeed.
+// batches alternate (BENCH_ROUNDS rounds, default 10, the minimum of pairs
+// for every ratio here); every run must succeed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ bench('concurrent: 32 concurrent docker run --rm busybox true, hardrun vs runc',
     for (const failure of failures.slice(0, 10)) console.log(`failed: ${failure}`);
     console.log(`${failures.length} failures in ${(rounds + 1) * width * rows.length} runs (warm-up included)`);
     verdict(`all ${width} concurrent runs succeed (failures)`, failures.length, '<=', 0);
-    verdict('concurrent wall-time ratio, hardrun / runc (median)', rows[0]!.median / rows[1]!.median, '<=', 1.15);
+    verdict('concurrent wall-time ratio, hardrun / runc (median)', rows[0]!.median / rows[1]!.median, '<=', 1.1);
   } finally {
     await d?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,7 @@ export interface EngineIdea {
 
 /**
  * The idea measured today: the engine at Bun's normal JIT policy, that is
- * what the shipped `--compile-jit-policy=100` buys. (A create runs its code
+ * what the shipped `--compile-jit-policy` buys. (A create runs its code
  * once; at the normal policy JavaScriptCore still compiles the functions
  * that cross its tier-up thresholds during that one run.)
  */

@@ -1,9 +1,16 @@
-// Target 6 of issue 10: peak resident size (ru_maxrss, from GNU time's %M) of
+// Peak resident size (ru_maxrss, from GNU time's %M) of
 // a hardrun create and of a pass-through call, beside runc's. ru_maxrss is
 // the peak of every program the process ran (execve keeps the high-water
 // mark) and of the children it waited for. So a create through hardrun
 // measures max(engine, backend): the engine's own peak is measured with
 // /bin/true as the backend.
+//
+// Most of that peak is pages of the executable (RssFile), and how many a
+// create maps depends on how the file sits in the page cache: right after
+// the build wrote it, or read back from disk, as on a host after a reboot.
+// The engine's own row is measured both ways (the second after `sync` and
+// `dd iflag=nocache`, which drop that one file's clean pages), and judged
+// on the larger.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +23,12 @@ import { bench, envInt, must, printTable, stats, verdict, type Stats } from './r
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
 const gnuTime = '/usr/bin/time';
+
+/** Writes back and drops one file's pages from the page cache: the next run reads it from disk. */
+function dropFromPageCache(file: string): void {
+  must('sync', [file]);
+  must('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
+}
 
 bench('memory: peak resident size, hardrun vs runc', () => {
   if (findExecutable('time', ['/usr/bin']) !== gnuTime) {
@@ -77,10 +90,16 @@ bench('memory: peak resident size, hardrun vs runc', () => {
         must(launcherPath, ['--root', root, 'delete', `c-b${i}`]);
       }
     }
+    dropFromPageCache(enginePath);
+    for (let i = 0; i < envInt('BENCH_SAMPLES', 5); i++) {
+      empty.restore();
+      add('the same, the executable read back from disk', peak(launcherPath, ['--root', root, '--policy', policy, 'create', '--bundle', empty.dir, `c-d${i}`]));
+      must(launcherPath, ['--root', root, 'delete', `c-d${i}`]);
+    }
     const rows: Stats[] = [...samples].map(([name, values]) => stats(name, values));
     printTable('peak resident size (ru_maxrss)', rows, { unit: 'MiB', baseline: 'runc create' });
-    const own = rows.find(row => row.name.includes('/bin/true'))!;
-    verdict('a create\'s peak resident size, the engine\'s own (max of samples)', own.max, '<', 40, ' MiB');
+    const own = rows.filter(row => row.name.includes('/bin/true') || row.name.includes('read back'));
+    verdict('a create\'s peak resident size, the engine\'s own (max of samples, either page-cache state)', Math.max(...own.map(row => row.max)), '<', 30, ' MiB');
   } finally {
     for (const [id, file] of [...made]) remove(file, id);
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Target 4 of issue 10: the hardening pipeline, in-process, on the
+// The hardening pipeline, in-process, on the
 // config.json Docker generates for `docker run --rm busybox true`, with the
 // built-in policy's settings. Measured under Node, and under the Bun the
 // engine is compiled with (this same file, run by node_modules/.bin/bun with

@@ -1,4 +1,4 @@
-// Runs issue 10's benchmarks one after another, each in its own process, and
+// Runs the benchmarks one after another, each in its own process, and
 // ends with their PASS / MISS lines. `node build/test/bench/run-all.js
 // [name...]` runs only the named ones. Exits 1 only if a benchmark errored.
 import { spawn } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The shared part of the benchmarks in test/bench/ (issue 10). Not an ava test:
+// The shared part of the benchmarks in test/bench/. Not an ava test:
 // each benchmark is a script, run as `node build/test/bench/<name>.js`.
 //
 // Method: every variant of a comparison is sampled once per round, the

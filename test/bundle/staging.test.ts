@@ -68,7 +68,7 @@ test('a writable root gets an upper of hardrun\'s beside the container\'s layer;
   for (const path of [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs'), join(dir, 'bundle', 'rootfs')]) mkdirSync(path, { recursive: true });
   const mountinfo = `401 22 0:51 / ${join(dir, 'bundle', 'rootfs')} rw - overlay overlay rw,lowerdir=${join(dir, 'snapshots', '6', 'fs')},upperdir=${join(layer, 'fs')},workdir=${join(layer, 'work')}`;
   const writable = planStaging({ root: { path: 'rootfs' } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace });
-  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') } });
+  t.deepEqual(writable.root, { kind: 'overlay', layers: [join(layer, 'fs'), join(dir, 'snapshots', '6', 'fs')], upper: { upper: join(layer, 'hardrun-fs-upper'), work: join(layer, 'hardrun-fs-work') }, shared: join(dir, 'snapshots') });
   t.deepEqual(plan(dir, []).root, { kind: 'tree' });
 });
 
@@ -120,7 +120,7 @@ test("a writable root's upper is named after the container's own layer: Docker's
   const dir = scratch(t);
   const docker = overlayRootfs(dir, 'docker', join(dir, 'overlay2', 'f00d', 'diff'));
   const writable = planStaging({ root: { path: 'rootfs' } }, docker.bundle, '/run/hardrun/000000000000-c', { mountinfo: docker.mountinfo, ...defaultHardening.userNamespace });
-  t.deepEqual(writable.root, {
+  t.like(writable.root, {
     kind: 'overlay',
     layers: [join(dir, 'overlay2', 'f00d', 'diff'), join(dir, 'lower')],
     upper: { upper: join(dir, 'overlay2', 'f00d', 'hardrun-diff-upper'), work: join(dir, 'overlay2', 'f00d', 'hardrun-diff-work') },
@@ -132,7 +132,8 @@ test("a writable root's upper is named after the container's own layer: Docker's
   });
   t.deepEqual(uppers, [join(dir, 'layers', 'hardrun-one-upper'), join(dir, 'layers', 'hardrun-two-upper')]);
   const readonly = planStaging({ root: { path: 'rootfs', readonly: true } }, docker.bundle, '/run/hardrun/000000000000-c', { mountinfo: docker.mountinfo, ...defaultHardening.userNamespace });
-  t.deepEqual(readonly.root, { kind: 'overlay', layers: [join(dir, 'overlay2', 'f00d', 'diff'), join(dir, 'lower')] });
+  t.like(readonly.root, { kind: 'overlay', layers: [join(dir, 'overlay2', 'f00d', 'diff'), join(dir, 'lower')] });
+  t.false(readonly.root.kind === 'overlay' && readonly.root.upper !== undefined, 'a read-only root has no upper');
 });
 
 const slot = (hostID: number): Slot => ({ uids: { hostID, size: 65536 }, gids: { hostID, size: 65536 } });
@@ -184,4 +185,17 @@ test('a bind whose source is missing, or a rootfs that is a symlink, is refused 
   symlinkSync(join(dir, 'host-etc'), join(dir, 'linked', 'rootfs'));
   const error = t.throws(() => planStaging({ root: { path: 'rootfs' } }, join(dir, 'linked'), '/run/hardrun/000000000000-c', { mountinfo: '', ...defaultHardening.userNamespace }), { instanceOf: HardrunError });
   t.is(error.code, 'rootfs');
+});
+
+test('one idmapped view of the directory above the layers stands for them only where it shows each: not across a mount, not through a symlink', t => {
+  const dir = scratch(t);
+  const snapshots = join(dir, 'snapshots');
+  for (const path of [join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs'), join(dir, 'elsewhere', 'fs'), join(dir, 'bundle', 'rootfs')]) mkdirSync(path, { recursive: true });
+  symlinkSync(join(dir, 'elsewhere', 'fs'), join(snapshots, '5'));
+  const overlay = (lowers: string[]) => `401 22 0:51 / ${join(dir, 'bundle', 'rootfs')} rw - overlay overlay rw,lowerdir=${lowers.join(':')}`;
+  const rootOf = (mountinfo: string) => planStaging({ root: { path: 'rootfs', readonly: true } }, join(dir, 'bundle'), '/run/hardrun/000000000000-c', { mountinfo, ...defaultHardening.userNamespace }).root;
+  t.like(rootOf(overlay([join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs')])), { kind: 'overlay', shared: snapshots });
+  const mounted = `402 22 0:52 / ${join(snapshots, '6')} rw - ext4 /dev/vdb rw\n${overlay([join(snapshots, '7', 'fs'), join(snapshots, '6', 'fs')])}`;
+  t.like(rootOf(mounted), { kind: 'overlay', shared: undefined }, 'a layer on a mount of its own');
+  t.like(rootOf(overlay([join(snapshots, '7', 'fs'), join(snapshots, '5')])), { kind: 'overlay', shared: undefined }, 'a layer through a symlink');
 });

@@ -8,7 +8,7 @@ import { normalizeCapability } from '../../src/harden/capabilities.js';
 import { admitSpec } from '../../src/policy/admit.js';
 import { builtinPolicy } from '../../src/policy/builtin.js';
 import { decide } from '../../src/policy/decide.js';
-import { checkPolicyText } from '../../src/policy/load.js';
+import { checkPolicyText } from '../../src/policy/check.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';

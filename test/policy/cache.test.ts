@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { admitSpec, type Admission } from '../../src/policy/admit.js';
 import { cacheKey, policyCacheEntry } from '../../src/policy/cache.js';
-import { checkPolicyText } from '../../src/policy/load.js';
+import { checkPolicyText } from '../../src/policy/check.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';
 import { fakeHost } from '../helpers/fake-host.js';

@@ -3,7 +3,7 @@ import { admitSpec } from '../../src/policy/admit.js';
 import { decide } from '../../src/policy/decide.js';
 import { formatImageReference, parseImageReference } from '../../src/policy/image-reference.js';
 import { criImageAnnotation, imageMatches, imageOf, namedImage, type DockerImageRecord } from '../../src/policy/image.js';
-import { checkPolicyText } from '../../src/policy/load.js';
+import { checkPolicyText } from '../../src/policy/check.js';
 import type { Subject } from '../../src/policy/match.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Spec } from '../../src/spec/types.js';

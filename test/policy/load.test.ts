@@ -3,7 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinPolicy } from '../../src/policy/builtin.js';
-import { checkPolicyText, formatProblem, loadPolicy } from '../../src/policy/load.js';
+import { checkPolicyText, formatProblem } from '../../src/policy/check.js';
+import { loadPolicy } from '../../src/policy/load.js';
 
 const problemsOf = async (text: string, path = 'policy.yaml'): Promise<string[]> => (await checkPolicyText(text, path)).problems.map(formatProblem);
 

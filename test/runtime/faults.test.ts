@@ -90,8 +90,29 @@ test('hardrun killed at any point of a create: config.json stays valid, delete -
     t.is((await deleteForce(scratch, id)).exitCode, 0);
     t.deepEqual(await leftoversOf(scratch.root), { records: [], staging: [], mounts: [], claims: [] }, `round ${round}`);
   }
+  // A kill while the user-namespace child is parked leaves it an orphan: it must end by itself.
+  let survivors = await processesNaming(scratch.dir);
+  for (let tries = 0; tries < 150 && survivors.length > 0; tries += 1) {
+    await sleep(100);
+    survivors = await processesNaming(scratch.dir);
+  }
+  t.deepEqual(survivors, [], 'a process of a killed create is still running after 15 s');
   await assertNextContainerWorks(t, scratch);
 });
+
+/** The processes whose command line names `path`. */
+async function processesNaming(path: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of (await readdir('/proc')).filter(name => /^\d+$/.test(name))) {
+    try {
+      const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+      if (command.includes(path)) found.push(`${pid}: ${command}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
 
 test('a state directory that cannot be written: a clear error, no half-written record, nothing staged', async t => {
   const scratch = await makeScratch();
