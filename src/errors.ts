@@ -21,3 +21,8 @@ export function describeError(error: unknown): string {
     : `hardrun internal error: ${error instanceof Error ? error.message : String(error)}`;
   return text.replace(/\s*\n\s*/g, ' ');
 }
+
+/** Whether `error` is a system error with this code (ENOENT, EEXIST, ...). */
+export function isErrno(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+}

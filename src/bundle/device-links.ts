@@ -1,7 +1,6 @@
 import { lstatSync, readlinkSync } from 'node:fs';
 import type { BackendKind } from '../backend/backend.js';
-import { HardrunError } from '../errors.js';
-import { isErrno } from '../state/record.js';
+import { HardrunError, isErrno } from '../errors.js';
 
 /**
  * The paths runc writes through when it sets a container up: it mounts a

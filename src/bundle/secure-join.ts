@@ -1,6 +1,5 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readlinkSync } from 'node:fs';
-import { HardrunError } from '../errors.js';
-import { isErrno } from '../state/record.js';
+import { HardrunError, isErrno } from '../errors.js';
 
 const maxLinks = 40;
 

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, linkSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
 import { randomHex } from '../host/digest.js';
-import { HardrunError } from '../errors.js';
-import { isErrno, writeFileAtomic } from '../state/record.js';
+import { HardrunError, isErrno } from '../errors.js';
+import { writeFileAtomic } from '../host/atomic-file.js';
 
 /** Docker's config.json is ~10 KiB; anything this large is hostile or broken. */
 export const maxSpecBytes = 8 * 1024 * 1024;

@@ -1,12 +1,11 @@
 import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
-import { HardrunError } from '../errors.js';
-import { isBindMount, isSameOrBelow } from '../harden/mount-options.js';
+import { HardrunError, isErrno } from '../errors.js';
+import { isBindMount, isSameOrBelow } from '../spec/mount-options.js';
 import type { IdmapMounts } from '../harden/settings.js';
 import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
 import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
-import { isErrno } from '../state/record.js';
 import { sha256Hex } from '../host/digest.js';
 import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';

@@ -1,5 +1,5 @@
 import { isAbsolute, posix } from 'node:path';
-import { normalizeDestination } from '../harden/mount-options.js';
+import { normalizeDestination } from '../spec/mount-options.js';
 import type { Spec } from '../spec/types.js';
 import type { Origin } from './types.js';
 

@@ -1,4 +1,4 @@
-import { normalizeDestination } from '../harden/mount-options.js';
+import { normalizeDestination } from '../spec/mount-options.js';
 
 /**
  * Matches a path against a pattern where `*` is one path component and `**`

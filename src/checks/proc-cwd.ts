@@ -1,5 +1,5 @@
 import type { Process } from '../spec/types.js';
-import { isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import type { Violation } from './types.js';
 
 /**

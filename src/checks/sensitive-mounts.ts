@@ -1,5 +1,5 @@
 import type { Mount, Spec } from '../spec/types.js';
-import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { enginePathsOf } from './engine-paths.js';
 import { hostSourcesOf } from './mount-source.js';
 import { pathPattern } from './paths.js';

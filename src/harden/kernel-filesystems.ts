@@ -1,5 +1,5 @@
 import type { Mount, Spec } from '../spec/types.js';
-import { isReadOnly, withReadOnly } from './mount-options.js';
+import { isReadOnly, withReadOnly } from '../spec/mount-options.js';
 import type { KernelFilesystemSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { Mount, Spec } from '../spec/types.js';
-import { isBindMount, isReadOnly, isSameOrBelow, normalizeDestination, withReadOnly } from './mount-options.js';
+import { isBindMount, isReadOnly, isSameOrBelow, normalizeDestination, withReadOnly } from '../spec/mount-options.js';
 import type { RootfsSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
 

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { isErrno } from '../state/record.js';
+import { isErrno } from '../errors.js';
 
 /**
  * Which capabilities a container's processes ask the kernel for, seen

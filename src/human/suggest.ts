@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
-import { isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { readCapabilityTrace, type CapabilityUse } from '../host/cap-trace.js';
 import { capabilityName } from '../host/capability-numbers.js';
 import { callerOf, hostFacts } from '../host/facts.js';

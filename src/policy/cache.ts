@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { sha256Hex } from '../host/digest.js';
-import { writeFileAtomic } from '../state/record.js';
 import type { Policy } from './policy.js';
+import { writeFileAtomic } from '../host/atomic-file.js';
 
 /**
  * The last policy file the engine loaded, validated and normalized, kept as

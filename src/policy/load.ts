@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { HardrunError } from '../errors.js';
-import { isErrno } from '../state/record.js';
+import { HardrunError, isErrno } from '../errors.js';
 import { builtinPolicy } from './builtin.js';
 import { policyCacheEntry, policyCacheKey, policyCachePath } from './cache.js';
 import type { Policy } from './policy.js';

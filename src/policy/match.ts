@@ -1,7 +1,7 @@
 import { checkDevices, grantsEveryDevice } from '../checks/devices.js';
 import { checkHostNamespaces } from '../checks/host-namespaces.js';
 import { normalizeCapability } from '../harden/capabilities.js';
-import { isBindMount, isSameOrBelow, normalizeDestination } from '../harden/mount-options.js';
+import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { matchGlob, matchName } from '../checks/paths.js';
 import { hostSourcesOf } from '../checks/mount-source.js';
 import type { HostFacts, Origin } from '../checks/types.js';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readJsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { stagingBase } from '../bundle/staging.js';
-import { HardrunError } from '../errors.js';
+import { HardrunError, isErrno } from '../errors.js';
 import { hostFacts } from '../host/facts.js';
 import { admitSpec, type Admission, type IdSource } from '../policy/admit.js';
 import { auditDecision } from '../policy/audit.js';
@@ -10,7 +10,7 @@ import type { ImageIdentity } from '../policy/image.js';
 import type { Subject } from '../policy/match.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
-import { isErrno, writeFileAtomic } from '../state/record.js';
+import { writeFileAtomic } from '../host/atomic-file.js';
 
 /** The container a bundle is admitted as: what `create`, `explain` and the shim front each know of the call. */
 export interface AdmissionTarget {

@@ -4,9 +4,10 @@ import { runBackend } from '../backend/spawn.js';
 import { removeStaging, stagingDirFor } from '../bundle/staging.js';
 import { stopCapabilityTrace } from '../host/cap-trace.js';
 import { releaseSlot } from '../state/id-slots.js';
-import { isErrno, readRecord, removeRecord } from '../state/record.js';
+import { readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom } from './target.js';
+import { isErrno } from '../errors.js';
 
 /** Commands whose first positional argument is a container id. */
 const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume', 'update', 'events', 'checkpoint']);

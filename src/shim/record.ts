@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { isErrno, writeFileAtomic } from '../state/record.js';
+import { isErrno } from '../errors.js';
+import { writeFileAtomic } from '../host/atomic-file.js';
 
 /**
  * Which shim the front handed a container to, kept in the bundle: containerd

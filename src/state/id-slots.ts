@@ -1,7 +1,6 @@
 import { lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
-import { HardrunError } from '../errors.js';
+import { HardrunError, isErrno } from '../errors.js';
 import type { IdRange } from '../host/subid.js';
-import { isErrno } from './record.js';
 
 /**
  * Every container under hardrun's user namespace gets host ids of its own:

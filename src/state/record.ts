@@ -1,7 +1,7 @@
-import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { isContainerId } from '../container-id.js';
-import { HardrunError } from '../errors.js';
-import { randomHex } from '../host/digest.js';
+import { HardrunError, isErrno } from '../errors.js';
+import { writeFileAtomic } from '../host/atomic-file.js';
 import type { BackendKind } from '../backend/backend.js';
 
 /**
@@ -174,36 +174,3 @@ function ensurePrivateDir(dir: string): void {
   if (!lstatSync(dir).isDirectory()) throw new HardrunError('record', `the state directory ${dir} is not a directory`);
 }
 
-/**
- * Creates a fresh temporary file beside `target` (never following a
- * symlink, never reusing a name), writes it whole, and renames it over the
- * target. A crash leaves either the old file or the new one.
- */
-export function writeFileAtomic(target: string, content: string | Uint8Array, mode: number, options: { sync?: boolean; tempPrefix?: string } = {}): void {
-  const slash = target.lastIndexOf('/');
-  const temp = `${options.tempPrefix ?? `${target.slice(0, slash + 1)}.${target.slice(slash + 1)}.`}${randomHex(6)}.tmp`;
-  let fd: number;
-  try {
-    fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
-  } catch (error) {
-    throw new HardrunError('write', `cannot write ${target}: ${(error as Error).message}`, { cause: error });
-  }
-  let open = true;
-  try {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    let offset = 0;
-    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
-    if (options.sync) fsyncSync(fd);
-    open = false;
-    closeSync(fd);
-    renameSync(temp, target);
-  } catch (error) {
-    if (open) closeSync(fd);
-    try { unlinkSync(temp); } catch { /* already renamed or removed */ }
-    throw new HardrunError('write', `cannot write ${target}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
-export function isErrno(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
-}

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { HardrunError } from '../../errors.js';
-import { isErrno, writeFileAtomic } from '../../state/record.js';
+import { HardrunError, isErrno } from '../../errors.js';
+import { writeFileAtomic } from '../../host/atomic-file.js';
 
 /** A file's text, or undefined when it does not exist. */
 export function readOptional(path: string): string | undefined {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { Mount } from '../spec/types.js';
+import type { Mount } from './types.js';
 
 /** The options with "ro" in place of any "rw"; the same array when they already say so. */
 export function withReadOnly(options: readonly string[] | undefined): string[] {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { posix } from 'node:path';
-import { normalizeDestination } from '../../src/harden/mount-options.js';
+import { normalizeDestination } from '../../src/spec/mount-options.js';
 
 /** What normalizeDestination promises, computed the slow way for every input. */
 function normalizedTheLongWay(path: string): string {
