@@ -5,16 +5,18 @@ import type { HardenContext, ProcessTransform, SpecTransform, TransformResult } 
 /**
  * One hardening: its name in the policy (`hardening.NAME`, whose settings
  * also carry its mode), its built-in settings, and its transform bound to
- * its own part of the settings. The pipeline is the list in units.ts.
+ * its own part of the settings and to its mode. It rewrites a whole
+ * config.json, or a process: a spec's `process` and every `exec --process`
+ * document, so that `docker exec --privileged` gets nothing that create
+ * removed. The pipeline is the list in units.ts.
  */
-export interface TransformUnit<K extends keyof HardeningSettings = keyof HardeningSettings> {
+export type TransformUnit<K extends keyof HardeningSettings = keyof HardeningSettings> = {
   readonly name: K;
   readonly defaults: HardeningSettings[K];
-  /** Hardens a whole config.json (a process transform: its `process`). */
-  readonly applyToSpec: (spec: Spec, settings: HardeningSettings, context: HardenContext) => TransformResult<Spec>;
-  /** Only for a process transform: hardens an `exec --process` document too. */
-  readonly applyToProcess?: (process: Process, settings: HardeningSettings, context: HardenContext) => TransformResult<Process>;
-}
+} & (
+  | { readonly target: 'spec'; readonly apply: (spec: Spec, settings: HardeningSettings, context: HardenContext) => TransformResult<Spec> }
+  | { readonly target: 'process'; readonly apply: (process: Process, settings: HardeningSettings, context: HardenContext) => TransformResult<Process> }
+);
 
 interface UnitDefinition<K extends keyof HardeningSettings, T> {
   readonly name: K;
@@ -24,23 +26,12 @@ interface UnitDefinition<K extends keyof HardeningSettings, T> {
 
 /** A transform of a whole config.json. */
 export function specTransform<K extends keyof HardeningSettings>({ name, defaults, apply }: UnitDefinition<K, SpecTransform<HardeningSettings[K]>>): TransformUnit<K> {
-  return { name, defaults, applyToSpec: (spec, settings, context) => withMode(settings[name].mode, spec, () => apply(spec, settings[name], context)) };
+  return { name, defaults, target: 'spec', apply: (spec, settings, context) => withMode(settings[name].mode, spec, () => apply(spec, settings[name], context)) };
 }
 
-/**
- * A transform of a process, applied to a spec's `process` and to every
- * `exec --process` document, so that `docker exec --privileged` gets
- * nothing that create removed.
- */
+/** A transform of a process. */
 export function processTransform<K extends keyof HardeningSettings>({ name, defaults, apply }: UnitDefinition<K, ProcessTransform<HardeningSettings[K]>>): TransformUnit<K> {
-  const applyToProcess = (process: Process, settings: HardeningSettings, context: HardenContext): TransformResult<Process> =>
-    withMode(settings[name].mode, process, () => apply(process, settings[name], context));
-  const applyToSpec = (spec: Spec, settings: HardeningSettings, context: HardenContext): TransformResult<Spec> => {
-    if (spec.process === undefined) return { spec, findings: [] };
-    const result = applyToProcess(spec.process, settings, context);
-    return { spec: result.spec === spec.process ? spec : { ...spec, process: result.spec }, findings: result.findings };
-  };
-  return { name, defaults, applyToSpec, applyToProcess };
+  return { name, defaults, target: 'process', apply: (process, settings, context) => withMode(settings[name].mode, process, () => apply(process, settings[name], context)) };
 }
 
 /** `audit` reports what `harden` would change and keeps the input; `off` skips the transform. */

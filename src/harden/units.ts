@@ -39,9 +39,6 @@ export const transformUnits = [
   userNamespaceTransform,
 ] as const;
 
-/** The units that harden an `exec --process` document, in the same order. */
-export const processUnits: readonly TransformUnit[] = transformUnits.filter(unit => unit.applyToProcess !== undefined);
-
 type DefaultsOf<U extends readonly TransformUnit[]> = { readonly [X in U[number] as X['name']]: X['defaults'] };
 
 function defaultsOf<U extends readonly TransformUnit[]>(units: U): DefaultsOf<U> {
