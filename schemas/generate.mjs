@@ -44,7 +44,7 @@ export async function generate() {
     additionalProperties: false,
     style: { singleQuote: true, printWidth: 120 },
   });
-  const ajv = new Ajv({ allErrors: true, strict: true, code: { source: true, esm: true, lines: true } });
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
   const validator = `${banner}${standaloneCode(ajv, ajv.compile(schema))}`;
   const specSchema = JSON.parse(await readFile(here('./spec.schema.json'), 'utf8'));
   const specAjv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true, lines: true } });

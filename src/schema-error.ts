@@ -21,6 +21,9 @@ export function describeSchemaError(error: SchemaError): { path: string; message
       return { path: path(base), message: `must be ${JSON.stringify(error.params['allowedValue'])}` };
     case 'pattern':
       return { path: path(base), message: error.params['pattern'] === '\\S' ? 'must not be empty' : `must match ${String(error.params['pattern'])}` };
+    case 'type':
+      // A list setting of a policy: a list, or an edit of the built-in one.
+      return { path: path(base), message: String(error.params['type']) === 'array,object' ? 'must be a list, or {add: [...], remove: [...]}' : error.message ?? 'has the wrong type' };
     case 'minProperties':
       return { path: path(base), message: 'must have at least one condition' };
     default:

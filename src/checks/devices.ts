@@ -1,6 +1,7 @@
 import type { DeviceRule } from '../harden/settings.js';
 import type { DeviceNode, Spec } from '../spec/types.js';
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 /**
  * Device nodes asked for beyond the default ones, as `--device /dev/vda`
@@ -43,3 +44,10 @@ function withoutDevice(spec: Spec, device: DeviceNode): Spec {
     },
   };
 }
+
+export const devicesCheck = defineCheck({
+  name: 'devices',
+  defaults: { mode: 'enforce' },
+  // The deciding rule's allowlist: a rule may allow /dev/fuse to the containers it matches.
+  check: (spec, _settings, context) => checkDevices(spec, { allow: context.hardening.devices.allow }, context),
+});

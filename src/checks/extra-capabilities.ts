@@ -1,7 +1,10 @@
-import { normalizeCapability } from '../harden/capabilities.js';
+import type { BackendKind } from '../backend/backend.js';
+import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
+import type { CapabilitySettings } from '../harden/settings.js';
 import type { Capabilities, Spec } from '../spec/types.js';
 import { grantsEveryDevice } from './devices.js';
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 /**
  * The capabilities Docker (moby's oci/caps) and containerd's CRI give every
@@ -73,3 +76,20 @@ function withoutCapabilities(spec: Spec, drop: ReadonlySet<string>): Spec {
   }
   return { ...spec, process: { ...spec.process, capabilities: next } };
 }
+
+/** What the capabilities transform will keep under this backend; undefined when it drops nothing. */
+export function capabilitiesKept(settings: CapabilitySettings, backend: BackendKind): ExtraCapabilitySettings | undefined {
+  if (settings.mode !== 'harden') return undefined;
+  return { allowed: allowedCapabilities(settings, { backend }), never: new Set(settings.never.map(normalizeCapability)) };
+}
+
+export const extraCapabilitiesCheck = defineCheck({
+  name: 'extraCapabilities',
+  // Asked for (--cap-add, --privileged) and not on the allowlist: refused,
+  // not dropped in silence. Docker's own defaults are still dropped quietly.
+  defaults: { mode: 'enforce' },
+  check: (spec, _settings, context) => {
+    const kept = capabilitiesKept(context.hardening.capabilities, context.backend);
+    return kept === undefined ? [] : checkExtraCapabilities(spec, kept, context);
+  },
+});

@@ -1,5 +1,6 @@
 import type { Namespace, Spec } from '../spec/types.js';
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 export interface HostNamespaceSettings {
   readonly types: readonly string[];
@@ -39,3 +40,9 @@ function withPrivateNamespace(spec: Spec, type: string): Spec {
   const namespaces: Namespace[] = (spec.linux?.namespaces ?? []).filter(namespace => namespace.type !== type);
   return { ...spec, linux: { ...spec.linux, namespaces: [...namespaces, { type }] } };
 }
+
+export const hostNamespacesCheck = defineCheck({
+  name: 'hostNamespaces',
+  defaults: { mode: 'enforce', types: ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup'] },
+  check: checkHostNamespaces,
+});

@@ -1,4 +1,5 @@
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 const shared = new Set(['shared', 'rshared']);
 
@@ -32,3 +33,5 @@ export const checkMountPropagation: Check<Record<string, never>> = spec => {
   });
   return violations;
 };
+
+export const mountPropagationCheck = defineCheck({ name: 'mountPropagation', defaults: { mode: 'enforce' }, check: (spec, _settings, context) => checkMountPropagation(spec, {}, context) });

@@ -1,6 +1,7 @@
-import type { Process } from '../spec/types.js';
+import type { Process, Spec } from '../spec/types.js';
 import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import type { Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 /**
  * A working directory under /proc lets a process reach a host file
@@ -17,3 +18,9 @@ export function checkProcCwd(process: Process | undefined, where: string): Viola
     fix: current => ({ ...current, cwd: '/' }),
   }];
 }
+
+export const procCwdCheck = defineCheck({
+  name: 'procCwd',
+  defaults: { mode: 'enforce' },
+  check: spec => checkProcCwd(spec.process, 'process').map(violation => ({ ...violation, fix: (current: Spec) => ({ ...current, process: violation.fix(current.process ?? {}) }) })),
+});

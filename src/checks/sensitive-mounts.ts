@@ -4,6 +4,7 @@ import { enginePathsOf } from './engine-paths.js';
 import { hostSourcesOf } from './mount-source.js';
 import { pathPattern } from './paths.js';
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 export interface SensitiveMountSettings {
   readonly paths: readonly string[];
@@ -62,3 +63,32 @@ function overlaps(source: string, sensitive: string): boolean {
 function withoutMount(spec: Spec, mount: Mount): Spec {
   return { ...spec, mounts: (spec.mounts ?? []).filter(other => other !== mount && !(other.destination === mount.destination && other.source === mount.source)) };
 }
+
+export const sensitiveMountsCheck = defineCheck({
+  name: 'sensitiveMounts',
+  defaults: {
+    mode: 'enforce',
+    // Mounting any of these, a parent of one, or anything beneath one,
+    // hands the host over: its kernel interfaces, its configuration and
+    // secrets, the container engines' state and sockets.
+    paths: [
+      '/', '/proc', '/sys', '/dev', '/boot', '/etc', '/root',
+      '/run/docker.sock', '/run/docker', '/run/containerd', '/run/runc', '/run/hardrun', '/run/crio', '/run/podman',
+      '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/var/run',
+    ],
+    // What Docker, containerd's CRI and the kubelet mount into every
+    // container from beneath those paths: per-container files and volumes.
+    allow: [
+      '/var/lib/docker/containers/{id}/*',
+      '/var/lib/docker/containers/{id}/mounts/*',
+      '/var/lib/docker/volumes/*/_data/**',
+      '/var/lib/kubelet/pods/*/volumes/**',
+      '/var/lib/kubelet/pods/*/volume-subpaths/**',
+      '/var/lib/kubelet/pods/*/etc-hosts',
+      '/var/lib/kubelet/pods/*/containers/**',
+      '/run/containerd/io.containerd.grpc.v1.cri/sandboxes/*/*',
+      '/var/lib/containerd/io.containerd.grpc.v1.cri/sandboxes/*/*',
+    ],
+  },
+  check: checkSensitiveMounts,
+});

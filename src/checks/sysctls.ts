@@ -1,5 +1,6 @@
 import { matchName } from './paths.js';
 import type { Check, Violation } from './types.js';
+import { defineCheck } from './unit.js';
 
 /**
  * Sysctls outside the allowlist: the namespaced ones a container may set
@@ -22,3 +23,16 @@ export const checkSysctls: Check<{ readonly allow: readonly string[] }> = (spec,
   }
   return violations;
 };
+
+export const sysctlsCheck = defineCheck({
+  name: 'sysctls',
+  defaults: {
+    mode: 'enforce',
+    // The namespaced sysctls Docker and Kubernetes let a container set.
+    allow: [
+      'kernel.shm_rmid_forced', 'kernel.msgmax', 'kernel.msgmnb', 'kernel.msgmni', 'kernel.sem',
+      'kernel.shmall', 'kernel.shmmax', 'kernel.shmmni', 'fs.mqueue.*', 'net.*',
+    ],
+  },
+  check: checkSysctls,
+});

@@ -1,7 +1,12 @@
+import type { ChecksDocument, CheckMode } from '../policy/generated/policy-document.js';
 import type { DockerImageRecord } from '../policy/image.js';
+import type { Normalized } from '../policy/normalized.js';
 import type { Spec } from '../spec/types.js';
 
-export type CheckMode = 'enforce' | 'sandbox' | 'harden' | 'audit' | 'off';
+export type { CheckMode };
+
+/** The checks' settings: a policy's `checks`, typed by the schema and completed from each check's unit (units.ts). */
+export type CheckSettings = { readonly [K in keyof ChecksDocument]-?: Normalized<NonNullable<ChecksDocument[K]>> };
 
 /** What a check found wrong, and how to make it safe. */
 export interface Violation<T = Spec> {

@@ -1,6 +1,7 @@
 import type { Spec } from '../spec/types.js';
 import type { AnnotationSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 /**
  * Removes annotations that a backend acts on outside the container, such
@@ -27,3 +28,18 @@ export function applyAnnotations(spec: Spec, settings: AnnotationSettings, _cont
 export function matchesAny(key: string, patterns: readonly string[]): boolean {
   return patterns.some(pattern => (pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : key === pattern));
 }
+
+/**
+ * Annotations that a backend turns into an action on the host. Each backend
+ * lists its own in `features` as potentiallyUnsafeConfigAnnotations.
+ */
+const hostActingAnnotations = [
+  'org.systemd.property.*', // runc: properties of the container's systemd unit (runc features)
+  'org.criu.config', // runc: a host file CRIU reads at checkpoint and restore (runc features)
+  'bundle', // runc: collides with the label runc keeps the bundle path in (runc features)
+  'run.oci.*', // crun: e.g. run.oci.hooks.stdout opens a host file as root
+  'dev.gvisor.*', // runsc: flag overrides, host tar files, internal seccomp (runsc features)
+  'io.katacontainers.config.*', // Kata: hypervisor, kernel, jailer and guest-seccomp overrides
+];
+
+export const annotationsTransform = specTransform({ name: 'annotations', defaults: { mode: 'harden', strip: hostActingAnnotations }, apply: applyAnnotations });

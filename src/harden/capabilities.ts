@@ -1,6 +1,7 @@
 import type { Capabilities, Process } from '../spec/types.js';
 import type { CapabilitySettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { processTransform } from './unit.js';
 
 const capabilitySets = ['bounding', 'effective', 'permitted', 'inheritable', 'ambient'] as const;
 
@@ -119,3 +120,61 @@ function auditSandboxed(capabilities: Capabilities, settings: CapabilitySettings
     message: `kept ${[...granted].join(', ')} although hardening.capabilities.never lists ${granted.size === 1 ? 'it' : 'them'}: under ${context.backend}, ${kernel} checks capabilities, not the host's`,
   }];
 }
+
+/**
+ * Docker's default 14 less MKNOD (no device may be created anyway), NET_RAW
+ * (ARP and DNS spoofing on the bridge; ping works without it through
+ * Docker's `ping_group_range`), SETFCAP (file capabilities mean nothing
+ * under noNewPrivileges), SYS_CHROOT (rarely needed; an old escape
+ * ingredient) and AUDIT_WRITE (writes to the host's audit log). SETPCAP
+ * stays: it only works within the bounding set, and lets programs drop
+ * their own privileges.
+ */
+const defaultAllowedCapabilities = [
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_SETGID',
+  'CAP_SETPCAP',
+  'CAP_SETUID',
+];
+
+/**
+ * Capabilities that act on the host kernel or on host-wide state, whatever
+ * namespaces the container has, so that no policy may grant them to a
+ * container that shares the host's kernel. Under gVisor they are checked by
+ * the Sentry (a CAP_SYS_ADMIN mount is a mount in gVisor's own VFS), and
+ * under Kata by the guest kernel, so there a policy's allowlist alone decides.
+ */
+const neverGrantedCapabilities = [
+  'CAP_SYS_ADMIN', // mount, namespaces, most kernel interfaces: the usual escape
+  'CAP_SYS_MODULE', // loads code into the host kernel
+  'CAP_SYS_RAWIO', // iopl, ioperm, raw block and memory devices
+  'CAP_SYS_PTRACE', // ptrace and process_vm_* past ownership; kcmp
+  'CAP_DAC_READ_SEARCH', // open_by_handle_at reads any host file (the "shocker" escape)
+  'CAP_NET_ADMIN', // netfilter and routing: a large kernel attack surface
+  'CAP_BPF', // loads programs into the host kernel
+  'CAP_PERFMON', // perf_event_open on kernel events; reads kernel memory layout
+  'CAP_SYS_BOOT', // reboot and kexec_load act on the host
+  'CAP_MAC_ADMIN', // changes the host's LSM policy
+  'CAP_MAC_OVERRIDE', // bypasses the host's LSM policy
+  'CAP_SYS_TIME', // sets the host's clock (there is no namespace for CLOCK_REALTIME)
+  'CAP_SYSLOG', // reads and clears the host kernel log, which leaks kernel addresses
+  'CAP_AUDIT_CONTROL', // changes the host's audit rules
+  'CAP_AUDIT_READ', // reads the host's audit stream
+  'CAP_SYS_PACCT', // switches host-wide process accounting
+  'CAP_WAKE_ALARM', // host power management
+  'CAP_BLOCK_SUSPEND', // keeps the host from suspending
+  'CAP_LINUX_IMMUTABLE', // makes files on host bind mounts immutable or append-only
+  'CAP_SYS_RESOURCE', // ignores disk quotas and reserved blocks, so fills the host's disk
+  'CAP_SYS_NICE', // real-time scheduling starves the host's CPUs
+];
+
+export const capabilitiesTransform = processTransform({
+  name: 'capabilities',
+  defaults: { mode: 'harden', allow: defaultAllowedCapabilities, never: neverGrantedCapabilities, neverLiftedUnder: ['runsc', 'kata'] },
+  apply: applyCapabilities,
+});

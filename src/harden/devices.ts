@@ -1,6 +1,7 @@
 import type { CgroupDeviceRule, DeviceNode, Spec } from '../spec/types.js';
 import type { DeviceRule, DeviceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 
 const denyAll: CgroupDeviceRule = { allow: false, access: 'rwm' };
@@ -100,3 +101,24 @@ function describeRule(rule: CgroupDeviceRule): string {
 function abbreviate(items: string[]): string {
   return items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
 }
+
+export const devicesTransform = specTransform({
+  name: 'devices',
+  defaults: {
+    mode: 'harden',
+    // The nodes runc itself gives every container (specconv's AllowedDevices),
+    // and the console, which Docker's default device rules allow: runc gives a
+    // container its console as a pty, so no host console node is there, and
+    // without CAP_MKNOD none can be made.
+    allow: [
+      { type: 'c', major: 1, minor: 3 }, // null
+      { type: 'c', major: 1, minor: 5 }, // zero
+      { type: 'c', major: 1, minor: 7 }, // full
+      { type: 'c', major: 1, minor: 8 }, // random
+      { type: 'c', major: 1, minor: 9 }, // urandom
+      { type: 'c', major: 5, minor: 0 }, // tty
+      { type: 'c', major: 5, minor: 1 }, // console
+    ],
+  },
+  apply: applyDevices,
+});

@@ -2,6 +2,7 @@ import type { Mount, Spec } from '../spec/types.js';
 import { isReadOnly, withReadOnly } from '../spec/mount-options.js';
 import type { KernelFilesystemSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 /**
  * Mounts sysfs and cgroup filesystems read-only, as Docker does for every
@@ -29,3 +30,12 @@ export function applyKernelFilesystems(spec: Spec, settings: KernelFilesystemSet
   });
   return next === mounts ? { spec, findings } : { spec: { ...spec, mounts: next }, findings };
 }
+
+export const kernelFilesystemsTransform = specTransform({
+  name: 'kernelFilesystems',
+  // A writable sysfs reaches uevent_helper and other host-wide knobs, and a
+  // writable cgroup v1 hierarchy reaches release_agent: both classic escapes
+  // from `--privileged`.
+  defaults: { mode: 'harden', readonlyTypes: ['sysfs', 'cgroup', 'cgroup2'] },
+  apply: applyKernelFilesystems,
+});

@@ -1,6 +1,7 @@
 import type { Process } from '../spec/types.js';
 import type { NoNewPrivilegesSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { processTransform } from './unit.js';
 
 /**
  * Sets `process.noNewPrivileges`, so setuid binaries and file capabilities
@@ -20,3 +21,5 @@ export function applyNoNewPrivileges(
   };
   return { spec: { ...process, noNewPrivileges: true }, findings: [finding] };
 }
+
+export const noNewPrivilegesTransform = processTransform({ name: 'noNewPrivileges', defaults: { mode: 'harden' }, apply: applyNoNewPrivileges });

@@ -2,6 +2,7 @@ import type { Mount, Spec } from '../spec/types.js';
 import { isBindMount, isReadOnly, isSameOrBelow, normalizeDestination, withReadOnly } from '../spec/mount-options.js';
 import type { RootfsSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 /**
  * Makes the root filesystem read-only, with a tmpfs on each writable path,
@@ -100,3 +101,15 @@ function buildTmpfs(destination: string, settings: RootfsSettings): Mount {
   const options = ['nosuid', 'nodev', ...(settings.noexec ? ['noexec'] : []), `size=${settings.tmpfsSize}`, 'mode=1777', 'tmpcopyup'];
   return { destination, type: 'tmpfs', source: 'tmpfs', options };
 }
+
+export const rootfsTransform = specTransform({
+  name: 'rootfs',
+  defaults: {
+    mode: 'harden',
+    writablePaths: ['/tmp', '/run', '/var/tmp'],
+    tmpfsSize: '64m',
+    noexec: false,
+    readonlyBindMounts: ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'],
+  },
+  apply: applyReadonlyRootfs,
+});

@@ -5,11 +5,14 @@ import {
   buildCloneAllowRule,
   buildDefaultProfile,
   buildDenyRules,
+  defaultDeniedSyscalls,
+  defaultSeccompArchitectures,
   isPermissiveAction,
   managedSyscalls,
 } from './seccomp-profile.js';
 import type { SeccompSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 /**
  * Makes sure a seccomp profile denies the syscalls in the settings.
@@ -89,3 +92,9 @@ function changed(spec: Spec, profile: Seccomp, context: HardenContext, message: 
   };
   return { spec: { ...spec, linux: { ...spec.linux, seccomp: profile } }, findings: [finding] };
 }
+
+export const seccompTransform = specTransform({
+  name: 'seccomp',
+  defaults: { mode: 'harden', deny: defaultDeniedSyscalls, errnoRet: 1, denyNamespaceClone: true, architectures: defaultSeccompArchitectures },
+  apply: applySeccomp,
+});

@@ -1,6 +1,7 @@
 import type { Spec } from '../spec/types.js';
 import type { SystemPathSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 /**
  * Restores the masked and read-only paths of /proc and /sys, which
@@ -45,3 +46,27 @@ function withAll(current: string[] | undefined, required: readonly string[], has
   const added = [...new Set(required.filter(path => !present.has(path) && hasPath(path)))];
   return { paths: added.length > 0 ? [...paths, ...added] : paths, added };
 }
+
+export const systemPathsTransform = specTransform({
+  name: 'systemPaths',
+  defaults: {
+    mode: 'harden',
+    // Docker's lists (moby's oci/defaults.go), plus powercap (energy
+    // counters: the PLATYPUS side channel), which Docker added later.
+    masked: [
+      '/proc/asound',
+      '/proc/acpi',
+      '/proc/kcore',
+      '/proc/keys',
+      '/proc/latency_stats',
+      '/proc/timer_list',
+      '/proc/timer_stats',
+      '/proc/sched_debug',
+      '/proc/scsi',
+      '/sys/firmware',
+      '/sys/devices/virtual/powercap',
+    ],
+    readonly: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+  },
+  apply: applySystemPaths,
+});

@@ -3,6 +3,7 @@ import type { IdMapping, Linux, Mount, Namespace, Spec } from '../spec/types.js'
 import { slotAt, type Slot } from '../state/id-slots.js';
 import type { UserNamespaceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
+import { specTransform } from './unit.js';
 
 const pingGroupRange = 'net.ipv4.ping_group_range';
 
@@ -105,3 +106,19 @@ function clampGroupRange(value: string, size: number): string | undefined {
   const high = Math.min(Number(match[2]), size - 1);
   return `${low} ${high}`;
 }
+
+export const userNamespaceTransform = specTransform({
+  name: 'userNamespace',
+  // Every bind is idmapped, so that volumes and binds behave as under runc
+  // (container root writes there as the files' owner), with nosuid and
+  // nodev added; docs/threat-model.md says what that gives away. But not a
+  // bind of the host's own programs, libraries, logs or state: there a
+  // planted binary or symlink would act on the host, so container root
+  // stays nobody, as without idmapping.
+  defaults: {
+    mode: 'harden',
+    idmapMounts: 'all',
+    plainBindPaths: ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/opt', '/boot', '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/backups'],
+  },
+  apply: applyUserNamespace,
+});

@@ -3,6 +3,8 @@ import { callerOf } from '../host/facts.js';
 import { hostIdPool } from '../host/subid.js';
 import { previewSlot } from '../state/id-slots.js';
 import type { Admission } from '../policy/admit.js';
+import { builtinChecks, builtinHardening } from '../policy/builtin.js';
+import type { Decision } from '../policy/decide.js';
 import { loadPolicy } from '../policy/load.js';
 import { describeImage, imageOf, namedImage } from '../policy/image.js';
 import type { Policy } from '../policy/policy.js';
@@ -59,6 +61,8 @@ function explanationText(policy: Policy, admission: Admission, diff: string, why
   if (noted.length > 0) {
     lines.push('', 'checks:', ...noted.map(({ violation, mode }) => `  - [${mode}] ${violation.path}: ${violation.message} (check ${violation.check})`));
   }
+  const lists = listsBeyondBuiltin(admission.decision);
+  if (lists.length > 0) lines.push('', 'lists (where they differ from the built-in ones; hardrun policy show prints every one):', ...lists);
   if (admission.findings.length > 0) {
     lines.push('', 'hardening:', ...admission.findings.map(finding => `  - [${finding.action}] ${finding.path}: ${finding.message} (${finding.rule})`));
   }
@@ -75,6 +79,35 @@ function explanationJson(policy: Policy, admission: Admission, changes: readonly
     refusals: admission.refusals,
     checks: admission.judged.map(({ violation, mode }) => ({ check: violation.check, path: violation.path, message: violation.message, mode })),
     findings: admission.findings,
+    settings: { hardening: admission.decision.hardening, checks: admission.decision.checks },
     changes,
   };
+}
+
+/** Each list setting of the decision that is not the built-in one, with what was added and removed. */
+function listsBeyondBuiltin(decision: Decision): string[] {
+  const sections: [string, object, object][] = [['hardening', decision.hardening, builtinHardening], ['checks', decision.checks, builtinChecks]];
+  const lines: string[] = [];
+  for (const [section, settings, builtin] of sections) {
+    for (const [unit, values] of Object.entries(settings) as [string, Record<string, unknown>][]) {
+      const defaults = (builtin as Record<string, Record<string, unknown> | undefined>)[unit] ?? {};
+      for (const [key, value] of Object.entries(values)) {
+        const base = defaults[key];
+        if (!Array.isArray(value) || !Array.isArray(base)) continue;
+        const shown = value.map(describeItem);
+        const builtinShown = base.map(describeItem);
+        const added = shown.filter(item => !builtinShown.includes(item)).map(item => `+${item}`);
+        const removed = builtinShown.filter(item => !shown.includes(item)).map(item => `-${item}`);
+        if (added.length + removed.length === 0) continue;
+        lines.push(`  ${section}.${unit}.${key}: ${shown.length === 0 ? '(empty)' : shown.join(', ')} (built-in ${[...added, ...removed].join(' ')})`);
+      }
+    }
+  }
+  return lines;
+}
+
+function describeItem(item: unknown): string {
+  if (typeof item === 'string') return item;
+  const device = item as { type?: unknown; major?: unknown; minor?: unknown };
+  return typeof device.type === 'string' && typeof device.major === 'number' && typeof device.minor === 'number' ? `${device.type} ${String(device.major)}:${String(device.minor)}` : JSON.stringify(item);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { decide } from '../policy/decide.js';
 import { describeImage, namedImage } from '../policy/image.js';
 import { checkPolicyText, formatProblem } from '../policy/check.js';
+import { policyYaml } from '../policy/document.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Subject } from '../policy/match.js';
 import { describeTrials, tryRules } from '../policy/why.js';
@@ -16,13 +17,13 @@ export interface PolicyArgs {
 
 /**
  * `hardrun policy check FILE`: every problem with its path and line, exit 1
- * if any. `hardrun policy show`: the policy in force, with every default
- * filled in.
+ * if any. `hardrun policy show`: the policy in force as a policy file,
+ * with every default filled in.
  */
 export async function policyCommand(args: PolicyArgs): Promise<number> {
   if (args.action === 'show') {
     const policy = await loadPolicy(args.file ?? args.policy, process.env);
-    process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
+    process.stdout.write(await policyYaml(policy));
     return 0;
   }
   const file = args.file ?? args.policy;

@@ -23,7 +23,7 @@ export const policyCommands: readonly HumanCommand[] = [
   },
   {
     command: 'policy <action> [file]',
-    describe: 'check FILE: validate a policy; show [FILE]: print the policy in force with its defaults',
+    describe: 'check FILE: validate a policy; show [FILE]: print the policy in force as a policy file, every default filled in',
     builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' })
       .option('image', { type: 'string', describe: 'check: also show which rule a container of this image gets, and why' })
       .option('caller', { type: 'string', default: 'moby', describe: 'check --image: the caller (moby for Docker, k8s.io for Kubernetes)' }),

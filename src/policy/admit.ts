@@ -1,13 +1,8 @@
 import type { Backend } from '../backend/backend.js';
-import { checkDevices } from '../checks/devices.js';
-import { checkExtraCapabilities, extraCapabilities } from '../checks/extra-capabilities.js';
-import { checkHostNamespaces } from '../checks/host-namespaces.js';
-import { checkMountPropagation } from '../checks/mount-propagation.js';
+import { capabilitiesKept, extraCapabilities } from '../checks/extra-capabilities.js';
 import { checkProcCwd } from '../checks/proc-cwd.js';
-import { checkSensitiveMounts } from '../checks/sensitive-mounts.js';
-import { checkSysctls } from '../checks/sysctls.js';
 import type { CheckMode, Violation } from '../checks/types.js';
-import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
+import { checkUnits } from '../checks/units.js';
 import { hardenProcess, hardenSpec } from '../harden/pipeline.js';
 import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
@@ -64,18 +59,22 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const image = policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
   const judged: Judged[] = [];
   let spec = subject.spec;
-  const capabilities = capabilitiesKept(policy, decision);
-  for (const [violation, mode] of runChecks(subject, decision, capabilities)) {
+  const backendKind = policy.backends[decision.backend]?.kind ?? 'runc';
+  const context = { id: subject.id, host: subject.host, origin: subject.origin, hardening: decision.hardening, backend: backendKind };
+  for (const unit of checkUnits) {
+    const mode = decision.checks[unit.name].mode;
     if (mode === 'off') continue;
-    judged.push({ violation: violation as Violation<unknown>, mode });
-    if (mode === 'harden') spec = violation.fix(spec);
+    for (const violation of unit.run(subject.spec, decision.checks, context)) {
+      judged.push({ violation: violation as Violation<unknown>, mode });
+      if (mode === 'harden') spec = violation.fix(spec);
+    }
   }
   const refusals = judged.filter(item => item.mode === 'enforce').map(item => refusal(item.violation, decision.rule));
   const sandboxed = judged.some(item => item.mode === 'sandbox');
   let hardening = decision.hardening;
   // Sent to the sandbox for the capabilities it asked for: it gets them there.
   if (sandboxed && policy.sandboxBackend !== undefined && judged.some(item => item.mode === 'sandbox' && item.violation.check === 'extraCapabilities')) {
-    const asked = extraCapabilities(spec, capabilities?.allowed ?? new Set());
+    const asked = extraCapabilities(spec, capabilitiesKept(decision.hardening.capabilities, backendKind)?.allowed ?? new Set());
     hardening = { ...hardening, capabilities: { ...hardening.capabilities, allow: [...hardening.capabilities.allow, ...asked] } };
   }
   let backendName = decision.backend;
@@ -145,29 +144,4 @@ const howToAllow: Readonly<Record<string, string>> = {
 
 function refusal(violation: Violation<unknown>, rule: string): string {
   return `${violation.path}: ${violation.message} (check ${violation.check}, rule ${rule})${Object.hasOwn(howToAllow, violation.check) ? howToAllow[violation.check] : ''}`;
-}
-
-/** What the capabilities transform will keep under the decision's backend; undefined when it drops nothing. */
-function capabilitiesKept(policy: Policy, decision: Decision): { allowed: ReadonlySet<string>; never: ReadonlySet<string> } | undefined {
-  const settings = decision.hardening.capabilities;
-  if (settings.mode !== 'harden') return undefined;
-  const backend = policy.backends[decision.backend]?.kind ?? 'runc';
-  return { allowed: allowedCapabilities(settings, { backend }), never: new Set(settings.never.map(normalizeCapability)) };
-}
-
-function* runChecks(subject: Subject, { checks, hardening }: Decision, capabilities: ReturnType<typeof capabilitiesKept>): Generator<[Violation, CheckMode]> {
-  const context = { id: subject.id, host: subject.host, origin: subject.origin };
-  const { spec } = subject;
-  for (const violation of checkHostNamespaces(spec, checks.hostNamespaces, context)) yield [violation, checks.hostNamespaces.mode];
-  for (const violation of checkSensitiveMounts(spec, checks.sensitiveMounts, context)) yield [violation, checks.sensitiveMounts.mode];
-  // The deciding rule's allowlist: a rule may allow /dev/fuse to the containers it matches.
-  for (const violation of checkDevices(spec, { allow: hardening.devices.allow }, context)) yield [violation, checks.devices.mode];
-  if (capabilities !== undefined) {
-    for (const violation of checkExtraCapabilities(spec, capabilities, context)) yield [violation, checks.extraCapabilities.mode];
-  }
-  for (const violation of checkProcCwd(spec.process, 'process')) {
-    yield [{ ...violation, fix: (current: Spec) => ({ ...current, process: violation.fix(current.process ?? {}) }) }, checks.procCwd.mode];
-  }
-  for (const violation of checkSysctls(spec, checks.sysctls, context)) yield [violation, checks.sysctls.mode];
-  for (const violation of checkMountPropagation(spec, {}, context)) yield [violation, checks.mountPropagation.mode];
 }

@@ -1,20 +1,11 @@
 import type { Backend } from '../backend/backend.js';
-import type { CheckMode } from '../checks/types.js';
+import type { CheckSettings } from '../checks/types.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import type { ChecksDocument, HardeningDocument, MatchDocument } from './generated/policy-document.js';
 
-/** Checks: the refusals, each with its mode. */
-export interface CheckSettings {
-  readonly hostNamespaces: { readonly mode: CheckMode; readonly types: readonly string[] };
-  readonly sensitiveMounts: { readonly mode: CheckMode; readonly paths: readonly string[]; readonly allow: readonly string[] };
-  readonly devices: { readonly mode: CheckMode };
-  readonly extraCapabilities: { readonly mode: CheckMode };
-  readonly procCwd: { readonly mode: CheckMode };
-  readonly sysctls: { readonly mode: CheckMode; readonly allow: readonly string[] };
-  readonly mountPropagation: { readonly mode: CheckMode };
-}
-
 export type PolicyHardening = HardeningSettings;
+/** The checks: the refusals, each with its mode. */
+export type { CheckSettings };
 
 export interface PolicyRule {
   readonly name: string;

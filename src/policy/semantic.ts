@@ -1,6 +1,7 @@
 import type { PolicyDocument } from './generated/policy-document.js';
-import { builtinBackends } from './builtin.js';
+import { builtinBackends, builtinChecks, builtinHardening } from './builtin.js';
 import { parseImageReference } from './image-reference.js';
+import { mergeSettings, unmatchedRemovals } from './merge.js';
 
 /** A problem in a policy document: where (a dotted path) and what. */
 export interface PolicyProblem {
@@ -64,14 +65,22 @@ const ruleNamesAreUnique: SemanticRule = document => {
   return problems;
 };
 
+/** The entries a list setting names, by path: the list itself, or its edit's `add` and `remove`. */
+function listParts(value: readonly string[] | { add?: readonly string[]; remove?: readonly string[] } | undefined, at: string): [string, readonly string[]][] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return [[at, value]];
+  const edit = value as { add?: readonly string[]; remove?: readonly string[] };
+  return [[`${at}.add`, edit.add ?? []], [`${at}.remove`, edit.remove ?? []]];
+}
+
 const capabilitiesAreKnown: SemanticRule = document => {
   const problems: PolicyProblem[] = [];
-  const check = (path: string, names: readonly string[] | undefined): void => {
-    (names ?? []).forEach((name, index) => {
+  const check = (at: string, value: Parameters<typeof listParts>[0]): void => listParts(value, at).forEach(([path, names]) => {
+    names.forEach((name, index) => {
       const bare = name.toUpperCase().replace(/^CAP_/, '');
       if (bare !== 'ALL' && !knownCapabilities.has(bare)) problems.push({ path: `${path}[${index}]`, message: `"${name}" is not a Linux capability` });
     });
-  };
+  });
   const scanHardening = (hardening: PolicyDocument['hardening'], at: string): void => {
     check(`${at}.capabilities.allow`, hardening?.capabilities?.allow);
     check(`${at}.capabilities.never`, hardening?.capabilities?.never);
@@ -86,11 +95,11 @@ const capabilitiesAreKnown: SemanticRule = document => {
 
 const pathsAreAbsolute: SemanticRule = document => {
   const problems: PolicyProblem[] = [];
-  const check = (path: string, paths: readonly string[] | undefined): void => {
-    (paths ?? []).forEach((item, index) => {
+  const check = (at: string, value: Parameters<typeof listParts>[0]): void => listParts(value, at).forEach(([path, paths]) => {
+    paths.forEach((item, index) => {
       if (!item.startsWith('/')) problems.push({ path: `${path}[${index}]`, message: `"${item}" must be an absolute path` });
     });
-  };
+  });
   check('hardening.rootfs.writablePaths', document.hardening?.rootfs?.writablePaths);
   check('checks.sensitiveMounts.paths', document.checks?.sensitiveMounts?.paths);
   check('checks.sensitiveMounts.allow', document.checks?.sensitiveMounts?.allow);
@@ -99,6 +108,29 @@ const pathsAreAbsolute: SemanticRule = document => {
     problems.push({ path: 'audit.file', message: `"${document.audit.file}" must be an absolute path` });
   }
   return problems;
+};
+
+/**
+ * A `remove` names entries of the list it edits: the built-in list at the
+ * top level, the top level's list in a rule. One it does not hold would be
+ * a silent no-op, and a typo in `capabilities.allow.remove` would leave a
+ * capability allowed.
+ */
+const removalsMatch: SemanticRule = document => {
+  const topHardening = mergeSettings(builtinHardening, document.hardening);
+  const topChecks = mergeSettings(builtinChecks, document.checks);
+  const found = [
+    ...unmatchedRemovals(builtinHardening, document.hardening, 'hardening'),
+    ...unmatchedRemovals(builtinChecks, document.checks, 'checks'),
+    ...(document.rules ?? []).flatMap((rule, index) => [
+      ...unmatchedRemovals(topHardening, rule.hardening, `rules[${index}].hardening`),
+      ...unmatchedRemovals(topChecks, rule.checks, `rules[${index}].checks`),
+    ]),
+  ];
+  return found.map(({ path, item }) => ({
+    path,
+    message: `${JSON.stringify(item)} is not in the list it edits (${path.startsWith('rules') ? 'the top-level one' : 'the built-in one'}); write the entry as \`hardrun policy show\` prints it`,
+  }));
 };
 
 const imagesAreReferences: SemanticRule = document => (document.rules ?? []).flatMap((rule, index) =>
@@ -114,6 +146,7 @@ export const semanticRules: readonly SemanticRule[] = [
   ruleNamesAreUnique,
   capabilitiesAreKnown,
   pathsAreAbsolute,
+  removalsMatch,
   imagesAreReferences,
 ];
 

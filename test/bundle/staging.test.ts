@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existingUpperOwner, planStaging, prepareStaging, removeStaging, stagingDirFor, type StagingOptions } from '../../src/bundle/staging.js';
 import { HardrunError } from '../../src/errors.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { Mount, Spec } from '../../src/spec/types.js';
 import type { Slot } from '../../src/state/id-slots.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { readFile } from 'node:fs/promises';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import { dockerSuite } from '../helpers/docker-suite.js';
 import { hostMountsOfHardrun, leftoverRecords, leftoverStaging, policyLauncher } from '../helpers/hardrun-docker.js';
 import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';

@@ -3,7 +3,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, rmdir, stat, wr
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { stagingDirFor } from '../../src/bundle/staging.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import { defaultRecordName } from '../../src/state/record.js';
 import { importBusybox, startDockerd } from '../helpers/dockerd.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';

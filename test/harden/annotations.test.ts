@@ -1,6 +1,6 @@
 import test from 'ava';
 import { applyAnnotations, matchesAny } from '../../src/harden/annotations.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { Spec } from '../../src/spec/types.js';
 
 const settings = defaultHardening.annotations;

@@ -1,7 +1,8 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { applyCapabilities, normalizeCapability } from '../../src/harden/capabilities.js';
-import { defaultHardening, type CapabilitySettings } from '../../src/harden/settings.js';
+import type { CapabilitySettings } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { HardenContext } from '../../src/harden/types.js';
 import type { Process, Spec } from '../../src/spec/types.js';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { applyNoNewPrivileges } from '../../src/harden/no-new-privileges.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { Process } from '../../src/spec/types.js';
 
 const settings = defaultHardening.noNewPrivileges;

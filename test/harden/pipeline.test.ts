@@ -1,7 +1,8 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { hardenProcess, hardenSpec } from '../../src/harden/pipeline.js';
-import { defaultHardening, type HardeningSettings } from '../../src/harden/settings.js';
+import type { HardeningSettings } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { HardenContext } from '../../src/harden/types.js';
 import type { Mount, Process, Spec } from '../../src/spec/types.js';
 

@@ -1,7 +1,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { hardenSpec } from '../../src/harden/pipeline.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { HardenContext } from '../../src/harden/types.js';
 import type { Spec } from '../../src/spec/types.js';
 

@@ -1,7 +1,8 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { applyReadonlyRootfs } from '../../src/harden/readonly-rootfs.js';
-import { defaultHardening, type RootfsSettings } from '../../src/harden/settings.js';
+import type { RootfsSettings } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { HardenContext } from '../../src/harden/types.js';
 import type { Mount, Spec } from '../../src/spec/types.js';
 

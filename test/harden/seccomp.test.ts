@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { applySeccomp } from '../../src/harden/seccomp.js';
 import { defaultDeniedSyscalls } from '../../src/harden/seccomp-profile.js';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import type { HardenContext } from '../../src/harden/types.js';
 import type { Seccomp, SeccompRule, Spec } from '../../src/spec/types.js';
 

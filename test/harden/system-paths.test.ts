@@ -1,6 +1,6 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import { applySystemPaths } from '../../src/harden/system-paths.js';
 import type { Spec } from '../../src/spec/types.js';
 

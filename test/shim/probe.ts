@@ -1,6 +1,6 @@
 // What a container sees of itself, printed from inside it and parsed here.
 import type { ExecutionContext } from 'ava';
-import { defaultHardening } from '../../src/harden/settings.js';
+import { defaultHardening } from '../../src/harden/units.js';
 import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';
 
 export const probeScript = [

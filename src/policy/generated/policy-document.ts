@@ -68,19 +68,39 @@ export interface HardeningDocument {
     /**
      * Annotation keys to remove; a trailing * matches a prefix.
      */
-    strip?: string[];
+    strip?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   capabilities?: {
     mode?: TransformMode;
     /**
      * Capabilities kept in every set when asked for (with or without CAP_).
      */
-    allow?: string[];
+    allow?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
     /**
      * Never kept under a backend that shares the host kernel, whatever `allow` says.
      */
-    never?: string[];
-    neverLiftedUnder?: ('runc' | 'runsc' | 'kata')[];
+    never?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
+    neverLiftedUnder?:
+      | ('runc' | 'runsc' | 'kata')[]
+      | {
+          add?: ('runc' | 'runsc' | 'kata')[];
+          remove?: ('runc' | 'runsc' | 'kata')[];
+        };
   };
   noNewPrivileges?: {
     mode?: TransformMode;
@@ -90,7 +110,12 @@ export interface HardeningDocument {
     /**
      * Syscalls that always fail with errnoRet.
      */
-    deny?: string[];
+    deny?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
     errnoRet?: number;
     denyNamespaceClone?: boolean;
     architectures?: {
@@ -99,27 +124,65 @@ export interface HardeningDocument {
   };
   systemPaths?: {
     mode?: TransformMode;
-    masked?: string[];
-    readonly?: string[];
+    masked?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
+    readonly?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   kernelFilesystems?: {
     mode?: TransformMode;
-    readonlyTypes?: string[];
+    readonlyTypes?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   devices?: {
     mode?: TransformMode;
-    allow?: {
-      type: 'c' | 'b';
-      major: number;
-      minor: number;
-    }[];
+    allow?:
+      | {
+          type: 'c' | 'b';
+          major: number;
+          minor: number;
+        }[]
+      | {
+          add?: {
+            type: 'c' | 'b';
+            major: number;
+            minor: number;
+          }[];
+          remove?: {
+            type: 'c' | 'b';
+            major: number;
+            minor: number;
+          }[];
+        };
   };
   rootfs?: {
     mode?: TransformMode;
-    writablePaths?: string[];
+    writablePaths?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
     tmpfsSize?: string;
     noexec?: boolean;
-    readonlyBindMounts?: string[];
+    readonlyBindMounts?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   /**
    * Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts.
@@ -131,7 +194,12 @@ export interface HardeningDocument {
     /**
      * Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.
      */
-    plainBindPaths?: string[];
+    plainBindPaths?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
     /**
      * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
      */
@@ -151,7 +219,12 @@ export interface ChecksDocument {
    */
   hostNamespaces?: {
     mode?: CheckMode;
-    types?: ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[];
+    types?:
+      | ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[]
+      | {
+          add?: ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[];
+          remove?: ('pid' | 'network' | 'ipc' | 'uts' | 'user' | 'cgroup' | 'mount')[];
+        };
   };
   /**
    * Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.
@@ -161,11 +234,21 @@ export interface ChecksDocument {
     /**
      * Host paths a container may not mount, nor any parent of them, nor anything under them.
      */
-    paths?: string[];
+    paths?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
     /**
      * Exceptions under those paths; * matches one path component, {id} the container id.
      */
-    allow?: string[];
+    allow?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   /**
    * Host devices asked for beyond the default ones.
@@ -193,7 +276,12 @@ export interface ChecksDocument {
     /**
      * Allowed names; a trailing * matches a prefix.
      */
-    allow?: string[];
+    allow?:
+      | string[]
+      | {
+          add?: string[];
+          remove?: string[];
+        };
   };
   /**
    * Shared mount propagation, through which mounts reach the host.

@@ -2,12 +2,12 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":"array","items":{"type":"string","pattern":"^/"}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":"array","items":{"type":"string"}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":"array","items":{"type":"string"}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":["array","object"],"items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"remove":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
 const schema12 = {"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}};
 const schema13 = {"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}};
 const pattern0 = new RegExp("\\S", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
-const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":"array","items":{"type":"string"}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":"array","items":{"type":"string"}},"neverLiftedUnder":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":"array","items":{"type":"string"}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":"array","items":{"type":"string"}},"readonly":{"type":"array","items":{"type":"string"}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":"array","items":{"type":"string"}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":"array","items":{"type":"string"}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":"array","items":{"type":"string"}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":"array","items":{"type":"string","pattern":"^/"}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}};
+const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}};
 const schema15 = {"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]};
 const schema24 = {"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -60,11 +60,8 @@ errors++;
 }
 if(data0.strip !== undefined){
 let data2 = data0.strip;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data2[i0] !== "string"){
-const err3 = {instancePath:instancePath+"/annotations/strip/" + i0,schemaPath:"#/properties/annotations/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!data2 || typeof data2 != "object"){
+const err3 = {instancePath:instancePath+"/annotations/strip",schemaPath:"#/properties/annotations/properties/strip/type",keyword:"type",params:{type: schema14.properties.annotations.properties.strip.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -73,10 +70,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/annotations/strip",schemaPath:"#/properties/annotations/properties/strip/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data2[i0] !== "string"){
+const err4 = {instancePath:instancePath+"/annotations/strip/" + i0,schemaPath:"#/properties/annotations/properties/strip/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -87,8 +85,10 @@ errors++;
 }
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key2 in data2){
+if(!((key2 === "add") || (key2 === "remove"))){
+const err5 = {instancePath:instancePath+"/annotations/strip",schemaPath:"#/properties/annotations/properties/strip/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -98,12 +98,13 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.capabilities !== undefined){
-let data4 = data.capabilities;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key2 in data4){
-if(!((((key2 === "mode") || (key2 === "allow")) || (key2 === "never")) || (key2 === "neverLiftedUnder"))){
-const err6 = {instancePath:instancePath+"/capabilities",schemaPath:"#/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data2.add !== undefined){
+let data4 = data2.add;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data4[i1] !== "string"){
+const err6 = {instancePath:instancePath+"/annotations/strip/add/" + i1,schemaPath:"#/properties/annotations/properties/strip/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -113,10 +114,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data4.mode !== undefined){
-let data5 = data4.mode;
-if(!(((data5 === "harden") || (data5 === "audit")) || (data5 === "off"))){
-const err7 = {instancePath:instancePath+"/capabilities/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err7 = {instancePath:instancePath+"/annotations/strip/add",schemaPath:"#/properties/annotations/properties/strip/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,13 +126,13 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data4.allow !== undefined){
-let data6 = data4.allow;
+if(data2.remove !== undefined){
+let data6 = data2.remove;
 if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data6[i1] !== "string"){
-const err8 = {instancePath:instancePath+"/capabilities/allow/" + i1,schemaPath:"#/properties/capabilities/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data6[i2] !== "string"){
+const err8 = {instancePath:instancePath+"/annotations/strip/remove/" + i2,schemaPath:"#/properties/annotations/properties/strip/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -144,7 +144,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/capabilities/allow",schemaPath:"#/properties/capabilities/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/annotations/strip/remove",schemaPath:"#/properties/annotations/properties/strip/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -154,13 +154,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data4.never !== undefined){
-let data8 = data4.never;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data8[i2] !== "string"){
-const err10 = {instancePath:instancePath+"/capabilities/never/" + i2,schemaPath:"#/properties/capabilities/properties/never/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -170,9 +168,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/capabilities/never",schemaPath:"#/properties/capabilities/properties/never/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.capabilities !== undefined){
+let data8 = data.capabilities;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(!((((key3 === "mode") || (key3 === "allow")) || (key3 === "never")) || (key3 === "neverLiftedUnder"))){
+const err11 = {instancePath:instancePath+"/capabilities",schemaPath:"#/properties/capabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -182,14 +183,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data4.neverLiftedUnder !== undefined){
-let data10 = data4.neverLiftedUnder;
-if(Array.isArray(data10)){
-const len3 = data10.length;
-for(let i3=0; i3<len3; i3++){
-let data11 = data10[i3];
-if(!(((data11 === "runc") || (data11 === "runsc")) || (data11 === "kata"))){
-const err12 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/" + i3,schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.capabilities.properties.neverLiftedUnder.items.enum},message:"must be equal to one of the allowed values"};
+if(data8.mode !== undefined){
+let data9 = data8.mode;
+if(!(((data9 === "harden") || (data9 === "audit")) || (data9 === "off"))){
+const err12 = {instancePath:instancePath+"/capabilities/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -199,9 +196,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/capabilities/neverLiftedUnder",schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data8.allow !== undefined){
+let data10 = data8.allow;
+if(!data10 || typeof data10 != "object"){
+const err13 = {instancePath:instancePath+"/capabilities/allow",schemaPath:"#/properties/capabilities/properties/allow/type",keyword:"type",params:{type: schema14.properties.capabilities.properties.allow.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -210,10 +208,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/capabilities",schemaPath:"#/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data10[i3] !== "string"){
+const err14 = {instancePath:instancePath+"/capabilities/allow/" + i3,schemaPath:"#/properties/capabilities/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -223,12 +222,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.noNewPrivileges !== undefined){
-let data12 = data.noNewPrivileges;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-if(!(key3 === "mode")){
-const err15 = {instancePath:instancePath+"/noNewPrivileges",schemaPath:"#/properties/noNewPrivileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!((key4 === "add") || (key4 === "remove"))){
+const err15 = {instancePath:instancePath+"/capabilities/allow",schemaPath:"#/properties/capabilities/properties/allow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -238,10 +236,13 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data12.mode !== undefined){
-let data13 = data12.mode;
-if(!(((data13 === "harden") || (data13 === "audit")) || (data13 === "off"))){
-const err16 = {instancePath:instancePath+"/noNewPrivileges/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data10.add !== undefined){
+let data12 = data10.add;
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data12[i4] !== "string"){
+const err16 = {instancePath:instancePath+"/capabilities/allow/add/" + i4,schemaPath:"#/properties/capabilities/properties/allow/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -253,7 +254,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/noNewPrivileges",schemaPath:"#/properties/noNewPrivileges/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/capabilities/allow/add",schemaPath:"#/properties/capabilities/properties/allow/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -263,12 +264,13 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.seccomp !== undefined){
-let data14 = data.seccomp;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key4 in data14){
-if(!(((((key4 === "mode") || (key4 === "deny")) || (key4 === "errnoRet")) || (key4 === "denyNamespaceClone")) || (key4 === "architectures"))){
-const err18 = {instancePath:instancePath+"/seccomp",schemaPath:"#/properties/seccomp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data10.remove !== undefined){
+let data14 = data10.remove;
+if(Array.isArray(data14)){
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data14[i5] !== "string"){
+const err18 = {instancePath:instancePath+"/capabilities/allow/remove/" + i5,schemaPath:"#/properties/capabilities/properties/allow/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -278,10 +280,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data14.mode !== undefined){
-let data15 = data14.mode;
-if(!(((data15 === "harden") || (data15 === "audit")) || (data15 === "off"))){
-const err19 = {instancePath:instancePath+"/seccomp/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err19 = {instancePath:instancePath+"/capabilities/allow/remove",schemaPath:"#/properties/capabilities/properties/allow/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -291,13 +292,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data14.deny !== undefined){
-let data16 = data14.deny;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data16[i4] !== "string"){
-const err20 = {instancePath:instancePath+"/seccomp/deny/" + i4,schemaPath:"#/properties/seccomp/properties/deny/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data8.never !== undefined){
+let data16 = data8.never;
+if(!data16 || typeof data16 != "object"){
+const err20 = {instancePath:instancePath+"/capabilities/never",schemaPath:"#/properties/capabilities/properties/never/type",keyword:"type",params:{type: schema14.properties.capabilities.properties.never.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -306,10 +306,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/seccomp/deny",schemaPath:"#/properties/seccomp/properties/deny/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(Array.isArray(data16)){
+const len6 = data16.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data16[i6] !== "string"){
+const err21 = {instancePath:instancePath+"/capabilities/never/" + i6,schemaPath:"#/properties/capabilities/properties/never/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -319,10 +320,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data14.errnoRet !== undefined){
-let data18 = data14.errnoRet;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err22 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key5 in data16){
+if(!((key5 === "add") || (key5 === "remove"))){
+const err22 = {instancePath:instancePath+"/capabilities/never",schemaPath:"#/properties/capabilities/properties/never/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -331,9 +333,14 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 4095 || isNaN(data18)){
-const err23 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4095},message:"must be <= 4095"};
+}
+if(data16.add !== undefined){
+let data18 = data16.add;
+if(Array.isArray(data18)){
+const len7 = data18.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data18[i7] !== "string"){
+const err23 = {instancePath:instancePath+"/capabilities/never/add/" + i7,schemaPath:"#/properties/capabilities/properties/never/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -342,8 +349,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err24 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/capabilities/never/add",schemaPath:"#/properties/capabilities/properties/never/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -353,10 +362,13 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-if(data14.denyNamespaceClone !== undefined){
-if(typeof data14.denyNamespaceClone !== "boolean"){
-const err25 = {instancePath:instancePath+"/seccomp/denyNamespaceClone",schemaPath:"#/properties/seccomp/properties/denyNamespaceClone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data16.remove !== undefined){
+let data20 = data16.remove;
+if(Array.isArray(data20)){
+const len8 = data20.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data20[i8] !== "string"){
+const err25 = {instancePath:instancePath+"/capabilities/never/remove/" + i8,schemaPath:"#/properties/capabilities/properties/never/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -366,16 +378,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data14.architectures !== undefined){
-let data20 = data14.architectures;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key5 in data20){
-let data21 = data20[key5];
-if(Array.isArray(data21)){
-const len5 = data21.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data21[i5] !== "string"){
-const err26 = {instancePath:instancePath+"/seccomp/architectures/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/seccomp/properties/architectures/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err26 = {instancePath:instancePath+"/capabilities/never/remove",schemaPath:"#/properties/capabilities/properties/never/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -386,8 +391,11 @@ errors++;
 }
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/seccomp/architectures/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/seccomp/properties/architectures/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data8.neverLiftedUnder !== undefined){
+let data22 = data8.neverLiftedUnder;
+if(!data22 || typeof data22 != "object"){
+const err27 = {instancePath:instancePath+"/capabilities/neverLiftedUnder",schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/type",keyword:"type",params:{type: schema14.properties.capabilities.properties.neverLiftedUnder.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -396,10 +404,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/seccomp/architectures",schemaPath:"#/properties/seccomp/properties/architectures/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data22)){
+const len9 = data22.length;
+for(let i9=0; i9<len9; i9++){
+let data23 = data22[i9];
+if(!(((data23 === "runc") || (data23 === "runsc")) || (data23 === "kata"))){
+const err28 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/" + i9,schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.capabilities.properties.neverLiftedUnder.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -410,8 +420,10 @@ errors++;
 }
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/seccomp",schemaPath:"#/properties/seccomp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+if(!((key6 === "add") || (key6 === "remove"))){
+const err29 = {instancePath:instancePath+"/capabilities/neverLiftedUnder",schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -421,12 +433,14 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.systemPaths !== undefined){
-let data23 = data.systemPaths;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key6 in data23){
-if(!(((key6 === "mode") || (key6 === "masked")) || (key6 === "readonly"))){
-const err30 = {instancePath:instancePath+"/systemPaths",schemaPath:"#/properties/systemPaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data22.add !== undefined){
+let data24 = data22.add;
+if(Array.isArray(data24)){
+const len10 = data24.length;
+for(let i10=0; i10<len10; i10++){
+let data25 = data24[i10];
+if(!(((data25 === "runc") || (data25 === "runsc")) || (data25 === "kata"))){
+const err30 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/add/" + i10,schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/properties/add/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.capabilities.properties.neverLiftedUnder.properties.add.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -436,10 +450,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data23.mode !== undefined){
-let data24 = data23.mode;
-if(!(((data24 === "harden") || (data24 === "audit")) || (data24 === "off"))){
-const err31 = {instancePath:instancePath+"/systemPaths/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err31 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/add",schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -449,13 +462,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data23.masked !== undefined){
-let data25 = data23.masked;
-if(Array.isArray(data25)){
-const len6 = data25.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data25[i6] !== "string"){
-const err32 = {instancePath:instancePath+"/systemPaths/masked/" + i6,schemaPath:"#/properties/systemPaths/properties/masked/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data22.remove !== undefined){
+let data26 = data22.remove;
+if(Array.isArray(data26)){
+const len11 = data26.length;
+for(let i11=0; i11<len11; i11++){
+let data27 = data26[i11];
+if(!(((data27 === "runc") || (data27 === "runsc")) || (data27 === "kata"))){
+const err32 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/remove/" + i11,schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/properties/remove/items/enum",keyword:"enum",params:{allowedValues: schema14.properties.capabilities.properties.neverLiftedUnder.properties.remove.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -467,7 +481,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/systemPaths/masked",schemaPath:"#/properties/systemPaths/properties/masked/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err33 = {instancePath:instancePath+"/capabilities/neverLiftedUnder/remove",schemaPath:"#/properties/capabilities/properties/neverLiftedUnder/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -477,13 +491,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data23.readonly !== undefined){
-let data27 = data23.readonly;
-if(Array.isArray(data27)){
-const len7 = data27.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data27[i7] !== "string"){
-const err34 = {instancePath:instancePath+"/systemPaths/readonly/" + i7,schemaPath:"#/properties/systemPaths/properties/readonly/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/capabilities",schemaPath:"#/properties/capabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -493,9 +505,12 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/systemPaths/readonly",schemaPath:"#/properties/systemPaths/properties/readonly/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.noNewPrivileges !== undefined){
+let data28 = data.noNewPrivileges;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key7 in data28){
+if(!(key7 === "mode")){
+const err35 = {instancePath:instancePath+"/noNewPrivileges",schemaPath:"#/properties/noNewPrivileges/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -505,9 +520,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/systemPaths",schemaPath:"#/properties/systemPaths/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data28.mode !== undefined){
+let data29 = data28.mode;
+if(!(((data29 === "harden") || (data29 === "audit")) || (data29 === "off"))){
+const err36 = {instancePath:instancePath+"/noNewPrivileges/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -517,12 +533,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.kernelFilesystems !== undefined){
-let data29 = data.kernelFilesystems;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key7 in data29){
-if(!((key7 === "mode") || (key7 === "readonlyTypes"))){
-const err37 = {instancePath:instancePath+"/kernelFilesystems",schemaPath:"#/properties/kernelFilesystems/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+else {
+const err37 = {instancePath:instancePath+"/noNewPrivileges",schemaPath:"#/properties/noNewPrivileges/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -532,10 +545,12 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data29.mode !== undefined){
-let data30 = data29.mode;
-if(!(((data30 === "harden") || (data30 === "audit")) || (data30 === "off"))){
-const err38 = {instancePath:instancePath+"/kernelFilesystems/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data.seccomp !== undefined){
+let data30 = data.seccomp;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key8 in data30){
+if(!(((((key8 === "mode") || (key8 === "deny")) || (key8 === "errnoRet")) || (key8 === "denyNamespaceClone")) || (key8 === "architectures"))){
+const err38 = {instancePath:instancePath+"/seccomp",schemaPath:"#/properties/seccomp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -545,13 +560,10 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data29.readonlyTypes !== undefined){
-let data31 = data29.readonlyTypes;
-if(Array.isArray(data31)){
-const len8 = data31.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data31[i8] !== "string"){
-const err39 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/" + i8,schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data30.mode !== undefined){
+let data31 = data30.mode;
+if(!(((data31 === "harden") || (data31 === "audit")) || (data31 === "off"))){
+const err39 = {instancePath:instancePath+"/seccomp/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -561,9 +573,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes",schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data30.deny !== undefined){
+let data32 = data30.deny;
+if(!data32 || typeof data32 != "object"){
+const err40 = {instancePath:instancePath+"/seccomp/deny",schemaPath:"#/properties/seccomp/properties/deny/type",keyword:"type",params:{type: schema14.properties.seccomp.properties.deny.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -572,10 +585,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/kernelFilesystems",schemaPath:"#/properties/kernelFilesystems/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data32)){
+const len12 = data32.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data32[i12] !== "string"){
+const err41 = {instancePath:instancePath+"/seccomp/deny/" + i12,schemaPath:"#/properties/seccomp/properties/deny/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -585,12 +599,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.devices !== undefined){
-let data33 = data.devices;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key8 in data33){
-if(!((key8 === "mode") || (key8 === "allow"))){
-const err42 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key9 in data32){
+if(!((key9 === "add") || (key9 === "remove"))){
+const err42 = {instancePath:instancePath+"/seccomp/deny",schemaPath:"#/properties/seccomp/properties/deny/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -600,10 +613,13 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data33.mode !== undefined){
-let data34 = data33.mode;
-if(!(((data34 === "harden") || (data34 === "audit")) || (data34 === "off"))){
-const err43 = {instancePath:instancePath+"/devices/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data32.add !== undefined){
+let data34 = data32.add;
+if(Array.isArray(data34)){
+const len13 = data34.length;
+for(let i13=0; i13<len13; i13++){
+if(typeof data34[i13] !== "string"){
+const err43 = {instancePath:instancePath+"/seccomp/deny/add/" + i13,schemaPath:"#/properties/seccomp/properties/deny/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -613,15 +629,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data33.allow !== undefined){
-let data35 = data33.allow;
-if(Array.isArray(data35)){
-const len9 = data35.length;
-for(let i9=0; i9<len9; i9++){
-let data36 = data35[i9];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.type === undefined){
-const err44 = {instancePath:instancePath+"/devices/allow/" + i9,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err44 = {instancePath:instancePath+"/seccomp/deny/add",schemaPath:"#/properties/seccomp/properties/deny/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -630,8 +640,14 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data36.major === undefined){
-const err45 = {instancePath:instancePath+"/devices/allow/" + i9,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "major"},message:"must have required property '"+"major"+"'"};
+}
+if(data32.remove !== undefined){
+let data36 = data32.remove;
+if(Array.isArray(data36)){
+const len14 = data36.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data36[i14] !== "string"){
+const err45 = {instancePath:instancePath+"/seccomp/deny/remove/" + i14,schemaPath:"#/properties/seccomp/properties/deny/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -640,8 +656,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data36.minor === undefined){
-const err46 = {instancePath:instancePath+"/devices/allow/" + i9,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "minor"},message:"must have required property '"+"minor"+"'"};
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/seccomp/deny/remove",schemaPath:"#/properties/seccomp/properties/deny/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -650,9 +668,13 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key9 in data36){
-if(!(((key9 === "type") || (key9 === "major")) || (key9 === "minor"))){
-const err47 = {instancePath:instancePath+"/devices/allow/" + i9,schemaPath:"#/properties/devices/properties/allow/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+}
+}
+if(data30.errnoRet !== undefined){
+let data38 = data30.errnoRet;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err47 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -661,11 +683,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data36.type !== undefined){
-let data37 = data36.type;
-if(!((data37 === "c") || (data37 === "b"))){
-const err48 = {instancePath:instancePath+"/devices/allow/" + i9+"/type",schemaPath:"#/properties/devices/properties/allow/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.devices.properties.allow.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 4095 || isNaN(data38)){
+const err48 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4095},message:"must be <= 4095"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -674,11 +694,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data36.major !== undefined){
-let data38 = data36.major;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err49 = {instancePath:instancePath+"/devices/allow/" + i9+"/major",schemaPath:"#/properties/devices/properties/allow/items/properties/major/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data38 < 1 || isNaN(data38)){
+const err49 = {instancePath:instancePath+"/seccomp/errnoRet",schemaPath:"#/properties/seccomp/properties/errnoRet/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -687,9 +704,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err50 = {instancePath:instancePath+"/devices/allow/" + i9+"/major",schemaPath:"#/properties/devices/properties/allow/items/properties/major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data30.denyNamespaceClone !== undefined){
+if(typeof data30.denyNamespaceClone !== "boolean"){
+const err50 = {instancePath:instancePath+"/seccomp/denyNamespaceClone",schemaPath:"#/properties/seccomp/properties/denyNamespaceClone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -699,11 +718,16 @@ vErrors.push(err50);
 errors++;
 }
 }
-}
-if(data36.minor !== undefined){
-let data39 = data36.minor;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err51 = {instancePath:instancePath+"/devices/allow/" + i9+"/minor",schemaPath:"#/properties/devices/properties/allow/items/properties/minor/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data30.architectures !== undefined){
+let data40 = data30.architectures;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key10 in data40){
+let data41 = data40[key10];
+if(Array.isArray(data41)){
+const len15 = data41.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data41[i15] !== "string"){
+const err51 = {instancePath:instancePath+"/seccomp/architectures/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i15,schemaPath:"#/properties/seccomp/properties/architectures/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -712,9 +736,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err52 = {instancePath:instancePath+"/devices/allow/" + i9+"/minor",schemaPath:"#/properties/devices/properties/allow/items/properties/minor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/seccomp/architectures/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/seccomp/properties/architectures/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -725,9 +750,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err53 = {instancePath:instancePath+"/devices/allow/" + i9,schemaPath:"#/properties/devices/properties/allow/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath:instancePath+"/seccomp/architectures",schemaPath:"#/properties/seccomp/properties/architectures/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -739,7 +763,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/devices/allow",schemaPath:"#/properties/devices/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err54 = {instancePath:instancePath+"/seccomp",schemaPath:"#/properties/seccomp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -749,9 +773,12 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.systemPaths !== undefined){
+let data43 = data.systemPaths;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key11 in data43){
+if(!(((key11 === "mode") || (key11 === "masked")) || (key11 === "readonly"))){
+const err55 = {instancePath:instancePath+"/systemPaths",schemaPath:"#/properties/systemPaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -761,12 +788,10 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.rootfs !== undefined){
-let data40 = data.rootfs;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key10 in data40){
-if(!(((((key10 === "mode") || (key10 === "writablePaths")) || (key10 === "tmpfsSize")) || (key10 === "noexec")) || (key10 === "readonlyBindMounts"))){
-const err56 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data43.mode !== undefined){
+let data44 = data43.mode;
+if(!(((data44 === "harden") || (data44 === "audit")) || (data44 === "off"))){
+const err56 = {instancePath:instancePath+"/systemPaths/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -776,10 +801,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data40.mode !== undefined){
-let data41 = data40.mode;
-if(!(((data41 === "harden") || (data41 === "audit")) || (data41 === "off"))){
-const err57 = {instancePath:instancePath+"/rootfs/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data43.masked !== undefined){
+let data45 = data43.masked;
+if(!data45 || typeof data45 != "object"){
+const err57 = {instancePath:instancePath+"/systemPaths/masked",schemaPath:"#/properties/systemPaths/properties/masked/type",keyword:"type",params:{type: schema14.properties.systemPaths.properties.masked.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -788,14 +813,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data40.writablePaths !== undefined){
-let data42 = data40.writablePaths;
-if(Array.isArray(data42)){
-const len10 = data42.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data42[i10] !== "string"){
-const err58 = {instancePath:instancePath+"/rootfs/writablePaths/" + i10,schemaPath:"#/properties/rootfs/properties/writablePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data45)){
+const len16 = data45.length;
+for(let i16=0; i16<len16; i16++){
+if(typeof data45[i16] !== "string"){
+const err58 = {instancePath:instancePath+"/systemPaths/masked/" + i16,schemaPath:"#/properties/systemPaths/properties/masked/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -806,8 +828,10 @@ errors++;
 }
 }
 }
-else {
-const err59 = {instancePath:instancePath+"/rootfs/writablePaths",schemaPath:"#/properties/rootfs/properties/writablePaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key12 in data45){
+if(!((key12 === "add") || (key12 === "remove"))){
+const err59 = {instancePath:instancePath+"/systemPaths/masked",schemaPath:"#/properties/systemPaths/properties/masked/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -817,11 +841,13 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data40.tmpfsSize !== undefined){
-let data44 = data40.tmpfsSize;
-if(typeof data44 === "string"){
-if(!pattern5.test(data44)){
-const err60 = {instancePath:instancePath+"/rootfs/tmpfsSize",schemaPath:"#/properties/rootfs/properties/tmpfsSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+[kmgKMG]?$"},message:"must match pattern \""+"^[0-9]+[kmgKMG]?$"+"\""};
+if(data45.add !== undefined){
+let data47 = data45.add;
+if(Array.isArray(data47)){
+const len17 = data47.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data47[i17] !== "string"){
+const err60 = {instancePath:instancePath+"/systemPaths/masked/add/" + i17,schemaPath:"#/properties/systemPaths/properties/masked/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -831,8 +857,9 @@ vErrors.push(err60);
 errors++;
 }
 }
+}
 else {
-const err61 = {instancePath:instancePath+"/rootfs/tmpfsSize",schemaPath:"#/properties/rootfs/properties/tmpfsSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err61 = {instancePath:instancePath+"/systemPaths/masked/add",schemaPath:"#/properties/systemPaths/properties/masked/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -842,9 +869,13 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data40.noexec !== undefined){
-if(typeof data40.noexec !== "boolean"){
-const err62 = {instancePath:instancePath+"/rootfs/noexec",schemaPath:"#/properties/rootfs/properties/noexec/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data45.remove !== undefined){
+let data49 = data45.remove;
+if(Array.isArray(data49)){
+const len18 = data49.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data49[i18] !== "string"){
+const err62 = {instancePath:instancePath+"/systemPaths/masked/remove/" + i18,schemaPath:"#/properties/systemPaths/properties/masked/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -854,13 +885,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data40.readonlyBindMounts !== undefined){
-let data46 = data40.readonlyBindMounts;
-if(Array.isArray(data46)){
-const len11 = data46.length;
-for(let i11=0; i11<len11; i11++){
-if(typeof data46[i11] !== "string"){
-const err63 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/" + i11,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err63 = {instancePath:instancePath+"/systemPaths/masked/remove",schemaPath:"#/properties/systemPaths/properties/masked/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -871,8 +898,11 @@ errors++;
 }
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data43.readonly !== undefined){
+let data51 = data43.readonly;
+if(!data51 || typeof data51 != "object"){
+const err64 = {instancePath:instancePath+"/systemPaths/readonly",schemaPath:"#/properties/systemPaths/properties/readonly/type",keyword:"type",params:{type: schema14.properties.systemPaths.properties.readonly.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -881,10 +911,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data51)){
+const len19 = data51.length;
+for(let i19=0; i19<len19; i19++){
+if(typeof data51[i19] !== "string"){
+const err65 = {instancePath:instancePath+"/systemPaths/readonly/" + i19,schemaPath:"#/properties/systemPaths/properties/readonly/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -894,12 +925,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.userNamespace !== undefined){
-let data48 = data.userNamespace;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key11 in data48){
-if(!(((((key11 === "mode") || (key11 === "uids")) || (key11 === "gids")) || (key11 === "plainBindPaths")) || (key11 === "idmapMounts"))){
-const err66 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key13 in data51){
+if(!((key13 === "add") || (key13 === "remove"))){
+const err66 = {instancePath:instancePath+"/systemPaths/readonly",schemaPath:"#/properties/systemPaths/properties/readonly/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -909,10 +939,13 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data48.mode !== undefined){
-let data49 = data48.mode;
-if(!(((data49 === "harden") || (data49 === "audit")) || (data49 === "off"))){
-const err67 = {instancePath:instancePath+"/userNamespace/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data51.add !== undefined){
+let data53 = data51.add;
+if(Array.isArray(data53)){
+const len20 = data53.length;
+for(let i20=0; i20<len20; i20++){
+if(typeof data53[i20] !== "string"){
+const err67 = {instancePath:instancePath+"/systemPaths/readonly/add/" + i20,schemaPath:"#/properties/systemPaths/properties/readonly/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -922,11 +955,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data48.uids !== undefined){
-let data50 = data48.uids;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.hostID === undefined){
-const err68 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+}
+else {
+const err68 = {instancePath:instancePath+"/systemPaths/readonly/add",schemaPath:"#/properties/systemPaths/properties/readonly/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -935,8 +966,14 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data50.size === undefined){
-const err69 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+}
+if(data51.remove !== undefined){
+let data55 = data51.remove;
+if(Array.isArray(data55)){
+const len21 = data55.length;
+for(let i21=0; i21<len21; i21++){
+if(typeof data55[i21] !== "string"){
+const err69 = {instancePath:instancePath+"/systemPaths/readonly/remove/" + i21,schemaPath:"#/properties/systemPaths/properties/readonly/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -945,9 +982,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-for(const key12 in data50){
-if(!((key12 === "hostID") || (key12 === "size"))){
-const err70 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/systemPaths/readonly/remove",schemaPath:"#/properties/systemPaths/properties/readonly/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -957,10 +995,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data50.hostID !== undefined){
-let data51 = data50.hostID;
-if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
-const err71 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/systemPaths",schemaPath:"#/properties/systemPaths/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -969,9 +1008,13 @@ vErrors.push(err71);
 }
 errors++;
 }
-if((typeof data51 == "number") && (isFinite(data51))){
-if(data51 < 1 || isNaN(data51)){
-const err72 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.kernelFilesystems !== undefined){
+let data57 = data.kernelFilesystems;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key14 in data57){
+if(!((key14 === "mode") || (key14 === "readonlyTypes"))){
+const err72 = {instancePath:instancePath+"/kernelFilesystems",schemaPath:"#/properties/kernelFilesystems/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -981,11 +1024,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-}
-if(data50.size !== undefined){
-let data52 = data50.size;
-if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
-const err73 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data57.mode !== undefined){
+let data58 = data57.mode;
+if(!(((data58 === "harden") || (data58 === "audit")) || (data58 === "off"))){
+const err73 = {instancePath:instancePath+"/kernelFilesystems/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -994,9 +1036,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-if((typeof data52 == "number") && (isFinite(data52))){
-if(data52 < 1 || isNaN(data52)){
-const err74 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data57.readonlyTypes !== undefined){
+let data59 = data57.readonlyTypes;
+if(!data59 || typeof data59 != "object"){
+const err74 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes",schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/type",keyword:"type",params:{type: schema14.properties.kernelFilesystems.properties.readonlyTypes.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1005,11 +1049,11 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data59)){
+const len22 = data59.length;
+for(let i22=0; i22<len22; i22++){
+if(typeof data59[i22] !== "string"){
+const err75 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/" + i22,schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1019,11 +1063,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data48.gids !== undefined){
-let data53 = data48.gids;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.hostID === undefined){
-const err76 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+}
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key15 in data59){
+if(!((key15 === "add") || (key15 === "remove"))){
+const err76 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes",schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1032,8 +1076,14 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(data53.size === undefined){
-const err77 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+}
+if(data59.add !== undefined){
+let data61 = data59.add;
+if(Array.isArray(data61)){
+const len23 = data61.length;
+for(let i23=0; i23<len23; i23++){
+if(typeof data61[i23] !== "string"){
+const err77 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/add/" + i23,schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1042,9 +1092,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-for(const key13 in data53){
-if(!((key13 === "hostID") || (key13 === "size"))){
-const err78 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/add",schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1054,10 +1105,13 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data53.hostID !== undefined){
-let data54 = data53.hostID;
-if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
-const err79 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data59.remove !== undefined){
+let data63 = data59.remove;
+if(Array.isArray(data63)){
+const len24 = data63.length;
+for(let i24=0; i24<len24; i24++){
+if(typeof data63[i24] !== "string"){
+const err79 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/remove/" + i24,schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1066,9 +1120,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 < 1 || isNaN(data54)){
-const err80 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/kernelFilesystems/readonlyTypes/remove",schemaPath:"#/properties/kernelFilesystems/properties/readonlyTypes/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1079,10 +1134,10 @@ errors++;
 }
 }
 }
-if(data53.size !== undefined){
-let data55 = data53.size;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err81 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/kernelFilesystems",schemaPath:"#/properties/kernelFilesystems/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1091,9 +1146,13 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 1 || isNaN(data55)){
-const err82 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.devices !== undefined){
+let data65 = data.devices;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key16 in data65){
+if(!((key16 === "mode") || (key16 === "allow"))){
+const err82 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1103,10 +1162,10 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-}
-else {
-const err83 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.mode !== undefined){
+let data66 = data65.mode;
+if(!(((data66 === "harden") || (data66 === "audit")) || (data66 === "off"))){
+const err83 = {instancePath:instancePath+"/devices/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1116,15 +1175,10 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data48.plainBindPaths !== undefined){
-let data56 = data48.plainBindPaths;
-if(Array.isArray(data56)){
-const len12 = data56.length;
-for(let i12=0; i12<len12; i12++){
-let data57 = data56[i12];
-if(typeof data57 === "string"){
-if(!pattern6.test(data57)){
-const err84 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i12,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(data65.allow !== undefined){
+let data67 = data65.allow;
+if(!data67 || typeof data67 != "object"){
+const err84 = {instancePath:instancePath+"/devices/allow",schemaPath:"#/properties/devices/properties/allow/type",keyword:"type",params:{type: schema14.properties.devices.properties.allow.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1133,9 +1187,13 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i12,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data67)){
+const len25 = data67.length;
+for(let i25=0; i25<len25; i25++){
+let data68 = data67[i25];
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.type === undefined){
+const err85 = {instancePath:instancePath+"/devices/allow/" + i25,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1144,10 +1202,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data68.major === undefined){
+const err86 = {instancePath:instancePath+"/devices/allow/" + i25,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "major"},message:"must have required property '"+"major"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1156,11 +1212,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data48.idmapMounts !== undefined){
-let data58 = data48.idmapMounts;
-if(!(((data58 === "all") || (data58 === "volumes")) || (data58 === "none"))){
-const err87 = {instancePath:instancePath+"/userNamespace/idmapMounts",schemaPath:"#/properties/userNamespace/properties/idmapMounts/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.idmapMounts.enum},message:"must be equal to one of the allowed values"};
+if(data68.minor === undefined){
+const err87 = {instancePath:instancePath+"/devices/allow/" + i25,schemaPath:"#/properties/devices/properties/allow/items/required",keyword:"required",params:{missingProperty: "minor"},message:"must have required property '"+"minor"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1169,10 +1222,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data68){
+if(!(((key17 === "type") || (key17 === "major")) || (key17 === "minor"))){
+const err88 = {instancePath:instancePath+"/devices/allow/" + i25,schemaPath:"#/properties/devices/properties/allow/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1182,9 +1234,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data68.type !== undefined){
+let data69 = data68.type;
+if(!((data69 === "c") || (data69 === "b"))){
+const err89 = {instancePath:instancePath+"/devices/allow/" + i25+"/type",schemaPath:"#/properties/devices/properties/allow/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.devices.properties.allow.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1193,11 +1246,1042 @@ vErrors.push(err89);
 }
 errors++;
 }
+}
+if(data68.major !== undefined){
+let data70 = data68.major;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err90 = {instancePath:instancePath+"/devices/allow/" + i25+"/major",schemaPath:"#/properties/devices/properties/allow/items/properties/major/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 < 0 || isNaN(data70)){
+const err91 = {instancePath:instancePath+"/devices/allow/" + i25+"/major",schemaPath:"#/properties/devices/properties/allow/items/properties/major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+if(data68.minor !== undefined){
+let data71 = data68.minor;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err92 = {instancePath:instancePath+"/devices/allow/" + i25+"/minor",schemaPath:"#/properties/devices/properties/allow/items/properties/minor/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err93 = {instancePath:instancePath+"/devices/allow/" + i25+"/minor",schemaPath:"#/properties/devices/properties/allow/items/properties/minor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/devices/allow/" + i25,schemaPath:"#/properties/devices/properties/allow/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key18 in data67){
+if(!((key18 === "add") || (key18 === "remove"))){
+const err95 = {instancePath:instancePath+"/devices/allow",schemaPath:"#/properties/devices/properties/allow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data67.add !== undefined){
+let data72 = data67.add;
+if(Array.isArray(data72)){
+const len26 = data72.length;
+for(let i26=0; i26<len26; i26++){
+let data73 = data72[i26];
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.type === undefined){
+const err96 = {instancePath:instancePath+"/devices/allow/add/" + i26,schemaPath:"#/properties/devices/properties/allow/properties/add/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data73.major === undefined){
+const err97 = {instancePath:instancePath+"/devices/allow/add/" + i26,schemaPath:"#/properties/devices/properties/allow/properties/add/items/required",keyword:"required",params:{missingProperty: "major"},message:"must have required property '"+"major"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data73.minor === undefined){
+const err98 = {instancePath:instancePath+"/devices/allow/add/" + i26,schemaPath:"#/properties/devices/properties/allow/properties/add/items/required",keyword:"required",params:{missingProperty: "minor"},message:"must have required property '"+"minor"+"'"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+for(const key19 in data73){
+if(!(((key19 === "type") || (key19 === "major")) || (key19 === "minor"))){
+const err99 = {instancePath:instancePath+"/devices/allow/add/" + i26,schemaPath:"#/properties/devices/properties/allow/properties/add/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data73.type !== undefined){
+let data74 = data73.type;
+if(!((data74 === "c") || (data74 === "b"))){
+const err100 = {instancePath:instancePath+"/devices/allow/add/" + i26+"/type",schemaPath:"#/properties/devices/properties/allow/properties/add/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.devices.properties.allow.properties.add.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data73.major !== undefined){
+let data75 = data73.major;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err101 = {instancePath:instancePath+"/devices/allow/add/" + i26+"/major",schemaPath:"#/properties/devices/properties/allow/properties/add/items/properties/major/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 < 0 || isNaN(data75)){
+const err102 = {instancePath:instancePath+"/devices/allow/add/" + i26+"/major",schemaPath:"#/properties/devices/properties/allow/properties/add/items/properties/major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+if(data73.minor !== undefined){
+let data76 = data73.minor;
+if(!(((typeof data76 == "number") && (!(data76 % 1) && !isNaN(data76))) && (isFinite(data76)))){
+const err103 = {instancePath:instancePath+"/devices/allow/add/" + i26+"/minor",schemaPath:"#/properties/devices/properties/allow/properties/add/items/properties/minor/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if((typeof data76 == "number") && (isFinite(data76))){
+if(data76 < 0 || isNaN(data76)){
+const err104 = {instancePath:instancePath+"/devices/allow/add/" + i26+"/minor",schemaPath:"#/properties/devices/properties/allow/properties/add/items/properties/minor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/devices/allow/add/" + i26,schemaPath:"#/properties/devices/properties/allow/properties/add/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/devices/allow/add",schemaPath:"#/properties/devices/properties/allow/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data67.remove !== undefined){
+let data77 = data67.remove;
+if(Array.isArray(data77)){
+const len27 = data77.length;
+for(let i27=0; i27<len27; i27++){
+let data78 = data77[i27];
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.type === undefined){
+const err107 = {instancePath:instancePath+"/devices/allow/remove/" + i27,schemaPath:"#/properties/devices/properties/allow/properties/remove/items/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data78.major === undefined){
+const err108 = {instancePath:instancePath+"/devices/allow/remove/" + i27,schemaPath:"#/properties/devices/properties/allow/properties/remove/items/required",keyword:"required",params:{missingProperty: "major"},message:"must have required property '"+"major"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data78.minor === undefined){
+const err109 = {instancePath:instancePath+"/devices/allow/remove/" + i27,schemaPath:"#/properties/devices/properties/allow/properties/remove/items/required",keyword:"required",params:{missingProperty: "minor"},message:"must have required property '"+"minor"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+for(const key20 in data78){
+if(!(((key20 === "type") || (key20 === "major")) || (key20 === "minor"))){
+const err110 = {instancePath:instancePath+"/devices/allow/remove/" + i27,schemaPath:"#/properties/devices/properties/allow/properties/remove/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data78.type !== undefined){
+let data79 = data78.type;
+if(!((data79 === "c") || (data79 === "b"))){
+const err111 = {instancePath:instancePath+"/devices/allow/remove/" + i27+"/type",schemaPath:"#/properties/devices/properties/allow/properties/remove/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema14.properties.devices.properties.allow.properties.remove.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data78.major !== undefined){
+let data80 = data78.major;
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err112 = {instancePath:instancePath+"/devices/allow/remove/" + i27+"/major",schemaPath:"#/properties/devices/properties/allow/properties/remove/items/properties/major/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
+const err113 = {instancePath:instancePath+"/devices/allow/remove/" + i27+"/major",schemaPath:"#/properties/devices/properties/allow/properties/remove/items/properties/major/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+if(data78.minor !== undefined){
+let data81 = data78.minor;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err114 = {instancePath:instancePath+"/devices/allow/remove/" + i27+"/minor",schemaPath:"#/properties/devices/properties/allow/properties/remove/items/properties/minor/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err115 = {instancePath:instancePath+"/devices/allow/remove/" + i27+"/minor",schemaPath:"#/properties/devices/properties/allow/properties/remove/items/properties/minor/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/devices/allow/remove/" + i27,schemaPath:"#/properties/devices/properties/allow/properties/remove/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/devices/allow/remove",schemaPath:"#/properties/devices/properties/allow/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.rootfs !== undefined){
+let data82 = data.rootfs;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key21 in data82){
+if(!(((((key21 === "mode") || (key21 === "writablePaths")) || (key21 === "tmpfsSize")) || (key21 === "noexec")) || (key21 === "readonlyBindMounts"))){
+const err119 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data82.mode !== undefined){
+let data83 = data82.mode;
+if(!(((data83 === "harden") || (data83 === "audit")) || (data83 === "off"))){
+const err120 = {instancePath:instancePath+"/rootfs/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data82.writablePaths !== undefined){
+let data84 = data82.writablePaths;
+if(!data84 || typeof data84 != "object"){
+const err121 = {instancePath:instancePath+"/rootfs/writablePaths",schemaPath:"#/properties/rootfs/properties/writablePaths/type",keyword:"type",params:{type: schema14.properties.rootfs.properties.writablePaths.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(Array.isArray(data84)){
+const len28 = data84.length;
+for(let i28=0; i28<len28; i28++){
+if(typeof data84[i28] !== "string"){
+const err122 = {instancePath:instancePath+"/rootfs/writablePaths/" + i28,schemaPath:"#/properties/rootfs/properties/writablePaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+for(const key22 in data84){
+if(!((key22 === "add") || (key22 === "remove"))){
+const err123 = {instancePath:instancePath+"/rootfs/writablePaths",schemaPath:"#/properties/rootfs/properties/writablePaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data84.add !== undefined){
+let data86 = data84.add;
+if(Array.isArray(data86)){
+const len29 = data86.length;
+for(let i29=0; i29<len29; i29++){
+if(typeof data86[i29] !== "string"){
+const err124 = {instancePath:instancePath+"/rootfs/writablePaths/add/" + i29,schemaPath:"#/properties/rootfs/properties/writablePaths/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/rootfs/writablePaths/add",schemaPath:"#/properties/rootfs/properties/writablePaths/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data84.remove !== undefined){
+let data88 = data84.remove;
+if(Array.isArray(data88)){
+const len30 = data88.length;
+for(let i30=0; i30<len30; i30++){
+if(typeof data88[i30] !== "string"){
+const err126 = {instancePath:instancePath+"/rootfs/writablePaths/remove/" + i30,schemaPath:"#/properties/rootfs/properties/writablePaths/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/rootfs/writablePaths/remove",schemaPath:"#/properties/rootfs/properties/writablePaths/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+}
+if(data82.tmpfsSize !== undefined){
+let data90 = data82.tmpfsSize;
+if(typeof data90 === "string"){
+if(!pattern5.test(data90)){
+const err128 = {instancePath:instancePath+"/rootfs/tmpfsSize",schemaPath:"#/properties/rootfs/properties/tmpfsSize/pattern",keyword:"pattern",params:{pattern: "^[0-9]+[kmgKMG]?$"},message:"must match pattern \""+"^[0-9]+[kmgKMG]?$"+"\""};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/rootfs/tmpfsSize",schemaPath:"#/properties/rootfs/properties/tmpfsSize/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data82.noexec !== undefined){
+if(typeof data82.noexec !== "boolean"){
+const err130 = {instancePath:instancePath+"/rootfs/noexec",schemaPath:"#/properties/rootfs/properties/noexec/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data82.readonlyBindMounts !== undefined){
+let data92 = data82.readonlyBindMounts;
+if(!data92 || typeof data92 != "object"){
+const err131 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/type",keyword:"type",params:{type: schema14.properties.rootfs.properties.readonlyBindMounts.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(Array.isArray(data92)){
+const len31 = data92.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data92[i31] !== "string"){
+const err132 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/" + i31,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+for(const key23 in data92){
+if(!((key23 === "add") || (key23 === "remove"))){
+const err133 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data92.add !== undefined){
+let data94 = data92.add;
+if(Array.isArray(data94)){
+const len32 = data94.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data94[i32] !== "string"){
+const err134 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add/" + i32,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data92.remove !== undefined){
+let data96 = data92.remove;
+if(Array.isArray(data96)){
+const len33 = data96.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data96[i33] !== "string"){
+const err136 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove/" + i33,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data.userNamespace !== undefined){
+let data98 = data.userNamespace;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+for(const key24 in data98){
+if(!(((((key24 === "mode") || (key24 === "uids")) || (key24 === "gids")) || (key24 === "plainBindPaths")) || (key24 === "idmapMounts"))){
+const err139 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data98.mode !== undefined){
+let data99 = data98.mode;
+if(!(((data99 === "harden") || (data99 === "audit")) || (data99 === "off"))){
+const err140 = {instancePath:instancePath+"/userNamespace/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data98.uids !== undefined){
+let data100 = data98.uids;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.hostID === undefined){
+const err141 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data100.size === undefined){
+const err142 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key25 in data100){
+if(!((key25 === "hostID") || (key25 === "size"))){
+const err143 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data100.hostID !== undefined){
+let data101 = data100.hostID;
+if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
+const err144 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 < 1 || isNaN(data101)){
+const err145 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+if(data100.size !== undefined){
+let data102 = data100.size;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err146 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 1 || isNaN(data102)){
+const err147 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data98.gids !== undefined){
+let data103 = data98.gids;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.hostID === undefined){
+const err149 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(data103.size === undefined){
+const err150 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+for(const key26 in data103){
+if(!((key26 === "hostID") || (key26 === "size"))){
+const err151 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data103.hostID !== undefined){
+let data104 = data103.hostID;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err152 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 1 || isNaN(data104)){
+const err153 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+if(data103.size !== undefined){
+let data105 = data103.size;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err154 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 1 || isNaN(data105)){
+const err155 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data98.plainBindPaths !== undefined){
+let data106 = data98.plainBindPaths;
+if(!data106 || typeof data106 != "object"){
+const err157 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/type",keyword:"type",params:{type: schema14.properties.userNamespace.properties.plainBindPaths.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(Array.isArray(data106)){
+const len34 = data106.length;
+for(let i34=0; i34<len34; i34++){
+let data107 = data106[i34];
+if(typeof data107 === "string"){
+if(!pattern6.test(data107)){
+const err158 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+else {
+const err159 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+for(const key27 in data106){
+if(!((key27 === "add") || (key27 === "remove"))){
+const err160 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data106.add !== undefined){
+let data108 = data106.add;
+if(Array.isArray(data108)){
+const len35 = data108.length;
+for(let i35=0; i35<len35; i35++){
+let data109 = data108[i35];
+if(typeof data109 === "string"){
+if(!pattern6.test(data109)){
+const err161 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data106.remove !== undefined){
+let data110 = data106.remove;
+if(Array.isArray(data110)){
+const len36 = data110.length;
+for(let i36=0; i36<len36; i36++){
+let data111 = data110[i36];
+if(typeof data111 === "string"){
+if(!pattern6.test(data111)){
+const err164 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+}
+if(data98.idmapMounts !== undefined){
+let data112 = data98.idmapMounts;
+if(!(((data112 === "all") || (data112 === "volumes")) || (data112 === "none"))){
+const err167 = {instancePath:instancePath+"/userNamespace/idmapMounts",schemaPath:"#/properties/userNamespace/properties/idmapMounts/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.idmapMounts.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":"array","items":{"type":"string"}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":"array","items":{"type":"string"}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":"array","items":{"type":"string"}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}};
+const schema26 = {"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":["array","object"],"items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"remove":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}};
 const schema27 = {"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1246,12 +2330,8 @@ errors++;
 }
 if(data0.types !== undefined){
 let data2 = data0.types;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(!(((((((data3 === "pid") || (data3 === "network")) || (data3 === "ipc")) || (data3 === "uts")) || (data3 === "user")) || (data3 === "cgroup")) || (data3 === "mount"))){
-const err3 = {instancePath:instancePath+"/hostNamespaces/types/" + i0,schemaPath:"#/properties/hostNamespaces/properties/types/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.hostNamespaces.properties.types.items.enum},message:"must be equal to one of the allowed values"};
+if(!data2 || typeof data2 != "object"){
+const err3 = {instancePath:instancePath+"/hostNamespaces/types",schemaPath:"#/properties/hostNamespaces/properties/types/type",keyword:"type",params:{type: schema26.properties.hostNamespaces.properties.types.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1260,10 +2340,12 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/hostNamespaces/types",schemaPath:"#/properties/hostNamespaces/properties/types/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(!(((((((data3 === "pid") || (data3 === "network")) || (data3 === "ipc")) || (data3 === "uts")) || (data3 === "user")) || (data3 === "cgroup")) || (data3 === "mount"))){
+const err4 = {instancePath:instancePath+"/hostNamespaces/types/" + i0,schemaPath:"#/properties/hostNamespaces/properties/types/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.hostNamespaces.properties.types.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1274,8 +2356,10 @@ errors++;
 }
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/hostNamespaces",schemaPath:"#/properties/hostNamespaces/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key2 in data2){
+if(!((key2 === "add") || (key2 === "remove"))){
+const err5 = {instancePath:instancePath+"/hostNamespaces/types",schemaPath:"#/properties/hostNamespaces/properties/types/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1285,12 +2369,14 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.sensitiveMounts !== undefined){
-let data4 = data.sensitiveMounts;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key2 in data4){
-if(!(((key2 === "mode") || (key2 === "paths")) || (key2 === "allow"))){
-const err6 = {instancePath:instancePath+"/sensitiveMounts",schemaPath:"#/properties/sensitiveMounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data2.add !== undefined){
+let data4 = data2.add;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(!(((((((data5 === "pid") || (data5 === "network")) || (data5 === "ipc")) || (data5 === "uts")) || (data5 === "user")) || (data5 === "cgroup")) || (data5 === "mount"))){
+const err6 = {instancePath:instancePath+"/hostNamespaces/types/add/" + i1,schemaPath:"#/properties/hostNamespaces/properties/types/properties/add/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.hostNamespaces.properties.types.properties.add.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1300,10 +2386,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data4.mode !== undefined){
-let data5 = data4.mode;
-if(!(((((data5 === "enforce") || (data5 === "sandbox")) || (data5 === "harden")) || (data5 === "audit")) || (data5 === "off"))){
-const err7 = {instancePath:instancePath+"/sensitiveMounts/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err7 = {instancePath:instancePath+"/hostNamespaces/types/add",schemaPath:"#/properties/hostNamespaces/properties/types/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1313,13 +2398,14 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data4.paths !== undefined){
-let data6 = data4.paths;
+if(data2.remove !== undefined){
+let data6 = data2.remove;
 if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data6[i1] !== "string"){
-const err8 = {instancePath:instancePath+"/sensitiveMounts/paths/" + i1,schemaPath:"#/properties/sensitiveMounts/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len2 = data6.length;
+for(let i2=0; i2<len2; i2++){
+let data7 = data6[i2];
+if(!(((((((data7 === "pid") || (data7 === "network")) || (data7 === "ipc")) || (data7 === "uts")) || (data7 === "user")) || (data7 === "cgroup")) || (data7 === "mount"))){
+const err8 = {instancePath:instancePath+"/hostNamespaces/types/remove/" + i2,schemaPath:"#/properties/hostNamespaces/properties/types/properties/remove/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.hostNamespaces.properties.types.properties.remove.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1331,7 +2417,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/sensitiveMounts/paths",schemaPath:"#/properties/sensitiveMounts/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err9 = {instancePath:instancePath+"/hostNamespaces/types/remove",schemaPath:"#/properties/hostNamespaces/properties/types/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1341,13 +2427,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data4.allow !== undefined){
-let data8 = data4.allow;
-if(Array.isArray(data8)){
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data8[i2] !== "string"){
-const err10 = {instancePath:instancePath+"/sensitiveMounts/allow/" + i2,schemaPath:"#/properties/sensitiveMounts/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/hostNamespaces",schemaPath:"#/properties/hostNamespaces/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1357,9 +2441,12 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath:instancePath+"/sensitiveMounts/allow",schemaPath:"#/properties/sensitiveMounts/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.sensitiveMounts !== undefined){
+let data8 = data.sensitiveMounts;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(!(((key3 === "mode") || (key3 === "paths")) || (key3 === "allow"))){
+const err11 = {instancePath:instancePath+"/sensitiveMounts",schemaPath:"#/properties/sensitiveMounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1369,9 +2456,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/sensitiveMounts",schemaPath:"#/properties/sensitiveMounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data8.mode !== undefined){
+let data9 = data8.mode;
+if(!(((((data9 === "enforce") || (data9 === "sandbox")) || (data9 === "harden")) || (data9 === "audit")) || (data9 === "off"))){
+const err12 = {instancePath:instancePath+"/sensitiveMounts/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1381,12 +2469,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.devices !== undefined){
-let data10 = data.devices;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-if(!(key3 === "mode")){
-const err13 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data8.paths !== undefined){
+let data10 = data8.paths;
+if(!data10 || typeof data10 != "object"){
+const err13 = {instancePath:instancePath+"/sensitiveMounts/paths",schemaPath:"#/properties/sensitiveMounts/properties/paths/type",keyword:"type",params:{type: schema26.properties.sensitiveMounts.properties.paths.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1395,11 +2481,11 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data10.mode !== undefined){
-let data11 = data10.mode;
-if(!(((((data11 === "enforce") || (data11 === "sandbox")) || (data11 === "harden")) || (data11 === "audit")) || (data11 === "off"))){
-const err14 = {instancePath:instancePath+"/devices/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(Array.isArray(data10)){
+const len3 = data10.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data10[i3] !== "string"){
+const err14 = {instancePath:instancePath+"/sensitiveMounts/paths/" + i3,schemaPath:"#/properties/sensitiveMounts/properties/paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1410,8 +2496,10 @@ errors++;
 }
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!((key4 === "add") || (key4 === "remove"))){
+const err15 = {instancePath:instancePath+"/sensitiveMounts/paths",schemaPath:"#/properties/sensitiveMounts/properties/paths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1421,12 +2509,13 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.extraCapabilities !== undefined){
-let data12 = data.extraCapabilities;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(key4 === "mode")){
-const err16 = {instancePath:instancePath+"/extraCapabilities",schemaPath:"#/properties/extraCapabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data10.add !== undefined){
+let data12 = data10.add;
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data12[i4] !== "string"){
+const err16 = {instancePath:instancePath+"/sensitiveMounts/paths/add/" + i4,schemaPath:"#/properties/sensitiveMounts/properties/paths/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1436,10 +2525,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data12.mode !== undefined){
-let data13 = data12.mode;
-if(!(((((data13 === "enforce") || (data13 === "sandbox")) || (data13 === "harden")) || (data13 === "audit")) || (data13 === "off"))){
-const err17 = {instancePath:instancePath+"/extraCapabilities/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err17 = {instancePath:instancePath+"/sensitiveMounts/paths/add",schemaPath:"#/properties/sensitiveMounts/properties/paths/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1449,9 +2537,13 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-else {
-const err18 = {instancePath:instancePath+"/extraCapabilities",schemaPath:"#/properties/extraCapabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.remove !== undefined){
+let data14 = data10.remove;
+if(Array.isArray(data14)){
+const len5 = data14.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data14[i5] !== "string"){
+const err18 = {instancePath:instancePath+"/sensitiveMounts/paths/remove/" + i5,schemaPath:"#/properties/sensitiveMounts/properties/paths/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1461,12 +2553,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.procCwd !== undefined){
-let data14 = data.procCwd;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key5 in data14){
-if(!(key5 === "mode")){
-const err19 = {instancePath:instancePath+"/procCwd",schemaPath:"#/properties/procCwd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err19 = {instancePath:instancePath+"/sensitiveMounts/paths/remove",schemaPath:"#/properties/sensitiveMounts/properties/paths/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1476,10 +2565,12 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data14.mode !== undefined){
-let data15 = data14.mode;
-if(!(((((data15 === "enforce") || (data15 === "sandbox")) || (data15 === "harden")) || (data15 === "audit")) || (data15 === "off"))){
-const err20 = {instancePath:instancePath+"/procCwd/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data8.allow !== undefined){
+let data16 = data8.allow;
+if(!data16 || typeof data16 != "object"){
+const err20 = {instancePath:instancePath+"/sensitiveMounts/allow",schemaPath:"#/properties/sensitiveMounts/properties/allow/type",keyword:"type",params:{type: schema26.properties.sensitiveMounts.properties.allow.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1488,10 +2579,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/procCwd",schemaPath:"#/properties/procCwd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(Array.isArray(data16)){
+const len6 = data16.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data16[i6] !== "string"){
+const err21 = {instancePath:instancePath+"/sensitiveMounts/allow/" + i6,schemaPath:"#/properties/sensitiveMounts/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1501,12 +2593,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.sysctls !== undefined){
-let data16 = data.sysctls;
+}
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key6 in data16){
-if(!((key6 === "mode") || (key6 === "allow"))){
-const err22 = {instancePath:instancePath+"/sysctls",schemaPath:"#/properties/sysctls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+for(const key5 in data16){
+if(!((key5 === "add") || (key5 === "remove"))){
+const err22 = {instancePath:instancePath+"/sensitiveMounts/allow",schemaPath:"#/properties/sensitiveMounts/properties/allow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1516,10 +2607,13 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data16.mode !== undefined){
-let data17 = data16.mode;
-if(!(((((data17 === "enforce") || (data17 === "sandbox")) || (data17 === "harden")) || (data17 === "audit")) || (data17 === "off"))){
-const err23 = {instancePath:instancePath+"/sysctls/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(data16.add !== undefined){
+let data18 = data16.add;
+if(Array.isArray(data18)){
+const len7 = data18.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data18[i7] !== "string"){
+const err23 = {instancePath:instancePath+"/sensitiveMounts/allow/add/" + i7,schemaPath:"#/properties/sensitiveMounts/properties/allow/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1529,13 +2623,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data16.allow !== undefined){
-let data18 = data16.allow;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data18[i3] !== "string"){
-const err24 = {instancePath:instancePath+"/sysctls/allow/" + i3,schemaPath:"#/properties/sysctls/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err24 = {instancePath:instancePath+"/sensitiveMounts/allow/add",schemaPath:"#/properties/sensitiveMounts/properties/allow/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1545,9 +2635,13 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/sysctls/allow",schemaPath:"#/properties/sysctls/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data16.remove !== undefined){
+let data20 = data16.remove;
+if(Array.isArray(data20)){
+const len8 = data20.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data20[i8] !== "string"){
+const err25 = {instancePath:instancePath+"/sensitiveMounts/allow/remove/" + i8,schemaPath:"#/properties/sensitiveMounts/properties/allow/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1559,7 +2653,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/sysctls",schemaPath:"#/properties/sysctls/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/sensitiveMounts/allow/remove",schemaPath:"#/properties/sensitiveMounts/properties/allow/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1569,12 +2663,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.mountPropagation !== undefined){
-let data20 = data.mountPropagation;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key7 in data20){
-if(!(key7 === "mode")){
-const err27 = {instancePath:instancePath+"/mountPropagation",schemaPath:"#/properties/mountPropagation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/sensitiveMounts",schemaPath:"#/properties/sensitiveMounts/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1584,10 +2677,12 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data20.mode !== undefined){
-let data21 = data20.mode;
-if(!(((((data21 === "enforce") || (data21 === "sandbox")) || (data21 === "harden")) || (data21 === "audit")) || (data21 === "off"))){
-const err28 = {instancePath:instancePath+"/mountPropagation/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(data.devices !== undefined){
+let data22 = data.devices;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key6 in data22){
+if(!(key6 === "mode")){
+const err28 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1597,9 +2692,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/mountPropagation",schemaPath:"#/properties/mountPropagation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22.mode !== undefined){
+let data23 = data22.mode;
+if(!(((((data23 === "enforce") || (data23 === "sandbox")) || (data23 === "harden")) || (data23 === "audit")) || (data23 === "off"))){
+const err29 = {instancePath:instancePath+"/devices/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1611,12 +2707,282 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err30 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.extraCapabilities !== undefined){
+let data24 = data.extraCapabilities;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key7 in data24){
+if(!(key7 === "mode")){
+const err31 = {instancePath:instancePath+"/extraCapabilities",schemaPath:"#/properties/extraCapabilities/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data24.mode !== undefined){
+let data25 = data24.mode;
+if(!(((((data25 === "enforce") || (data25 === "sandbox")) || (data25 === "harden")) || (data25 === "audit")) || (data25 === "off"))){
+const err32 = {instancePath:instancePath+"/extraCapabilities/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/extraCapabilities",schemaPath:"#/properties/extraCapabilities/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.procCwd !== undefined){
+let data26 = data.procCwd;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key8 in data26){
+if(!(key8 === "mode")){
+const err34 = {instancePath:instancePath+"/procCwd",schemaPath:"#/properties/procCwd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data26.mode !== undefined){
+let data27 = data26.mode;
+if(!(((((data27 === "enforce") || (data27 === "sandbox")) || (data27 === "harden")) || (data27 === "audit")) || (data27 === "off"))){
+const err35 = {instancePath:instancePath+"/procCwd/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/procCwd",schemaPath:"#/properties/procCwd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.sysctls !== undefined){
+let data28 = data.sysctls;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key9 in data28){
+if(!((key9 === "mode") || (key9 === "allow"))){
+const err37 = {instancePath:instancePath+"/sysctls",schemaPath:"#/properties/sysctls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data28.mode !== undefined){
+let data29 = data28.mode;
+if(!(((((data29 === "enforce") || (data29 === "sandbox")) || (data29 === "harden")) || (data29 === "audit")) || (data29 === "off"))){
+const err38 = {instancePath:instancePath+"/sysctls/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data28.allow !== undefined){
+let data30 = data28.allow;
+if(!data30 || typeof data30 != "object"){
+const err39 = {instancePath:instancePath+"/sysctls/allow",schemaPath:"#/properties/sysctls/properties/allow/type",keyword:"type",params:{type: schema26.properties.sysctls.properties.allow.type},message:"must be array,object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(Array.isArray(data30)){
+const len9 = data30.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data30[i9] !== "string"){
+const err40 = {instancePath:instancePath+"/sysctls/allow/" + i9,schemaPath:"#/properties/sysctls/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key10 in data30){
+if(!((key10 === "add") || (key10 === "remove"))){
+const err41 = {instancePath:instancePath+"/sysctls/allow",schemaPath:"#/properties/sysctls/properties/allow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data30.add !== undefined){
+let data32 = data30.add;
+if(Array.isArray(data32)){
+const len10 = data32.length;
+for(let i10=0; i10<len10; i10++){
+if(typeof data32[i10] !== "string"){
+const err42 = {instancePath:instancePath+"/sysctls/allow/add/" + i10,schemaPath:"#/properties/sysctls/properties/allow/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/sysctls/allow/add",schemaPath:"#/properties/sysctls/properties/allow/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data30.remove !== undefined){
+let data34 = data30.remove;
+if(Array.isArray(data34)){
+const len11 = data34.length;
+for(let i11=0; i11<len11; i11++){
+if(typeof data34[i11] !== "string"){
+const err44 = {instancePath:instancePath+"/sysctls/allow/remove/" + i11,schemaPath:"#/properties/sysctls/properties/allow/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/sysctls/allow/remove",schemaPath:"#/properties/sysctls/properties/allow/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/sysctls",schemaPath:"#/properties/sysctls/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.mountPropagation !== undefined){
+let data36 = data.mountPropagation;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key11 in data36){
+if(!(key11 === "mode")){
+const err47 = {instancePath:instancePath+"/mountPropagation",schemaPath:"#/properties/mountPropagation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data36.mode !== undefined){
+let data37 = data36.mode;
+if(!(((((data37 === "enforce") || (data37 === "sandbox")) || (data37 === "harden")) || (data37 === "audit")) || (data37 === "off"))){
+const err48 = {instancePath:instancePath+"/mountPropagation/mode",schemaPath:"#/definitions/checkMode/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/mountPropagation",schemaPath:"#/properties/mountPropagation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }
