@@ -1,11 +1,5 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 
-
-/** A command for people: its yargs description, and the status its handler returns. */
-export type HumanCommand = Omit<CommandModule, 'handler'> & {
-  readonly run: (args: Record<string, unknown>) => Promise<number>;
-};
-
 /** A usage error: the command line is wrong, so nothing may run. */
 class UsageError extends Error {
   constructor(message: string, readonly usage: string) {

@@ -1,4 +1,4 @@
-import type { HumanCommand } from './cli.js';
+import type { HumanCommand } from './command.js';
 
 /** The operator's commands: put hardrun on a host, check the host, see what runs. */
 export const operateCommands: readonly HumanCommand[] = [

@@ -1,4 +1,4 @@
-import type { HumanCommand } from './cli.js';
+import type { HumanCommand } from './command.js';
 
 /** The security engineer's commands: what a policy would do, and whether it is valid. */
 export const policyCommands: readonly HumanCommand[] = [
@@ -27,6 +27,6 @@ export const policyCommands: readonly HumanCommand[] = [
     builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' })
       .option('image', { type: 'string', describe: 'check: also show which rule a container of this image gets, and why' })
       .option('caller', { type: 'string', default: 'moby', describe: 'check --image: the caller (moby for Docker, k8s.io for Kubernetes)' }),
-    run: async args => (await import('./policy-command.js')).policyCommand(args),
+    run: async args => (await import('./policy-actions.js')).policyCommand(args),
   },
 ];

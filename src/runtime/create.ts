@@ -24,7 +24,7 @@ import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.j
 import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo, isGoneFrom, type ResolvedBackend } from './target.js';
+import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's

@@ -15,7 +15,7 @@ import { loadPolicy } from '../policy/load.js';
 import { readRecord } from '../state/record.js';
 import { containerId, refuseUnknownFlags, type Call } from './call.js';
 import { descriptorHolding, passedDescriptor, readJsonDescriptor, withProcessPath } from './process-descriptor.js';
-import { backendFor, handOverTo } from './target.js';
+import { backendFor, handOverTo } from './hand-over.js';
 
 /**
  * `exec`: the `--process` document is checked and hardened in place (the

@@ -6,7 +6,7 @@ import { stopCapabilityTrace } from '../host/cap-trace.js';
 import { releaseSlot } from '../state/id-slots.js';
 import { readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
-import { backendFor, handOverTo, isGoneFrom } from './target.js';
+import { backendFor, handOverTo, isGoneFrom } from './hand-over.js';
 import { isErrno } from '../errors.js';
 
 /** Commands whose first positional argument is a container id. */

@@ -1,7 +1,6 @@
 import { sameJson } from './daemon-json.js';
 import { criPlugins, dropInLine, handlerNames, hasHandlers, removeHandlers, renderSnippet, type ConfigVersion, type TomlTable } from './containerd-config.js';
-import type { SetupContainerdArgs } from './containerd.js';
-import type { Target } from './containerd-target.js';
+import type { SetupContainerdArgs, Target } from './containerd-target.js';
 import { readOptional, removeFile, replaceFile } from './files.js';
 import { keptSubidRangeLine, printDiff, printRemoval } from './subid-files.js';
 import { headerPath, removeTables } from './toml-sections.js';

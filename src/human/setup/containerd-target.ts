@@ -2,6 +2,17 @@ import { dirname } from 'node:path';
 import { criPlugins, hasCriSection, mergeLoaded, type ConfigVersion, type TomlTable } from './containerd-config.js';
 import { dropInPath, loadImports, type LoadedFile } from './containerd-imports.js';
 
+/** `hardrun setup containerd`'s options. */
+export interface SetupContainerdArgs {
+  readonly config?: string;
+  readonly version?: number;
+  readonly shim?: boolean;
+  readonly subuidFile?: string;
+  readonly subgidFile?: string;
+  readonly dryRun?: boolean;
+  readonly remove?: boolean;
+}
+
 /** Which file hardrun's handlers go into, and what containerd sees of the others. */
 export type Target =
   | { readonly kind: 'file'; readonly file: LoadedFile; readonly note?: string }

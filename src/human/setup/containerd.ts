@@ -4,19 +4,10 @@ import { sameJson } from './daemon-json.js';
 import { dropInLine, handlerTables, lacksDefaultHandler, mergeHandlers, renderSnippet, runcSystemdCgroup, versionForContainerd, type ConfigVersion, type HandlerOptions, type TomlTable } from './containerd-config.js';
 import type { LoadedFile } from './containerd-imports.js';
 import { removeFromContainerd } from './containerd-remove.js';
-import { chooseTarget, type Target } from './containerd-target.js';
+import { chooseTarget, type SetupContainerdArgs, type Target } from './containerd-target.js';
 import { keepBackup, readOptional, replaceFile } from './files.js';
 import { ensureSubidRanges, printDiff } from './subid-files.js';
 
-export interface SetupContainerdArgs {
-  readonly config?: string;
-  readonly version?: number;
-  readonly shim?: boolean;
-  readonly subuidFile?: string;
-  readonly subgidFile?: string;
-  readonly dryRun?: boolean;
-  readonly remove?: boolean;
-}
 
 export const say = (line: string): void => { process.stdout.write(`${line}\n`); };
 
