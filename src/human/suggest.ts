@@ -59,8 +59,9 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   if (!image.known) say(`# its image is not known (${image.reason}): add a match that names this container's workload`);
   const hardening: string[] = [];
   const newPlaces = places.filter(place => place !== '/');
-  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: [${[...writable, ...newPlaces].join(', ')}] }`);
-  if (extra.length > 0) hardening.push(`      capabilities: { allow: [${[...base.capabilities.allow, ...extra.map(use => capabilityName(use.cap))].join(', ')}] }`);
+  // Added to the policy's own lists, which stay as they are.
+  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: { add: [${newPlaces.join(', ')}] } }`);
+  if (extra.length > 0) hardening.push(`      capabilities: { allow: { add: [${extra.map(use => capabilityName(use.cap)).join(', ')}] } }`);
   if (hardening.length === 0) say('# it needs nothing beyond the defaults: drop the rule that audits it');
   say('rules:');
   say(`  - name: ${name}`);
