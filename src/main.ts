@@ -72,8 +72,8 @@ let command: string | undefined;
 
 main(process.argv.slice(2)).then(
   status => process.exit(status),
-  async (error: unknown) => {
-    await logError(logTarget, describeError(error));
+  (error: unknown) => {
+    logError(logTarget, describeError(error));
     const status = exitStatusFor(error);
     process.exit(status);
   },
