@@ -120,7 +120,15 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
     refuseIfRefused(policy, admission, subject);
     const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
     const bundle = subject.origin.bundle;
-    refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
+    try {
+      refuseLinkedDevices(rootfsOf(admission.spec, bundle), backend.kind);
+    } catch (error) {
+      // The audit log shows this refusal as it shows the policy's.
+      if (error instanceof HardrunError && error.code === 'refused') {
+        auditDecision(policy, { event: 'create', id: subject.id, caller: subject.caller, backend: backend.name }, { ...admission, refusals: [error.message.replace(/^hardrun refused this container: /, '')] });
+      }
+      throw error;
+    }
     const plan = admission.ids !== undefined && needsStaging(admission.spec)
       ? planStaging(admission.spec, bundle, stagingDirFor(call.root, subject.id), { mountinfo: mountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
       : undefined;

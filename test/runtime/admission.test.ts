@@ -1,5 +1,5 @@
 import test from 'ava';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeScratch, recorderPath } from '../helpers/recorder.js';
 import { runHardrun } from '../helpers/shipped.js';
@@ -47,4 +47,28 @@ test('explain without --root decides as a create without --root does', async t =
   const json = JSON.parse(again.stdout) as { rule: string; changes: { path: string }[] };
   t.is(json.rule, 'runc-callers');
   t.true(json.changes.some(change => change.path === 'root.readonly'), 'the diff is from the original, not from the rewrite');
+});
+
+test('a refusal for a symlinked /dev/null is in the audit log, as the policy\'s refusals are', async t => {
+  const scratch = await makeScratch();
+  const id = `hardrun-admission-dev-${process.pid}`;
+  const audit = join(scratch.dir, 'audit.jsonl');
+  const policy = join(scratch.dir, 'audited.json');
+  await writeFile(policy, JSON.stringify({ defaultBackend: 'rec', backends: { rec: { path: recorderPath, kind: 'runc' } }, audit: { file: audit } }));
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: policy };
+  t.teardown(async () => {
+    await runHardrun(['delete', '--force', id], { env });
+    await scratch.remove();
+  });
+  const bundle = join(scratch.dir, id);
+  await mkdir(join(bundle, 'rootfs', 'dev'), { recursive: true });
+  await symlink('/etc/shadow', join(bundle, 'rootfs', 'dev', 'null'));
+  await writeFile(join(bundle, 'config.json'), JSON.stringify(minimalSpec));
+
+  const created = await runHardrun(['create', '--bundle', bundle, id], { env });
+  t.not(created.exitCode, 0);
+  t.regex(created.stderr, /the image's \/dev\/null is a symlink/);
+  const record = JSON.parse((await readFile(audit, 'utf8')).trim().split('\n').at(-1) ?? '{}') as { id?: string; allowed?: boolean; refusals?: string[] };
+  t.like(record, { id, allowed: false });
+  t.regex(record.refusals?.[0] ?? '', /^the image's \/dev\/null is a symlink \(to \/etc\/shadow\)/);
 });
