@@ -52,23 +52,39 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   const image = imageOf({ id: container.id, spec, caller: callerOf(container.root), host: hostFacts });
   say(`# hardrun suggest ${container.id}: what it wrote and asked for, as one rule`);
   say(`# the rule it runs under now: ${container.record?.rule ?? 'unknown'}`);
-  if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
-  for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.join(', ')}), which the allowlist lacks`);
+  if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).map(yamlPath).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
+  for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which the allowlist lacks`);
   for (const note of notes) say(`# ${note}`);
-  const name = image.known ? image.repository?.split('/').pop() ?? 'suggested' : 'suggested';
-  if (!image.known) say(`# its image is not known (${image.reason}): add a match that names this container's workload`);
+  const name = image.known ? yamlPath(image.repository?.split('/').pop() ?? 'suggested') : 'suggested';
+  if (!image.known) say(`# its image is not known (${printable(image.reason)}): add a match that names this container's workload`);
   const hardening: string[] = [];
   const newPlaces = places.filter(place => place !== '/');
   // Added to the policy's own lists, which stay as they are.
-  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: { add: [${newPlaces.join(', ')}] } }`);
+  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: { add: [${newPlaces.map(yamlPath).join(', ')}] } }`);
   if (extra.length > 0) hardening.push(`      capabilities: { allow: { add: [${extra.map(use => capabilityName(use.cap)).join(', ')}] } }`);
   if (hardening.length === 0) say('# it needs nothing beyond the defaults: drop the rule that audits it');
   say('rules:');
   say(`  - name: ${name}`);
-  say(`    match: { image: [${image.known && image.repository !== undefined ? image.repository : '"IMAGE"'}] }`);
+  say(`    match: { image: [${image.known && image.repository !== undefined ? yamlPath(image.repository) : '"IMAGE"'}] }`);
   say(hardening.length === 0 ? '    hardening: {}' : '    hardening:');
   for (const line of hardening) say(line);
   return 0;
+}
+
+/**
+ * A path (or image reference) as YAML, plain where it is only letters,
+ * digits and `._/+-:@` (and starts with neither `:` nor `@`), else
+ * double-quoted: the names come from the container's writes and the
+ * image's layers, and a newline or a bracket in one must not become YAML
+ * of its own in the rule the operator pastes.
+ */
+export function yamlPath(text: string): string {
+  return /^[A-Za-z0-9._/+-][A-Za-z0-9._/+:@-]*$/.test(text) && !text.includes(': ') ? text : JSON.stringify(text);
+}
+
+/** A program name or reason for a comment line: one line, printable. */
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?');
 }
 
 function onlyContainer(query: string, roots: readonly string[]): FoundContainer {

@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { layerWrites, minimalPlaces } from '../../src/human/suggest.js';
+import { layerWrites, minimalPlaces, yamlPath } from '../../src/human/suggest.js';
 
 /** An image layer and an upper layer, as an overlay leaves them after nginx ran. */
 async function layers(t: import('ava').ExecutionContext): Promise<{ lower: string; upper: string }> {
@@ -45,4 +45,13 @@ test('an empty upper layer wrote nothing', async t => {
 test('places beneath another place are left out; the top of the root covers nothing', t => {
   t.deepEqual(minimalPlaces(['/var/lib/nginx/body', '/var/lib/nginx', '/run', '/run', '/var/lib/nginxother']), ['/run', '/var/lib/nginx', '/var/lib/nginxother']);
   t.deepEqual(minimalPlaces(['/', '/etc']), ['/', '/etc']);
+});
+
+test('names a container made are YAML that cannot become YAML of its own: plain when plain, else quoted', t => {
+  t.is(yamlPath('/var/lib/nginx'), '/var/lib/nginx');
+  t.is(yamlPath('docker.io/library/nginx'), 'docker.io/library/nginx');
+  t.is(yamlPath('/x] }\n  - name: evil'), JSON.stringify('/x] }\n  - name: evil'));
+  t.is(yamlPath('/a, /b'), '"/a, /b"');
+  t.is(yamlPath('/#c'), '"/#c"');
+  t.is(yamlPath(':x'), '":x"');
 });
