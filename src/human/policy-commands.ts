@@ -15,7 +15,7 @@ export const policyCommands: readonly HumanCommand[] = [
   },
   {
     command: 'suggest <id>',
-    describe: 'the rule to paste for a container that ran with its read-only root in audit mode: the paths it wrote, the capabilities it asked for beyond the allowlist',
+    describe: 'the rule to paste for a container that ran with its read-only root in audit mode: the paths it wrote, the capabilities beyond the allowlist it was refused',
     builder: yargs => yargs
       .positional('id', { type: 'string', describe: 'container id, or an unambiguous prefix (Docker short ids)' })
       .option('root', { type: 'string', describe: 'the runtime state directory (default: those of Docker, containerd and runc)' }),
