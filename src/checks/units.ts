@@ -7,6 +7,7 @@ import { sensitiveMountsCheck } from './sensitive-mounts.js';
 import { sysctlsCheck } from './sysctls.js';
 import type { CheckSettings } from './types.js';
 import type { CheckUnit } from './unit.js';
+import { defaultsOf } from '../unit-defaults.js';
 
 /**
  * Every check, in the order admission runs them (and reports what they
@@ -23,13 +24,7 @@ export const checkUnits = [
   procCwdCheck,
   sysctlsCheck,
   mountPropagationCheck,
-] as const;
-
-type DefaultsOf<U extends readonly CheckUnit[]> = { readonly [X in U[number] as X['name']]: X['defaults'] };
-
-function defaultsOf<U extends readonly CheckUnit[]>(units: U): DefaultsOf<U> {
-  return Object.fromEntries(units.map(unit => [unit.name, unit.defaults])) as DefaultsOf<U>;
-}
+] as const satisfies readonly CheckUnit[];
 
 /** What the built-in policy checks: each unit's defaults (a unit missing from the list fails to compile here). */
 export const defaultChecks: CheckSettings = defaultsOf(checkUnits);

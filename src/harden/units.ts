@@ -8,6 +8,7 @@ import { seccompTransform } from './seccomp.js';
 import type { HardeningSettings } from './settings.js';
 import { systemPathsTransform } from './system-paths.js';
 import type { TransformUnit } from './unit.js';
+import { defaultsOf } from '../unit-defaults.js';
 import { userNamespaceTransform } from './user-namespace.js';
 
 /**
@@ -37,13 +38,7 @@ export const transformUnits = [
   devicesTransform,
   rootfsTransform,
   userNamespaceTransform,
-] as const;
-
-type DefaultsOf<U extends readonly TransformUnit[]> = { readonly [X in U[number] as X['name']]: X['defaults'] };
-
-function defaultsOf<U extends readonly TransformUnit[]>(units: U): DefaultsOf<U> {
-  return Object.fromEntries(units.map(unit => [unit.name, unit.defaults])) as DefaultsOf<U>;
-}
+] as const satisfies readonly TransformUnit[];
 
 /** What the built-in policy applies: each unit's defaults (a unit missing from the list fails to compile here). */
 export const defaultHardening: HardeningSettings = defaultsOf(transformUnits);

@@ -1,6 +1,7 @@
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { isDir } from './locate.js';
 
 /** What Docker's API says of one container (GET /containers/ID/json). */
 export interface DaemonContainer {
@@ -93,13 +94,6 @@ function isOurs(path: string): boolean {
   }
 }
 
-function isDir(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 function getJson(socket: string, path: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {

@@ -130,7 +130,7 @@ function listDir(path: string): string[] {
   }
 }
 
-function isDir(path: string): boolean {
+export function isDir(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
