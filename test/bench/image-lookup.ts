@@ -6,16 +6,14 @@
 // a create pays: the engine makes only that one, with cold code. The
 // create-cost benchmark has the same A/B across whole processes, where the
 // noise (about a millisecond) is larger than the lookup.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { hostFacts } from '../../src/host/facts.js';
 import { imageOf } from '../../src/policy/image.js';
 import { makeDockerRecord } from './bundle.js';
-import { bench, envInt, printTable, stats, verdict } from './runner.js';
+import { envInt, inNodeAndBun, printTable, stats, verdict } from './runner.js';
 
 interface Run {
   runtime: string;
@@ -45,24 +43,13 @@ function measure(): Run {
   }
 }
 
-if (process.argv.includes('--child')) {
-  process.stdout.write(JSON.stringify(measure()));
-} else {
-  bench('image-lookup: an image rule\'s lookup of Docker\'s record, in-process', () => {
-    const runs = [measure()];
-    const bun = resolve('node_modules/.bin/bun');
-    if (existsSync(bun)) {
-      const child = spawnSync(bun, [fileURLToPath(import.meta.url), '--child'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-      if (child.status !== 0) throw new Error(`the Bun run exited ${child.status ?? child.signal}`);
-      runs.push(JSON.parse(child.stdout) as Run);
-    }
-    const rows = runs.flatMap(run => [
-      stats(`${run.runtime}, warm (each call after the first)`, run.samples),
-      stats(`${run.runtime}, first call of the process (what a create pays)`, [run.first]),
-    ]);
-    printTable('imageOf with the host\'s readDockerRecord, a 3 kB record', rows, { digits: 3 });
-    // The engine is the Bun build: its first call is what a create pays (Node's is shown for comparison).
-    const engine = runs.find(run => run.runtime.startsWith('bun')) ?? runs[0]!;
-    verdict(`image lookup, first call of the process (${engine.runtime})`, engine.first, '<=', 2, ' ms');
-  });
-}
+inNodeAndBun(import.meta.url, 'image-lookup: an image rule\'s lookup of Docker\'s record, in-process', measure, runs => {
+  const rows = runs.flatMap(run => [
+    stats(`${run.runtime}, warm (each call after the first)`, run.samples),
+    stats(`${run.runtime}, first call of the process (what a create pays)`, [run.first]),
+  ]);
+  printTable('imageOf with the host\'s readDockerRecord, a 3 kB record', rows, { digits: 3 });
+  // The engine is the Bun build: its first call is what a create pays (Node's is shown for comparison).
+  const engine = runs.find(run => run.runtime.startsWith('bun')) ?? runs[0]!;
+  verdict(`image lookup, first call of the process (${engine.runtime})`, engine.first, '<=', 2, ' ms');
+});

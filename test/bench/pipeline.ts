@@ -4,16 +4,13 @@
 // engine is compiled with (this same file, run by node_modules/.bin/bun with
 // --child). The first call of a process is shown apart: the engine makes only
 // that one, so it is what a create pays (cold code, nothing compiled yet).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { hardenSpec } from '../../src/harden/pipeline.js';
 import { builtinPolicy } from '../../src/policy/builtin.js';
 import type { Spec } from '../../src/spec/types.js';
 import { dockerConfigPath } from './bundle.js';
-import { bench, envInt, printTable, stats, verdict } from './runner.js';
+import { envInt, inNodeAndBun, printTable, stats, verdict } from './runner.js';
 
 interface Run {
   runtime: string;
@@ -38,24 +35,13 @@ function measure(): Run {
   return { runtime, first: first.ms, samples, findings: first.findings };
 }
 
-if (process.argv.includes('--child')) {
-  process.stdout.write(JSON.stringify(measure()));
-} else {
-  bench('pipeline: hardenSpec in-process on Docker\'s config.json', () => {
-    const runs = [measure()];
-    const bun = resolve('node_modules/.bin/bun');
-    if (existsSync(bun)) {
-      const child = spawnSync(bun, [fileURLToPath(import.meta.url), '--child'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-      if (child.status !== 0) throw new Error(`the Bun run exited ${child.status ?? child.signal}`);
-      runs.push(JSON.parse(child.stdout) as Run);
-    }
-    const rows = runs.flatMap(run => [
-      stats(`${run.runtime}, warm (each call after the first)`, run.samples),
-      stats(`${run.runtime}, first call of the process`, [run.first]),
-    ]);
-    printTable(`hardenSpec, built-in policy (${runs[0]!.findings} findings per call)`, rows, { digits: 3 });
-    if (runs.some(run => run.findings === 0)) throw new Error('the pipeline changed nothing: is the fixture still a Docker config?');
-    const worst = Math.max(...runs.map(run => stats('', run.samples).median));
-    verdict('pipeline median, warm (the slower runtime)', worst, '<', 1, ' ms');
-  });
-}
+inNodeAndBun(import.meta.url, 'pipeline: hardenSpec in-process on Docker\'s config.json', measure, runs => {
+  const rows = runs.flatMap(run => [
+    stats(`${run.runtime}, warm (each call after the first)`, run.samples),
+    stats(`${run.runtime}, first call of the process`, [run.first]),
+  ]);
+  printTable(`hardenSpec, built-in policy (${runs[0]!.findings} findings per call)`, rows, { digits: 3 });
+  if (runs.some(run => run.findings === 0)) throw new Error('the pipeline changed nothing: is the fixture still a Docker config?');
+  const worst = Math.max(...runs.map(run => stats('', run.samples).median));
+  verdict('pipeline median, warm (the slower runtime)', worst, '<', 1, ' ms');
+});

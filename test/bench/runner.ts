@@ -7,9 +7,11 @@
 // machine land on both sides alike. The figure compared with a target is the
 // ratio of the medians.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, release } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { enginePath } from '../helpers/shipped.js';
 
 export interface Variant {
@@ -154,4 +156,27 @@ function readText(path: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * An in-process benchmark measured under Node and under the Bun the engine
+ * is compiled with: run as `--child` (by node_modules/.bin/bun), the file
+ * only prints its measurement; run by Node, it measures, runs itself under
+ * Bun when that is installed, and hands `report` both runs.
+ */
+export function inNodeAndBun<R>(moduleUrl: string, name: string, measure: () => R, report: (runs: R[]) => void): void {
+  if (process.argv.includes('--child')) {
+    process.stdout.write(JSON.stringify(measure()));
+    return;
+  }
+  bench(name, () => {
+    const runs = [measure()];
+    const bun = resolve('node_modules/.bin/bun');
+    if (existsSync(bun)) {
+      const child = spawnSync(bun, [fileURLToPath(moduleUrl), '--child'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      if (child.status !== 0) throw new Error(`the Bun run exited ${child.status ?? child.signal}`);
+      runs.push(JSON.parse(child.stdout) as R);
+    }
+    report(runs);
+  });
 }
