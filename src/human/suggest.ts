@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
@@ -145,6 +145,13 @@ function readHardenedMounts(bundle: string): Spec['mounts'] {
  * other entry (a new file or directory, a changed file, a whiteout of a
  * removed one) is a write in the directory that holds it. Mountpoints are
  * skipped: what is written there lands in the mount.
+ *
+ * The container may still run and change its layer during the walk, so no
+ * path in it is looked up twice: each directory is opened beneath the
+ * descriptor of its parent (through /proc/self/fd, with O_NOFOLLOW), and
+ * listed through its own descriptor. A directory swapped for a symlink
+ * halfway is an entry that is not a directory, never a way out to the
+ * host's files.
  */
 export function layerWrites(upper: string, lowers: readonly string[], mounted: ReadonlySet<string>): Writes {
   const places = new Set<string>();
@@ -156,26 +163,48 @@ export function layerWrites(upper: string, lowers: readonly string[], mounted: R
       return false;
     }
   });
-  const walk = (dir: string): void => {
+  const walk = (dirFd: number, dir: string): void => {
     let names: string[];
     try {
-      names = readdirSync(join(upper, dir)).sort();
+      names = readdirSync(`/proc/self/fd/${dirFd}`).sort();
     } catch {
       return;
     }
     for (const name of names) {
       const path = `${dir === '/' ? '' : dir}/${name}`;
       if (mounted.has(path)) continue;
-      if (lstatSync(join(upper, path)).isDirectory() && inImage(path)) {
-        walk(path);
-        continue;
+      const child = openDirectory(`/proc/self/fd/${dirFd}/${name}`);
+      if (child !== undefined) {
+        try {
+          if (inImage(path)) {
+            walk(child, path);
+            continue;
+          }
+        } finally {
+          closeSync(child);
+        }
       }
       places.add(dir);
       examples.push(path);
     }
   };
-  walk('/');
+  const top = openDirectory(upper);
+  if (top === undefined) return { places: [], examples: [] };
+  try {
+    walk(top, '/');
+  } finally {
+    closeSync(top);
+  }
   return { places: [...places].sort(), examples };
+}
+
+/** A descriptor of the directory at `path`, whose last component is no symlink; undefined for anything else. */
+function openDirectory(path: string): number | undefined {
+  try {
+    return openSync(path, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The places, less those beneath another of them. */

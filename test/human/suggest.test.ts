@@ -36,6 +36,26 @@ test('a directory no lower layer has is a write of its own: nothing beneath it i
   t.deepEqual(writes.examples, ['/etc', '/run', '/var']);
 });
 
+test('a directory of the image that the container made a symlink (to a host directory) is a write, never listed through', async t => {
+  const { lower, upper } = await layers(t);
+  const host = join(upper, '..', 'host-secrets');
+  await mkdir(join(host, 'shadow-dir'), { recursive: true });
+  await rm(join(upper, 'etc/nginx'), { recursive: true });
+  await symlink(host, join(upper, 'etc/nginx'));
+  const writes = layerWrites(upper, [lower], new Set(['/etc/hostname-mount']));
+  t.deepEqual(writes.places, ['/etc', '/run', '/var/lib/nginx']);
+  t.true(writes.examples.includes('/etc/nginx'));
+  t.false(writes.examples.some(example => example.includes('shadow-dir')));
+});
+
+test('an upper layer that is not a directory (gone, or a symlink) wrote nothing that can be read', async t => {
+  const { upper } = await layers(t);
+  const link = `${upper}-link`;
+  await symlink(upper, link);
+  t.deepEqual(layerWrites(link, [], new Set()), { places: [], examples: [] });
+  t.deepEqual(layerWrites(join(upper, 'missing'), [], new Set()), { places: [], examples: [] });
+});
+
 test('an empty upper layer wrote nothing', async t => {
   const dir = await mkdtemp(join(tmpdir(), 'hardrun-suggest-'));
   t.teardown(() => rm(dir, { recursive: true, force: true }));
