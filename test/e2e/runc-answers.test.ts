@@ -112,3 +112,28 @@ test('a foreground run through real runc: its status, and nothing left once the 
   t.is(result.exitCode, 0);
   t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
 });
+
+test('a config.json with null fields (runc reads a null as an absent field) runs through hardrun as through runc, hardened', async t => {
+  const dir = await bundle('nulls');
+  for (const applet of ['sh', 'grep']) await symlink('busybox', join(dir, 'rootfs', 'bin', applet));
+  const path = join(dir, 'config.json');
+  const spec = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8')) as { process: Record<string, unknown>; linux: Record<string, unknown>; annotations?: unknown };
+  spec.process['args'] = ['/bin/sh', '-c', 'grep -E "^(NoNewPrivs|Seccomp):" /proc/self/status'];
+  spec.process['capabilities'] = null;
+  spec.linux['seccomp'] = null;
+  spec.linux['maskedPaths'] = null;
+  spec.annotations = null;
+  const text = JSON.stringify(spec);
+  const outputs: Record<string, string> = {};
+  for (const via of ['runc', 'hardrun']) {
+    await writeFile(path, text);
+    const root = join(scratch, `nulls-${via}`);
+    const result = await execa(via === 'runc' ? runc : launcherPath, ['--root', root, 'run', '--bundle', dir, `nulls-${via}`], { reject: false, all: true, stdin: 'ignore' });
+    t.is(result.exitCode, 0, `${via}: ${result.all}`);
+    outputs[via] = result.all;
+    if (via === 'hardrun') t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
+  }
+  t.regex(outputs['runc']!, /Seccomp:\s+0/);
+  t.regex(outputs['hardrun']!, /NoNewPrivs:\s+1/);
+  t.regex(outputs['hardrun']!, /Seccomp:\s+2/);
+});
