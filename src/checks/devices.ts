@@ -1,4 +1,5 @@
 import type { DeviceRule } from '../harden/settings.js';
+import { isWildcardNumber } from '../spec/device-rules.js';
 import type { DeviceNode, Spec } from '../spec/types.js';
 import type { Check, Violation } from './types.js';
 import { defineCheck } from './unit.js';
@@ -26,9 +27,10 @@ export const checkDevices: Check<{ readonly allow: readonly DeviceRule[] }> = (s
   return violations;
 };
 
+/** A device cgroup rule allows every device: `--privileged`'s, or the same with the numbers as -1 or null. */
 export function grantsEveryDevice(spec: Spec): boolean {
   const rules = spec.linux?.resources?.devices ?? [];
-  return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a') && rule.major === undefined && rule.minor === undefined);
+  return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a') && isWildcardNumber(rule.major) && isWildcardNumber(rule.minor));
 }
 
 function withoutDevice(spec: Spec, device: DeviceNode): Spec {

@@ -1,3 +1,4 @@
+import { isWildcardNumber } from '../spec/device-rules.js';
 import type { CgroupDeviceRule, DeviceNode, Spec } from '../spec/types.js';
 import type { DeviceRule, DeviceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
@@ -74,16 +75,12 @@ function isMknodOnly(rule: CgroupDeviceRule): boolean {
   return rule.access === 'm';
 }
 
-function isWildcard(value: number | null | undefined): boolean {
-  return value === undefined || value === null || value === -1;
-}
-
 function isDenyAll(rule: CgroupDeviceRule): boolean {
   return (
     rule.allow === false &&
     (rule.type === undefined || rule.type === 'a') &&
-    isWildcard(rule.major) &&
-    isWildcard(rule.minor) &&
+    isWildcardNumber(rule.major) &&
+    isWildcardNumber(rule.minor) &&
     ['r', 'w', 'm'].every(access => (rule.access ?? 'rwm').includes(access))
   );
 }
@@ -93,7 +90,7 @@ function describeNode(node: DeviceNode): string {
 }
 
 function describeRule(rule: CgroupDeviceRule): string {
-  const number = (value: number | null | undefined) => (isWildcard(value) ? '*' : String(value));
+  const number = (value: number | null | undefined) => (isWildcardNumber(value) ? '*' : String(value));
   return `${rule.type ?? 'a'} ${number(rule.major)}:${number(rule.minor)} ${rule.access ?? 'rwm'}`;
 }
 

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { checkDevices } from '../../src/checks/devices.js';
+import { checkDevices, grantsEveryDevice } from '../../src/checks/devices.js';
 import { checkHostNamespaces } from '../../src/checks/host-namespaces.js';
 import { checkMountPropagation } from '../../src/checks/mount-propagation.js';
 import { matchPathPattern } from '../../src/checks/paths.js';
@@ -91,6 +91,16 @@ test('devices: an extra device is refused, the defaults and --privileged are not
   t.deepEqual(checkDevices({ ...minimalSpec, linux: { devices: [{ path: '/dev/null', type: 'c', major: 1, minor: 3 }] } }, allow, context), []);
   const privileged: Spec = { ...extra, linux: { ...extra.linux, resources: { devices: [{ allow: true, access: 'rwm' }] } } };
   t.deepEqual(checkDevices(privileged, allow, context), []);
+});
+
+test('every device: the blanket rule counts with its numbers absent, null or -1, and with type a; not with a number or a type of its own', t => {
+  const withRule = (rule: NonNullable<NonNullable<NonNullable<Spec['linux']>['resources']>['devices']>[number]): Spec => ({ ...minimalSpec, linux: { resources: { devices: [{ allow: false, access: 'rwm' }, rule] } } });
+  for (const rule of [{ allow: true, access: 'rwm' }, { allow: true, type: 'a', major: null, minor: null, access: 'rwm' }, { allow: true, type: 'a', major: -1, minor: -1, access: 'rwm' }]) {
+    t.true(grantsEveryDevice(withRule(rule)), JSON.stringify(rule));
+  }
+  for (const rule of [{ allow: true, type: 'a', major: 8, access: 'rwm' }, { allow: true, type: 'c', access: 'rwm' }, { allow: false, access: 'rwm' }, { allow: true, type: 'a', minor: 0, access: 'rwm' }]) {
+    t.false(grantsEveryDevice(withRule(rule)), JSON.stringify(rule));
+  }
 });
 
 test('cwd under /proc is refused, however it is spelled', t => {
