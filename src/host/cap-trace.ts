@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { isErrno } from '../errors.js';
 
 /**
@@ -7,8 +7,8 @@ import { isErrno } from '../errors.js';
  * instance of the container's own. The instance follows one process and
  * every process it forks (`options/event-fork`): the engine's own, which
  * becomes the backend by exec, so the container's init and all it starts
- * are followed, `docker exec` processes are not (the backend's `exec` is
- * not a child). Only refused checks are kept: what the container asked for
+ * are followed; an exec's engine (`docker exec`) is added to the processes
+ * followed the same way. Only refused checks are kept: what the container asked for
  * and did not get. (A granted one says little: overlayfs checks with the
  * credentials of whoever mounted the root, full ones, in the name of the
  * process it serves.) The backend's own setup runs as `runc` and
@@ -69,6 +69,21 @@ export function startCapabilityTrace(instance: string, granted: readonly number[
   } catch {
     stopCapabilityTrace(instance);
     return false;
+  }
+}
+
+/**
+ * Adds `pid` and its descendants to the processes an existing instance
+ * follows (an exec into the container). Best effort: a missing instance, or
+ * one that cannot be written, follows nothing more.
+ */
+export function followInCapabilityTrace(instance: string, pid: number): void {
+  if (!isTraceInstance(instance)) return;
+  try {
+    // Appended: a write that truncates set_event_pid would forget the container's own.
+    appendFileSync(`${instance}/set_event_pid`, String(pid));
+  } catch {
+    // Gone with its container, or tracefs unmounted.
   }
 }
 

@@ -3,6 +3,7 @@ import { execBackend } from '../backend/exec.js';
 import { readJsonFile, replaceJsonFile } from '../bundle/spec-file.js';
 import { asProcess } from '../bundle/spec-shape.js';
 import { HardrunError } from '../errors.js';
+import { followInCapabilityTrace } from '../host/cap-trace.js';
 import { callerOf } from '../host/facts.js';
 import { giveStdioTo } from '../host/stdio.js';
 import type { BackendKind } from '../backend/backend.js';
@@ -12,7 +13,7 @@ import { admitProcess } from '../policy/admit.js';
 import { decisionForRule, type Decision } from '../policy/decide.js';
 import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
-import { readRecord } from '../state/record.js';
+import { readRecord, type ContainerRecord } from '../state/record.js';
 import { containerId, refuseUnknownFlags, type Call } from './call.js';
 import { descriptorHolding, passedDescriptor, readJsonDescriptor, withProcessPath } from './process-descriptor.js';
 import { backendFor, handOverTo } from './hand-over.js';
@@ -43,6 +44,7 @@ export async function execInContainer(call: Call): Promise<number> {
       // hardened document from a descriptor of hardrun's instead.
       const fd = descriptorHolding(admitted.process, (await import('node:os')).tmpdir());
       const handOver = handOverTo(backend, { ...call, argv: withProcessPath(call.argv, `/dev/fd/${fd}`) });
+      followedByTrace(record);
       return execBackend({ ...handOver, keepFds: [...handOver.keepFds, fd] });
     }
     replaceJsonFile(processPath, admitted.process);
@@ -52,7 +54,13 @@ export async function execInContainer(call: Call): Promise<number> {
   }
   // The exec's stdio pipes come from the caller as host root's, like create's.
   if (record?.ids !== undefined) giveStdioTo(record.ids.uid, record.ids.gid);
+  followedByTrace(record);
   return execBackend(handOverTo(backend, call));
+}
+
+/** A container hardrun watches for `hardrun suggest` has its execs watched too: this process becomes the backend's exec. */
+function followedByTrace(record: ContainerRecord | undefined): void {
+  if (record?.trace !== undefined) followInCapabilityTrace(record.trace, process.pid);
 }
 
 /**

@@ -278,6 +278,9 @@ test('hardrun suggest: nginx and sshd run once with the read-only root audited; 
   t.regex(forNginx, /# it wrote: .*\/var\/lib\/nginx\/body/);
   t.regex(forNginx, /match: \{ image: \[docker\.io\/library\/nginx\] \}/);
   t.notRegex(forNginx, /capabilities:/, 'nginx was refused no capability');
+  // What a docker exec into it is refused counts too (and is left out of the rule pasted below).
+  t.not((await exec(learningNginx, 'chroot / true')).exitCode, 0, 'chroot needs CAP_SYS_CHROOT, which the allowlist lacks');
+  t.regex(await suggest(learningNginx), /# it was refused CAP_SYS_CHROOT \([^)]*chroot[^)]*\), which the allowlist lacks/);
 
   const learningSshd = await runsWith('hardrun-learn', 'sshd:hardrun-test', sshd, sshdArgs);
   t.is((await exec(learningSshd, keys)).exitCode, 0);
