@@ -1,5 +1,4 @@
 import type { DeviceRule } from '../harden/settings.js';
-import { isWildcardNumber } from '../spec/device-rules.js';
 import type { DeviceNode, Spec } from '../spec/types.js';
 import type { Check, Violation } from './types.js';
 import { defineCheck } from './unit.js';
@@ -27,10 +26,15 @@ export const checkDevices: Check<{ readonly allow: readonly DeviceRule[] }> = (s
   return violations;
 };
 
-/** A device cgroup rule allows every device: `--privileged`'s, or the same with the numbers as -1 or null. */
+/**
+ * A device cgroup rule allows every device: an allow rule of type `a` (or of
+ * no type), `--privileged`'s. cgroup v1 reads it so whatever its numbers and
+ * access letters (the kernel's devices.allow and runc's emulator alike); the
+ * devices transform takes every such rule away.
+ */
 export function grantsEveryDevice(spec: Spec): boolean {
   const rules = spec.linux?.resources?.devices ?? [];
-  return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a') && isWildcardNumber(rule.major) && isWildcardNumber(rule.minor));
+  return rules.some(rule => rule.allow === true && (rule.type === undefined || rule.type === 'a'));
 }
 
 function withoutDevice(spec: Spec, device: DeviceNode): Spec {

@@ -1,4 +1,3 @@
-import { isWildcardNumber } from '../spec/device-rules.js';
 import type { CgroupDeviceRule, DeviceNode, Spec } from '../spec/types.js';
 import type { DeviceRule, DeviceSettings } from './settings.js';
 import type { Finding, HardenContext, TransformResult } from './types.js';
@@ -70,9 +69,20 @@ function isAllowed(device: { type?: string; major?: number | null; minor?: numbe
   return allow.some(rule => rule.type === device.type && rule.major === device.major && rule.minor === device.minor);
 }
 
-/** Creating a node grants nothing until a rule allows reading or writing it; runc adds these itself. */
+/**
+ * Creating a node grants nothing until a rule allows reading or writing it;
+ * runc adds these itself. Only for a type of its own: an allow rule of type
+ * `a` (or of no type) is "every device" to cgroup v1, whatever its numbers
+ * and access letters (the kernel's devices.allow and runc's emulator both
+ * read it so), so `a *:* m` would open every device.
+ */
 function isMknodOnly(rule: CgroupDeviceRule): boolean {
-  return rule.access === 'm';
+  return rule.access === 'm' && (rule.type === 'b' || rule.type === 'c');
+}
+
+/** A rule's major or minor that means "any": absent, null or -1, as runc reads all three. */
+function isWildcardNumber(value: number | null | undefined): boolean {
+  return value === undefined || value === null || value === -1;
 }
 
 function isDenyAll(rule: CgroupDeviceRule): boolean {

@@ -93,12 +93,15 @@ test('devices: an extra device is refused, the defaults and --privileged are not
   t.deepEqual(checkDevices(privileged, allow, context), []);
 });
 
-test('every device: the blanket rule counts with its numbers absent, null or -1, and with type a; not with a number or a type of its own', t => {
+test('every device: an allow rule of type a (or of no type), whatever its numbers and access, as cgroup v1 reads it; not one of type b or c, not a deny rule', t => {
   const withRule = (rule: NonNullable<NonNullable<NonNullable<Spec['linux']>['resources']>['devices']>[number]): Spec => ({ ...minimalSpec, linux: { resources: { devices: [{ allow: false, access: 'rwm' }, rule] } } });
-  for (const rule of [{ allow: true, access: 'rwm' }, { allow: true, type: 'a', major: null, minor: null, access: 'rwm' }, { allow: true, type: 'a', major: -1, minor: -1, access: 'rwm' }]) {
+  for (const rule of [
+    { allow: true, access: 'rwm' }, { allow: true, type: 'a', major: null, minor: null, access: 'rwm' }, { allow: true, type: 'a', major: -1, minor: -1, access: 'm' },
+    { allow: true, type: 'a', major: 8, access: 'rwm' }, { allow: true, type: 'a', minor: 0, access: 'r' },
+  ]) {
     t.true(grantsEveryDevice(withRule(rule)), JSON.stringify(rule));
   }
-  for (const rule of [{ allow: true, type: 'a', major: 8, access: 'rwm' }, { allow: true, type: 'c', access: 'rwm' }, { allow: false, access: 'rwm' }, { allow: true, type: 'a', minor: 0, access: 'rwm' }]) {
+  for (const rule of [{ allow: true, type: 'c', access: 'rwm' }, { allow: true, type: 'b', major: -1, minor: -1, access: 'm' }, { allow: false, access: 'rwm' }]) {
     t.false(grantsEveryDevice(withRule(rule)), JSON.stringify(rule));
   }
 });

@@ -368,15 +368,20 @@ test('user namespace with idmapMounts none: files a container creates in a bind 
 
 // ---- the image author: what an image can carry ----
 
-test('image author: device nodes of the host disk, memory and kernel log shipped in the image stay closed, even with --privileged or a device cgroup rule', async t => {
+test('image author: device nodes of the host disk, memory and kernel log shipped in the image stay closed, even with --privileged or a device cgroup rule (a *:* m among them, every device to cgroup v1)', async t => {
   await importImage(d(), 'hostile-devices', async rootfs => {
     await execa('mknod', ['-m', '666', join(rootfs, 'disk'), 'b', String(disk.major), String(disk.minor)]);
     await execa('mknod', ['-m', '666', join(rootfs, 'mem'), 'c', '1', '1']);
     await execa('mknod', ['-m', '666', join(rootfs, 'kmsg'), 'c', '1', '11']);
+    // Opening /dev/fuse takes no capability: only the device cgroup stands in the way.
+    await execa('mknod', ['-m', '666', join(rootfs, 'fuse'), 'c', '10', '229']);
   });
-  const script = ['disk', 'mem', 'kmsg'].map(node => `head -c 16 /${node} >/dev/null && ${escaped(`read /${node}`)}`).join('\n');
-  for (const flags of [[], ['--privileged'], ['--device-cgroup-rule', `b ${disk.major}:${disk.minor} rwm`], ['--device-cgroup-rule', 'c 1:1 rwm']]) {
-    await tryEscape(t, d(), { name: `nodes in the image ${flags.join(' ')}`, flags, script, expect: { inside: /head: \/disk: Operation not permitted/ } }, 'hostile-devices');
+  const script = [
+    ...['disk', 'mem', 'kmsg'].map(node => `head -c 16 /${node} >/dev/null && ${escaped(`read /${node}`)}`),
+    `(exec 3</fuse) && ${escaped('open /fuse')}`,
+  ].join('\n');
+  for (const flags of [[], ['--privileged'], ['--device-cgroup-rule', `b ${disk.major}:${disk.minor} rwm`], ['--device-cgroup-rule', 'c 1:1 rwm'], ['--device-cgroup-rule', 'a *:* m']]) {
+    await tryEscape(t, d(), { name: `nodes in the image ${flags.join(' ')}`, flags, script, expect: { inside: /head: \/disk: Operation not permitted[\s\S]*can't open \/fuse: Operation not permitted/ } }, 'hostile-devices');
   }
 });
 

@@ -67,6 +67,27 @@ test('wildcard allow rules go, mknod-only and deny rules stay, deny all is put f
   t.deepEqual(applyDevices(spec, settings, context).findings, []);
 });
 
+test('an allow rule of type a is taken away whatever its access: to cgroup v1, a *:* m opens every device', t => {
+  const input: Spec = {
+    linux: {
+      devices: [{ path: '/dev/sda', type: 'b', major: 8, minor: 0 }],
+      resources: {
+        devices: [
+          { allow: false, access: 'rwm' },
+          { allow: true, type: 'b', major: 8, minor: 0, access: 'rwm' },
+          { allow: true, type: 'a', major: -1, minor: -1, access: 'm' },
+          { allow: true, access: 'm' },
+          { allow: true, type: 'c', major: -1, minor: -1, access: 'm' },
+        ],
+      },
+    },
+  };
+  const { spec, findings } = applyDevices(input, settings, context);
+  t.deepEqual(spec.linux!.devices, []);
+  t.deepEqual(spec.linux!.resources!['devices'], [{ allow: false, access: 'rwm' }, { allow: true, type: 'c', major: -1, minor: -1, access: 'm' }]);
+  t.regex(findings.map(finding => finding.message).join('\n'), /a \*:\* m/);
+});
+
 test('a spec without linux, or without devices, is returned as it is', t => {
   for (const input of [{}, { linux: { namespaces: [] } }] as Spec[]) {
     const result = applyDevices(input, settings, context);
