@@ -1,4 +1,5 @@
 import test from 'ava';
+import { readFileSync } from 'node:fs';
 import { asProcess, asSpec } from '../../src/bundle/spec-shape.js';
 import { HardrunError } from '../../src/errors.js';
 
@@ -34,4 +35,28 @@ test('a null where runc would not read it as absent is still refused: an array\'
 test('the exec process document reads null fields as absent too', t => {
   t.deepEqual(asProcess({ args: ['true'], cwd: '/', capabilities: null, env: null }, 'process.json'), { args: ['true'], cwd: '/' });
   t.throws(() => asProcess({ args: null, cwd: 7 }, 'process.json'), { instanceOf: HardrunError, message: /cwd/ });
+});
+
+test('a key Go would read as a field hardrun checks, spelled otherwise, is refused, naming the field: case, and the letters Go folds', t => {
+  const cases: [object, RegExp][] = [
+    [{ linux: { seccomp: { defaultAction: 'SCMP_ACT_ERRNO' }, Seccomp: { defaultAction: 'SCMP_ACT_ALLOW' } } }, /linux\.Seccomp: runc would read this key as linux\.seccomp .*write it as seccomp/],
+    [{ linux: { SECCOMP: {} } }, /linux\.SECCOMP/],
+    [{ linux: { '\u017feccomp': {} } }, /linux\.\u017feccomp: runc would read this key as linux\.seccomp/],
+    [{ process: { args: ['sh'], cwd: '/', Capabilities: { bounding: ['CAP_SYS_ADMIN'] } } }, /process\.Capabilities: .* as process\.capabilities/],
+    [{ process: { args: ['sh'], cwd: '/', capab\u0131lities: {} } }, /process\.capab\u0131lities/],
+    [{ mounts: [{ destination: '/x' }, { destination: '/y', Source: '/' }] }, /mounts\[1\]\.Source: .* as mounts\[1\]\.source/],
+    [{ linux: { uidMappings: [], UIDMappings: [{ containerID: 0, hostID: 0, size: 1 }] } }, /linux\.UIDMappings/],
+    [{ root: { path: 'rootfs', readonly: true, Readonly: false } }, /root\.Readonly/],
+    [{ Linux: {} }, /^config\.json config\.json: Linux: runc would read this key as linux/],
+  ];
+  for (const [value, message] of cases) t.throws(() => asSpec(structuredClone(value), 'config.json'), { instanceOf: HardrunError, message }, JSON.stringify(value));
+});
+
+test('Docker\'s own config.json passes', t => {
+  for (const file of ['docker-default.json', 'docker-privileged.json']) t.notThrows(() => asSpec(JSON.parse(readFileSync(`test/fixtures/specs/${file}`, 'utf8')), file));
+});
+
+test('keys of maps and of fields hardrun does not read are the backend\'s, in any spelling', t => {
+  t.notThrows(() => asSpec({ annotations: { Seccomp: 'x', seccomp: 'y' }, linux: { sysctl: { 'Net.Core.Somaxconn': '1' } }, Hooks: {}, hooks: {}, process: { args: ['sh'], cwd: '/', Rlimits: [] } }, 'config.json'));
+  t.throws(() => asProcess({ args: ['true'], cwd: '/', NoNewPrivileges: false }, 'process.json'), { instanceOf: HardrunError, message: /process file process\.json: process\.NoNewPrivileges/ });
 });

@@ -137,3 +137,24 @@ test('a config.json with null fields (runc reads a null as an absent field) runs
   t.regex(outputs['hardrun']!, /NoNewPrivs:\s+1/);
   t.regex(outputs['hardrun']!, /Seccomp:\s+2/);
 });
+
+test('a key runc reads as a field hardrun checks, spelled otherwise (linux.Seccomp), is refused; runc alone applies it', async t => {
+  const dir = await bundle('spellings');
+  for (const applet of ['sh', 'grep']) await symlink('busybox', join(dir, 'rootfs', 'bin', applet));
+  const path = join(dir, 'config.json');
+  const spec = JSON.parse(await (await import('node:fs/promises')).readFile(path, 'utf8')) as { process: Record<string, unknown>; linux: Record<string, unknown> };
+  spec.process['args'] = ['/bin/sh', '-c', 'grep -E "^Seccomp:" /proc/self/status'];
+  delete spec.linux['seccomp'];
+  spec.linux['Seccomp'] = { defaultAction: 'SCMP_ACT_ALLOW', architectures: ['SCMP_ARCH_X86_64'], syscalls: [{ names: ['mknod'], action: 'SCMP_ACT_ERRNO' }] };
+  const text = JSON.stringify(spec);
+  await writeFile(path, text);
+  const viaRunc = await execa(runc, ['--root', join(scratch, 'spellings-runc'), 'run', '--bundle', dir, 'spellings-runc'], { reject: false, all: true, stdin: 'ignore' });
+  t.is(viaRunc.exitCode, 0, viaRunc.all);
+  t.regex(viaRunc.all, /Seccomp:\s+2/, 'runc reads linux.Seccomp as linux.seccomp');
+  await writeFile(path, text);
+  const root = join(scratch, 'spellings-hardrun');
+  const viaHardrun = await execa(launcherPath, ['--root', root, 'run', '--bundle', dir, 'spellings-hardrun'], { reject: false, all: true, stdin: 'ignore' });
+  t.is(viaHardrun.exitCode, 1);
+  t.regex(viaHardrun.all, /linux\.Seccomp: runc would read this key as linux\.seccomp .*write it as seccomp/);
+  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
+});
