@@ -98,8 +98,10 @@ function goFold(name: string): string {
  * runtime receives from Docker or containerd, is checked once.
  */
 function validateAsRuncReads(document: object): boolean {
-  for (let dropped = 0; dropped < 64; dropped += 1) {
+  for (let dropped = 0; ; dropped += 1) {
     if (validate(document)) return true;
+    // A bound on the work a hostile document can ask for; the refusal then names the next null.
+    if (dropped === maxNullFields) return false;
     const error = validate.errors?.[0];
     // A map's value (annotations, sysctl) is checked at additionalProperties: runc keeps such a key, with an empty value.
     if (error === undefined || error.keyword !== 'type' || error.schemaPath.endsWith('/additionalProperties/type')) return false;
@@ -112,8 +114,10 @@ function validateAsRuncReads(document: object): boolean {
     if (!Object.hasOwn(fields, key) || fields[key] !== null) return false;
     delete fields[key];
   }
-  return false;
 }
+
+/** How many null fields one document may have read as absent. */
+const maxNullFields = 256;
 
 function shapeError(what: string, error: Parameters<typeof describeSchemaError>[0] | undefined): HardrunError {
   if (error === undefined) return new HardrunError('spec-invalid', `${what} is not a valid OCI spec`);

@@ -1,5 +1,4 @@
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
@@ -156,12 +155,18 @@ function readHardenedMounts(bundle: string): Spec['mounts'] {
 export function layerWrites(upper: string, lowers: readonly string[], mounted: ReadonlySet<string>): Writes {
   const places = new Set<string>();
   const examples: string[] = [];
+  // An image layer does not change under the walk, but it may hold symlinks: each component is looked at, never followed.
   const inImage = (path: string): boolean => lowers.some(lower => {
-    try {
-      return lstatSync(join(lower, path)).isDirectory();
-    } catch {
-      return false;
+    let current = lower;
+    for (const part of path.split('/').filter(Boolean)) {
+      current = `${current}/${part}`;
+      try {
+        if (!lstatSync(current).isDirectory()) return false;
+      } catch {
+        return false;
+      }
     }
+    return true;
   });
   const walk = (dirFd: number, dir: string): void => {
     let names: string[];

@@ -32,6 +32,12 @@ test('a null where runc would not read it as absent is still refused: an array\'
   }
 });
 
+test('up to 256 null fields are read as absent; the 257th is refused, naming it', t => {
+  const mounts = (count: number) => ({ mounts: Array.from({ length: count }, (_, index) => ({ destination: `/m${index}`, options: null })) });
+  t.is(asSpec(mounts(256), 'config.json').mounts?.length, 256);
+  t.throws(() => asSpec(mounts(257), 'config.json'), { instanceOf: HardrunError, message: /mounts\[256\]\.options: must be array/ });
+});
+
 test('the exec process document reads null fields as absent too', t => {
   t.deepEqual(asProcess({ args: ['true'], cwd: '/', capabilities: null, env: null }, 'process.json'), { args: ['true'], cwd: '/' });
   t.throws(() => asProcess({ args: null, cwd: 7 }, 'process.json'), { instanceOf: HardrunError, message: /cwd/ });

@@ -48,6 +48,22 @@ test('a directory of the image that the container made a symlink (to a host dire
   t.false(writes.examples.some(example => example.includes('shadow-dir')));
 });
 
+test('an image layer\'s symlink is never followed to the host to decide whether the walk goes on', async t => {
+  const { lower, upper } = await layers(t);
+  // One layer makes /opt a symlink to a host directory, another has /opt/app/data as a directory.
+  const host = join(upper, '..', 'host-opt');
+  await mkdir(join(host, 'app', 'data'), { recursive: true });
+  const other = join(upper, '..', 'lower2');
+  await mkdir(join(other, 'opt', 'app'), { recursive: true });
+  await symlink(host, join(lower, 'opt'));
+  await mkdir(join(upper, 'opt', 'app', 'data'), { recursive: true });
+  await writeFile(join(upper, 'opt', 'app', 'data', 'x'), '');
+  const writes = layerWrites(upper, [lower, other], new Set(['/etc/hostname-mount']));
+  // /opt/app is the image's (lower2), /opt/app/data is not in any layer as a real directory: a write of its own.
+  t.true(writes.places.includes('/opt/app'));
+  t.true(writes.examples.includes('/opt/app/data'));
+});
+
 test('an upper layer that is not a directory (gone, or a symlink) wrote nothing that can be read', async t => {
   const { upper } = await layers(t);
   const link = `${upper}-link`;
