@@ -73,7 +73,7 @@ export function refuseIfRefused(policy: Policy, admission: Admission, call: { id
 export const keptConfigName = 'caller-config.json';
 
 /** A staging directory's root, as the staged config.json names it (src/bundle/staging.ts). */
-const stagedRoot = new RegExp(`^${stagingBase}/([0-9a-f]{12}-[\\w+.-]+)/rootfs$`);
+const stagedRoot = new RegExp(`^${stagingBase}/([0-9a-f]{12}-[\\w+,.-]+)/rootfs$`);
 
 /**
  * The spec as the caller wrote it. A bundle hardrun already created a

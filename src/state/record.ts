@@ -150,7 +150,8 @@ export function removeRecord(root: string, id: string): void {
   const dir = recordDir(root);
   let names: string[] = [];
   try {
-    names = readdirSync(dir).filter(name => name.startsWith(`.${id}.`) && name.endsWith('.tmp'));
+    // Only its own: `.a.b.<hex>.tmp` is container a.b's, not a's.
+    names = readdirSync(dir).filter(name => isTemporaryOf(name, id));
   } catch (error) {
     if (!isErrno(error, 'ENOENT')) throw error;
   }
@@ -161,6 +162,12 @@ export function removeRecord(root: string, id: string): void {
       if (!isErrno(error, 'ENOENT')) throw error;
     }
   }
+}
+
+/** The temporary files a record of `id` is written through: `.ID.<12 hex>.tmp` and `.ID.default-<12 hex>.tmp` (writeFileAtomic's names). */
+export function isTemporaryOf(name: string, id: string): boolean {
+  const prefix = `.${id}.`;
+  return name.startsWith(prefix) && /^(?:default-)?[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
 }
 
 function ensurePrivateDir(dir: string): void {

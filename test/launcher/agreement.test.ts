@@ -1,6 +1,6 @@
 import test from 'ava';
 import { existsSync, lstatSync } from 'node:fs';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { stagingBase, stagingDirFor } from '../../src/bundle/staging.js';
 import { claimsDir } from '../../src/state/id-slots.js';
@@ -265,4 +265,130 @@ test('for a container with no record, both reach the default backend, and the la
     t.deepEqual(seen[0], [['--root', root, ...form]]);
   }
   t.true(existsSync(join(`${root}.hardrun`, '@default')), 'a delete removed the default record');
+});
+
+test('--policy reaches the engine when the launcher hands it the call late (a default record it cannot follow)', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  const root = join(scratch.dir, 'root');
+  // More arguments than a record line carries for the launcher: the record is the engine's to read.
+  writeDefaultRecord(root, { kind: 'runc', name: 'rec', path: recorderPath, args: ['--a=1', '--b=2', '--c=3', '--d=4', '--e=5'] }, 'c0');
+  const seen: string[][][] = [];
+  for (const via of ['launcher', 'engine'] as const) {
+    await scratch.clear();
+    await launcher.clear();
+    const outcome = await runHardrun(['--policy', scratch.policy, '--root', root, 'state', 'gone'], { via, env: { RECORDER_LOG: scratch.log }, launcher: launcher.path });
+    t.is(outcome.exitCode, 0, `${via}: ${outcome.stderr}`);
+    seen.push(await scratch.calls());
+    if (via === 'launcher') t.deepEqual(await launcher.engineCalls(), [['--policy', scratch.policy, '--root', root, 'state', 'gone']]);
+  }
+  t.deepEqual(seen[0], seen[1]);
+  t.is(seen[0]?.length, 1);
+});
+
+test('an empty argument where the id goes is no id: both answer as runc does, and delete keeps the next container\'s record', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  const root = join(scratch.dir, 'root');
+  for (const form of [['state', '', id], ['kill', '', id, '9'], ['delete', '', id]]) {
+    const outcomes = [];
+    for (const via of ['launcher', 'engine'] as const) {
+      writeRecord(root, id, { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+      await scratch.clear();
+      await launcher.clear();
+      const outcome = await runHardrun(['--root', root, ...form], { via, env: { RECORDER_LOG: scratch.log, RECORDER_EXIT: '1', RECORDER_MESSAGE: 'container does not exist', HARDRUN_POLICY: scratch.policy }, launcher: launcher.path });
+      outcomes.push({ ...outcome, calls: await scratch.calls() });
+      t.true(existsSync(join(`${root}.hardrun`, id)), `${via} ${form.join(' ')}: removed ${id}'s record`);
+      if (via === 'launcher') t.is((await launcher.engineCalls()).length, 1, `${form.join(' ')}: the launcher answered it`);
+    }
+    t.deepEqual(outcomes[0], outcomes[1], form.join(' '));
+  }
+});
+
+test('a record naming a backend that is gone: the engine answers, with its reason in the log, never the shell\'s words', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const outcomes = [];
+  for (const via of ['launcher', 'engine'] as const) {
+    const log = join(scratch.dir, `log-${via}.json`);
+    writeRecord(root, id, { kind: 'runc', name: 'rec', path: join(scratch.dir, 'gone', 'runsc'), args: [] });
+    const outcome = await runHardrun(['--root', root, '--log', log, '--log-format', 'json', 'kill', id, '9'], { via, env: { HARDRUN_POLICY: scratch.policy } });
+    const logged = await readFile(log, 'utf8');
+    t.regex(logged, /"level":"error".*cannot run backend .*gone\/runsc/, via);
+    outcomes.push({ exitCode: outcome.exitCode, output: outcome.stdout + outcome.stderr });
+  }
+  t.deepEqual(outcomes[0], outcomes[1]);
+  t.is(outcomes[0]?.exitCode, 1);
+  t.regex(outcomes[0]?.output ?? '', /^cannot run backend .*gone\/runsc: No such file or directory\n$/);
+});
+
+test('a record that is a symlink is not followed by either', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  const root = join(scratch.dir, 'root');
+  writeRecord(root, 'real', { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+  await symlink(join(`${root}.hardrun`, 'real'), join(`${root}.hardrun`, id));
+  const outcomes = [];
+  for (const via of ['launcher', 'engine'] as const) {
+    await scratch.clear();
+    const outcome = await runHardrun(['--root', root, 'kill', id, '9'], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy }, launcher: launcher.path });
+    outcomes.push({ exitCode: outcome.exitCode, calls: await scratch.calls() });
+  }
+  t.not(outcomes[0]!.exitCode, 0);
+  t.deepEqual(outcomes[0], outcomes[1]);
+  t.deepEqual(outcomes[0]!.calls, []);
+});
+
+test('delete takes the half-made records a killed create left for this id, and never another container\'s', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const dir = `${root}.hardrun`;
+  const mine = ['.a.0123456789ab.tmp', '.a.default-0123456789ab.tmp'];
+  const others = ['.a.b.0123456789ab.tmp', '.a.b.default-0123456789ab.tmp', '.ab.0123456789ab.tmp'];
+  for (const via of ['launcher', 'engine'] as const) {
+    writeRecord(root, 'a', { kind: 'runc', name: 'rec', path: recorderPath, args: [] });
+    for (const name of [...mine, ...others]) await writeFile(join(dir, name), '');
+    const outcome = await runHardrun(['--root', root, 'delete', 'a'], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy } });
+    t.is(outcome.exitCode, 0, `${via}: ${outcome.stderr}`);
+    t.deepEqual((await readdir(dir)).filter(name => name.startsWith('.')).sort(), [...others].sort(), via);
+    for (const name of others) await rm(join(dir, name));
+  }
+  // With no record of its own, a delete of a is not sent to the engine by another container's half-made record.
+  for (const name of others) await writeFile(join(dir, name), '');
+  writeDefaultRecord(root, { kind: 'runc', name: 'rec', path: recorderPath, args: [] }, 'c0');
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  t.is((await runHardrun(['--root', root, 'delete', '--force', 'a'], { env: { RECORDER_LOG: scratch.log }, launcher: launcher.path })).exitCode, 0);
+  t.deepEqual(await launcher.engineCalls(), []);
+  t.deepEqual((await readdir(dir)).filter(name => name.startsWith('.')).sort(), [...others].sort());
+});
+
+test('the engine starts clean of its allocator\'s variables too: MIMALLOC_VERBOSE prints nothing', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const outcome = await runHardrun(['--root', root, 'state', 'nothing-here'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy, MIMALLOC_VERBOSE: '1', MIMALLOC_SHOW_ERRORS: '1' } });
+  t.is(outcome.exitCode, 0, outcome.stderr);
+  t.is(outcome.stdout + outcome.stderr, '');
+  t.deepEqual(await scratch.calls(), [['--root', root, 'state', 'nothing-here']]);
+});
+
+test('an id with a comma is an id, as runc takes it: both reach its record\'s backend', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  const root = join(scratch.dir, 'root');
+  writeRecord(root, 'a,b', { kind: 'runc', name: 'rec', path: recorderPath, args: ['--rec-global=1'] });
+  for (const via of ['launcher', 'engine'] as const) {
+    await scratch.clear();
+    await launcher.clear();
+    const outcome = await runHardrun(['--root', root, 'kill', 'a,b', '9'], { via, env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy }, launcher: launcher.path });
+    t.is(outcome.exitCode, 0, `${via}: ${outcome.stderr}`);
+    t.deepEqual(await scratch.calls(), [['--rec-global=1', '--root', root, 'kill', 'a,b', '9']], via);
+    if (via === 'launcher') t.deepEqual(await launcher.engineCalls(), []);
+  }
 });

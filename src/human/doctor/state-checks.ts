@@ -4,7 +4,7 @@ import { defaultRoots, listManaged } from '../inspect/locate.js';
 import type { DoctorCheck } from './host-checks.js';
 
 /** A staging directory's name: the hash of its runc root, a dash, the container id. */
-const stagingName = /^[0-9a-f]{12}-([\w+.-]+)$/;
+const stagingName = /^[0-9a-f]{12}-([\w+,.-]+)$/;
 
 /**
  * Staging directories that no record names. The launcher's `delete` removes
