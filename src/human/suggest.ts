@@ -1,3 +1,4 @@
+import { ruleShown } from '../state/record.js';
 import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
@@ -50,7 +51,7 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
 
   const image = imageOf({ id: container.id, spec, caller: callerOf(container.root), host: hostFacts });
   say(`# hardrun suggest ${container.id}: what it wrote and asked for, as one rule`);
-  say(`# the rule it runs under now: ${container.record?.rule ?? 'unknown'}`);
+  say(`# the rule it runs under now: ${container.record === undefined ? 'unknown' : ruleShown(container.record)}`);
   if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).map(yamlPath).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
   for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which the allowlist lacks`);
   for (const note of notes) say(`# ${note}`);

@@ -8,7 +8,7 @@ import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
 import type { Process, Spec } from '../spec/types.js';
 import { HardrunError } from '../errors.js';
-import { decide, decisionForRule, isolationOf, type Decision } from './decide.js';
+import { decide, decisionForRule, isolationOf, type Decision, type RuleRef } from './decide.js';
 import { imageOf, type ImageIdentity } from './image.js';
 import type { Subject } from './match.js';
 import type { Policy } from './policy.js';
@@ -108,8 +108,8 @@ function mapsTo(spec: Spec, ids: Slot): boolean {
 }
 
 /** An exec's process: the create's rule, the cwd check, and the process transforms. */
-export function admitProcess(policy: Policy, ruleName: string | undefined, document: Process, backend: Backend): DecisionOutcome & { readonly process: Process } {
-  const decision = decisionForRule(policy, ruleName);
+export function admitProcess(policy: Policy, rules: RuleRef | undefined, document: Process, backend: Backend): DecisionOutcome & { readonly process: Process } {
+  const decision = decisionForRule(policy, rules);
   const judged: Judged[] = [];
   let current = document;
   const mode = decision.checks.procCwd.mode;

@@ -5,10 +5,22 @@ import { matchesRule, type Subject } from './match.js';
 import { mergeSettings } from './merge.js';
 import type { CheckSettings, Policy, PolicyHardening, PolicyRule } from './policy.js';
 
+/**
+ * The rules behind a decision, as a container's record keeps them for its
+ * execs: the deciding rule, and for one that may only raise, the rule (or
+ * "default") it raised.
+ */
+export interface RuleRef {
+  readonly rule?: string;
+  readonly raising?: string;
+}
+
 /** What the policy says for one container: the rule behind it, the backend, the settings. */
 export interface Decision {
-  /** The deciding rule's name, or "default". */
+  /** The deciding rule's name, or "default"; "U (raising T)" for a rule that may only raise. */
   readonly rule: string;
+  /** The same, as names: what an exec into the container is decided by again (decisionForRule). */
+  readonly basis: RuleRef;
   readonly backend: string;
   readonly hardening: PolicyHardening;
   readonly checks: CheckSettings;
@@ -38,20 +50,30 @@ export function decide(policy: Policy, subject: Subject): Decision {
   return raiseOnly(policy, trusted === undefined ? defaults(policy) : applyRule(policy, trusted), applyRule(policy, chosen));
 }
 
-/** The decision of a rule known by name (an exec into a container created under it). */
-export function decisionForRule(policy: Policy, name: string | undefined): Decision {
+/**
+ * The decision a container was created under, again, from its record's
+ * rule names (an exec into it): the same rule, raising the same baseline.
+ * A record an older engine wrote holds the display form "U (raising T)".
+ */
+export function decisionForRule(policy: Policy, ref: RuleRef | undefined): Decision {
+  const older = ref?.raising === undefined ? /^(.+) \(raising (.+)\)$/.exec(ref?.rule ?? '') : null;
+  const name = older !== null && !policy.rules.some(candidate => candidate.name === ref?.rule) ? older[1] : ref?.rule;
+  const raising = older !== null && name === older[1] ? older[2] : ref?.raising;
   const rule = policy.rules.find(candidate => candidate.name === name);
   if (rule === undefined) return defaults(policy);
-  return rule.userControlled ? raiseOnly(policy, defaults(policy), applyRule(policy, rule)) : applyRule(policy, rule);
+  if (!rule.userControlled) return applyRule(policy, rule);
+  const trusted = raising === undefined ? undefined : policy.rules.find(candidate => candidate.name === raising && !candidate.userControlled);
+  return raiseOnly(policy, trusted === undefined ? defaults(policy) : applyRule(policy, trusted), applyRule(policy, rule));
 }
 
 function defaults(policy: Policy): Decision {
-  return { rule: 'default', backend: policy.defaultBackend, hardening: policy.hardening, checks: policy.checks };
+  return { rule: 'default', basis: { rule: 'default' }, backend: policy.defaultBackend, hardening: policy.hardening, checks: policy.checks };
 }
 
 function applyRule(policy: Policy, rule: PolicyRule): Decision {
   return {
     rule: rule.name,
+    basis: { rule: rule.name },
     backend: rule.backend ?? policy.defaultBackend,
     hardening: mergeSettings(policy.hardening, rule.hardening),
     checks: mergeSettings(policy.checks, rule.checks),
@@ -72,6 +94,7 @@ function raiseOnly(policy: Policy, baseline: Decision, wish: Decision): Decision
   }
   return {
     rule: `${wish.rule} (raising ${baseline.rule})`,
+    basis: { rule: wish.rule, raising: baseline.rule },
     backend: rank(wish.backend) > rank(baseline.backend) ? wish.backend : baseline.backend,
     hardening: hardening as unknown as PolicyHardening,
     checks: checks as unknown as CheckSettings,

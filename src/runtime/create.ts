@@ -142,7 +142,7 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
     if (fallback === undefined) throw new HardrunError('policy-invalid', `the policy's defaultBackend "${policy.defaultBackend}" names no backend: add it to backends`);
     writeDefaultRecord(call.root, fallback.name === backend.name ? backend : { ...fallback, path: resolveBackendPath(fallback) }, subject.id);
     writeRecord(call.root, subject.id, {
-      kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, rule: admission.decision.rule,
+      kind: backend.kind, name: backend.name, path: backend.path, args: backend.args, ...admission.decision.basis,
       ...(plan === undefined ? {} : { staging: plan.dir }),
       ...(claim === undefined ? {} : { claim }),
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),

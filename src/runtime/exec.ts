@@ -36,7 +36,7 @@ export async function execInContainer(call: Call): Promise<number> {
     const passed = passedDescriptor(processPath, process.pid);
     const read = passed === undefined ? readJsonFile(processPath, 'process file').value : readJsonDescriptor(passed, processPath, 'process file');
     const document = asProcess(read, processPath);
-    const admitted = admitProcess(policy, record?.rule, document, backend);
+    const admitted = admitProcess(policy, record, document, backend);
     auditDecision(policy, { event: 'exec', id, caller: callerOf(call.root), backend: backend.name }, admitted);
     if (admitted.refusals.length > 0) throw new HardrunError('refused', `hardrun refused this exec: ${admitted.refusals.join('; ')}`);
     if (passed !== undefined) {
@@ -50,7 +50,7 @@ export async function execInContainer(call: Call): Promise<number> {
     replaceJsonFile(processPath, admitted.process);
   } else {
     const policy = await loadPolicy(call.policyPath, call.env);
-    refuseFlagPrivileges(call, decisionForRule(policy, record?.rule), backend.kind);
+    refuseFlagPrivileges(call, decisionForRule(policy, record), backend.kind);
   }
   // The exec's stdio pipes come from the caller as host root's, like create's.
   if (record?.ids !== undefined) giveStdioTo(record.ids.uid, record.ids.gid);

@@ -15,7 +15,7 @@ import type { BackendKind } from '../backend/backend.js';
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
  * present, for the launcher's delete, with the claim of the container's
- * host ids as a third field), `ids`, `rule` and `trace`.
+ * host ids as a third field), `ids`, `rule`, `raising` and `trace`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -25,6 +25,8 @@ export interface ContainerRecord {
   readonly args: readonly string[];
   /** The policy rule that chose the backend. */
   readonly rule?: string;
+  /** For a rule that may only raise (it matched on what the container's user sets), the rule or "default" it raised. */
+  readonly raising?: string;
   /** A per-container staging directory to remove at delete. */
   readonly staging?: string;
   /** The claim of the container's host ids (src/state/id-slots.ts), removed at delete with the record. */
@@ -63,8 +65,15 @@ export function formatRecord(record: ContainerRecord): string {
   if (record.staging !== undefined) lines.push(`staging\t${record.staging}${record.claim === undefined ? '' : `\t${record.claim}`}`);
   if (record.ids !== undefined) lines.push(`ids\t${record.ids.uid}:${record.ids.gid}`);
   if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
+  if (record.raising !== undefined) lines.push(`raising\t${record.raising.replace(/[\t\n]/g, ' ')}`);
   if (record.trace !== undefined) lines.push(`trace\t${record.trace.replace(/[\t\n]/g, ' ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The rule a record names, as a decision shows it: "U (raising T)" for one that may only raise; "default" when none. */
+export function ruleShown(record: ContainerRecord | undefined): string {
+  if (record?.rule === undefined) return 'default';
+  return record.raising === undefined ? record.rule : `${record.rule} (raising ${record.raising})`;
 }
 
 export function parseRecord(text: string): ContainerRecord | undefined {
@@ -78,12 +87,14 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     return [line.slice(0, tab), line.slice(tab + 1)] as [string, string];
   }));
   const rule = extra.get('rule');
+  const raising = extra.get('raising');
   const [staging, claim] = extra.get('staging')?.split('\t') ?? [];
   const ids = /^(\d+):(\d+)$/.exec(extra.get('ids') ?? '');
   const trace = extra.get('trace');
   return {
     kind, name, path, args,
     ...(rule === undefined ? {} : { rule }),
+    ...(raising === undefined ? {} : { raising }),
     ...(staging === undefined ? {} : { staging }),
     ...(claim === undefined ? {} : { claim }),
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),

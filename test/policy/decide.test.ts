@@ -1,6 +1,6 @@
 import test from 'ava';
 import { admitSpec } from '../../src/policy/admit.js';
-import { decide } from '../../src/policy/decide.js';
+import { decide, decisionForRule } from '../../src/policy/decide.js';
 import type { Subject } from '../../src/policy/match.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { PolicyDocument } from '../../src/policy/generated/policy-document.js';
@@ -98,4 +98,27 @@ test('sandbox mode sends the container to the sandbox backend instead of refusin
   const admission = admitSpec(policy, { ...subject(spec), defaultDevices: policy.hardening.devices.allow }, ranges);
   t.deepEqual(admission.refusals, []);
   t.is(admission.backend.name, 'runsc');
+});
+
+test('an exec is decided as its container was: a rule that only raises, with the baseline it raised, from the names the record keeps', t => {
+  const policy = normalizePolicy({
+    version: 1,
+    hardening: { capabilities: { allow: ['CAP_CHOWN', 'CAP_KILL', 'CAP_SETUID', 'CAP_SETGID'] } },
+    checks: { procCwd: { mode: 'audit' } },
+    rules: [
+      { name: 'debug-strict', match: { env: { DEBUG: '*' } }, checks: { sysctls: { mode: 'enforce' } } },
+      { name: 'untrusted', match: { caller: ['moby'] }, hardening: { capabilities: { allow: [] } }, checks: { procCwd: { mode: 'enforce' } } },
+    ],
+  }, 'test');
+  for (const env of [['PATH=/bin'], ['PATH=/bin', 'DEBUG=1']]) {
+    const created = decide(policy, subject(withEnv(...env)));
+    const again = decisionForRule(policy, created.basis);
+    t.deepEqual(again, created, env.join(' '));
+    t.is(again.checks.procCwd.mode, 'enforce', `${env.join(' ')}: the exec keeps untrusted's procCwd`);
+    t.deepEqual(again.hardening.capabilities.allow, [], `${env.join(' ')}: and its capabilities`);
+  }
+  t.deepEqual(decide(policy, subject(withEnv('DEBUG=1'))).basis, { rule: 'debug-strict', raising: 'untrusted' });
+  // A record an older engine wrote: the decision's display form.
+  t.deepEqual(decisionForRule(policy, { rule: 'debug-strict (raising untrusted)' }), decide(policy, subject(withEnv('DEBUG=1'))));
+  t.is(decisionForRule(policy, { rule: 'gone' }).rule, 'default');
 });

@@ -2,7 +2,7 @@ import test from 'ava';
 import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatRecord, parseRecord, readRecord, recordDir, removeRecord, writeRecord, type ContainerRecord } from '../../src/state/record.js';
+import { formatRecord, parseRecord, readRecord, recordDir, removeRecord, ruleShown, writeRecord, type ContainerRecord } from '../../src/state/record.js';
 
 const runsc: ContainerRecord = { kind: 'runsc', name: 'gvisor', path: '/usr/bin/runsc', args: ['--network=none'], rule: 'sandbox-admin' };
 
@@ -14,6 +14,11 @@ test('records sit beside the root, never inside it', t => {
 
 test('a record round-trips through its text form', t => {
   t.deepEqual(parseRecord(formatRecord(runsc)), runsc);
+  const raised = { ...runsc, rule: 'debug', raising: 'untrusted' };
+  t.deepEqual(parseRecord(formatRecord(raised)), raised);
+  t.is(ruleShown(raised), 'debug (raising untrusted)');
+  t.is(ruleShown(runsc), 'sandbox-admin');
+  t.is(ruleShown(undefined), 'default');
 });
 
 test('the first line is what the launcher reads: tab-separated, marked direct', t => {

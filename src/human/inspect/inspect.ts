@@ -1,3 +1,4 @@
+import { ruleShown } from '../../state/record.js';
 import { builtinPolicy } from '../../policy/builtin.js';
 import { decisionForRule } from '../../policy/decide.js';
 import { loadPolicy } from '../../policy/load.js';
@@ -47,11 +48,11 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
   }
   const live = readLiveIsolation(state.pid);
   const policy = await policyOrBuiltin(args.policy);
-  const capabilities = decisionForRule(policy, container.record?.rule).hardening.capabilities;
+  const capabilities = decisionForRule(policy, container.record).hardening.capabilities;
   const recordedUid = container.record?.ids?.uid;
   const judgements = judgeIsolation(live, { allow: capabilities.allow.map(canonical), never: capabilities.never.map(canonical), ...(recordedUid === undefined ? {} : { hostUid: recordedUid }) });
   const hardened = judgements.every(judgement => judgement.hardened);
-  const managed = container.record === undefined ? undefined : { backend: container.record.name, kind: container.record.kind, rule: container.record.rule ?? 'default' };
+  const managed = container.record === undefined ? undefined : { backend: container.record.name, kind: container.record.kind, rule: ruleShown(container.record) };
   if (args.json === true) {
     process.stdout.write(`${JSON.stringify({ id: container.id, root: container.root, status: state.status, managed: managed ?? null, live, judgements, hardened }, null, 2)}\n`);
     return hardened ? 0 : 1;

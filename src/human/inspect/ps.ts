@@ -1,3 +1,4 @@
+import { ruleShown } from '../../state/record.js';
 import { askDockerForRunning, dockerApiSocket, rootFromShim } from './docker-api.js';
 import { defaultRoots, findContainers, listManaged } from './locate.js';
 import { readBackendState } from './state.js';
@@ -36,7 +37,7 @@ export async function listContainers(args: PsArgs): Promise<number> {
       status: 'error' in state ? 'gone' : state.status,
       pid: 'error' in state ? 0 : state.pid,
       backend: container.record.name,
-      rule: container.record.rule ?? 'default',
+      rule: ruleShown(container.record),
       root: container.root,
     };
   }));
