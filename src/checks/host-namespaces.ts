@@ -43,6 +43,6 @@ function withPrivateNamespace(spec: Spec, type: string): Spec {
 
 export const hostNamespacesCheck = defineCheck({
   name: 'hostNamespaces',
-  defaults: { mode: 'enforce', types: ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup'] },
+  defaults: { mode: 'enforce', types: ['pid', 'network', 'ipc', 'uts', 'user', 'cgroup', 'mount'] },
   check: checkHostNamespaces,
 });

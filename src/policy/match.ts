@@ -55,7 +55,8 @@ const conditions: readonly Condition[] = [
     : Object.keys(spec.linux?.sysctl ?? {}).some(name => sysctls.some(pattern => matchName(pattern, name))),
   (match, { spec }) => {
     if (match.privileged === undefined) return undefined;
-    const privileged = (spec.process?.capabilities?.bounding ?? []).includes('CAP_SYS_ADMIN') && grantsEveryDevice(spec);
+    // Read as the capabilities transform reads a name (it writes cap_sys_admin back as CAP_SYS_ADMIN).
+    const privileged = (spec.process?.capabilities?.bounding ?? []).some(name => normalizeCapability(name) === 'CAP_SYS_ADMIN') && grantsEveryDevice(spec);
     return privileged === match.privileged;
   },
   (match, { spec }) => {

@@ -79,6 +79,17 @@ test('host namespaces: absent pid/net/ipc/uts, or joined by path, are the host',
   t.deepEqual(checkHostNamespaces(fixed, builtinChecks.hostNamespaces, context), []);
 });
 
+test('host namespaces: joining the host\'s mount namespace by path, or having none, is the host\'s', t => {
+  const mountHost = fakeHost({}, ['/proc/1/ns/mnt']);
+  const joined: Spec = { ...minimalSpec, linux: { namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount', path: '/proc/1/ns/mnt' }] } };
+  const [violation, ...more] = checkHostNamespaces(joined, builtinChecks.hostNamespaces, { ...context, host: mountHost });
+  t.is(violation?.message, "the container shares the host's mount namespace");
+  t.is(violation?.path, 'linux.namespaces[4].path');
+  t.deepEqual(more, []);
+  const none: Spec = { ...minimalSpec, linux: { namespaces: [{ type: 'pid' }, { type: 'network' }, { type: 'ipc' }, { type: 'uts' }] } };
+  t.deepEqual(checkHostNamespaces(none, builtinChecks.hostNamespaces, context).map(found => found.message), ["the container shares the host's mount namespace"]);
+});
+
 test('host namespaces: a missing user or cgroup namespace is not a sharing', t => {
   t.deepEqual(checkHostNamespaces(minimalSpec, builtinChecks.hostNamespaces, context), []);
 });

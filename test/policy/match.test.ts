@@ -77,6 +77,8 @@ const conditionCases: readonly [string, MatchDocument, Subject, boolean][] = [
   ['privileged: SYS_ADMIN and every device', { privileged: true },
     subject({ ...withBounding('CAP_SYS_ADMIN'), linux: { ...minimalSpec.linux, resources: { devices: [{ allow: true, access: 'rwm' }] } } }), true],
   ['privileged: SYS_ADMIN alone is not --privileged', { privileged: true }, subject(withBounding('CAP_SYS_ADMIN')), false],
+  ['privileged: the name as the capabilities transform reads it (cap_sys_admin, SYS_ADMIN)', { privileged: true },
+    subject({ ...withBounding(' cap_sys_admin', 'SYS_ADMIN'), linux: { ...minimalSpec.linux, resources: { devices: [{ allow: true, access: 'rwm' }] } } }), true],
   ['privileged: false for an ordinary container', { privileged: false }, subject(minimalSpec), true],
   ['process.args: a glob over the command line', { process: { args: ['nginx -g *'] } }, subject(withProcess({ args: ['nginx', '-g', 'daemon off;'] })), true],
   ['process.args: another command', { process: { args: ['redis*'] } }, subject(withProcess({ args: ['nginx'] })), false],
