@@ -21,7 +21,7 @@ import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
-import { recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
+import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
@@ -38,6 +38,7 @@ import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
 export async function createContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
   const id = containerId(call);
+  await refuseIfLive(call, id);
   const bundle = bundlePath(call);
   const policy = await loadPolicy(call.policyPath, call.env);
   const configPath = `${bundle}/config.json`;
@@ -100,6 +101,25 @@ export async function createContainer(call: Call): Promise<number> {
     await undo();
     throw error;
   }
+}
+
+/**
+ * A second create of a container that exists is refused as runc refuses it,
+ * before anything is written: its undo would otherwise take the live
+ * container's record, staging directory and claim of host ids. A record
+ * whose backend no longer knows the container is a killed create's, and is
+ * written over as before.
+ */
+async function refuseIfLive(call: Call, id: string): Promise<void> {
+  let record;
+  try {
+    record = readRecord(call.root, id);
+  } catch {
+    // No record to protect that can be read: the create's own writes say what is wrong.
+    return;
+  }
+  if (record === undefined || await isGoneFrom(record, call, id)) return;
+  throw new HardrunError('exists', 'container with given ID already exists');
 }
 
 /**

@@ -158,3 +158,29 @@ test('a key runc reads as a field hardrun checks, spelled otherwise (linux.Secco
   t.regex(viaHardrun.all, /linux\.Seccomp: runc would read this key as linux\.seccomp .*write it as seccomp/);
   t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
 });
+
+test('a second create of a live container is refused as runc refuses it, and the first keeps its record, staging and claim', async t => {
+  const dir = await bundle('twice');
+  const answers: Record<string, string> = {};
+  for (const via of ['runc', 'hardrun'] as const) {
+    const root = join(scratch, `twice-${via}`);
+    const tool = via === 'runc' ? runc : launcherPath;
+    t.teardown(() => execa(tool, ['--root', root, 'delete', '--force', 'twice'], { reject: false }).then(() => undefined));
+    const first = await execa(tool, ['--root', root, 'create', '--bundle', dir, 'twice'], { reject: false, stdio: 'ignore' });
+    t.is(first.exitCode, 0, via);
+    const before = via === 'hardrun' ? await leftoversOf(root) : undefined;
+    const second = await execa(tool, ['--root', root, 'create', '--bundle', dir, 'twice'], { reject: false, all: true, stdin: 'ignore' });
+    t.is(second.exitCode, 1, via);
+    answers[via] = normalize(second.all).replace(/^.*msg="(?:runc create failed: )?(.*)"$/m, '$1').trim();
+    if (via === 'hardrun') {
+      t.deepEqual(await leftoversOf(root), before, 'the first container\'s record, staging and claim are all still there');
+      t.is(before?.records.length, 1);
+      t.is(before?.claims.length, 1);
+    }
+    t.is((await execa(tool, ['--root', root, 'state', 'twice'], { reject: false })).exitCode, 0, `${via}: the first container is still there`);
+    t.is((await execa(tool, ['--root', root, 'delete', '--force', 'twice'], { reject: false })).exitCode, 0);
+    if (via === 'hardrun') t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
+  }
+  t.is(answers['hardrun'], answers['runc']);
+  t.is(answers['runc'], 'container with given ID already exists');
+});
