@@ -1,6 +1,6 @@
 import { closeSync } from 'node:fs';
 import type { Finding } from '../harden/types.js';
-import { attachTree, bindTree, detachAll, IdmapRefused, idmappedTree, mountOverlay, openUserNamespace } from '../host/idmap.js';
+import { attachTree, bindTree, detachAll, IdmapRefused, idmappedTree, mountOverlay, openSource, openUserNamespace } from '../host/idmap.js';
 import { cString, loadLibc } from '../host/libc.js';
 import type { Slot } from '../state/id-slots.js';
 import { layersViewOf, type StagingPlan } from './staging.js';
@@ -44,15 +44,20 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
     for (const [index, bind] of plan.binds.entries()) {
       const options = { recursive: bind.recursive, nosuid: bind.idmap, nodev: bind.idmap };
       let refused: string | undefined = bind.idmap ? undefined : 'the policy idmaps no such mount';
-      if (bind.idmap && userns !== undefined) {
-        try {
-          await attachTree(await idmappedTree(bind.source, userns, options), bind.target);
-        } catch (error) {
-          if (!(error instanceof IdmapRefused)) throw error;
-          refused = error.message;
+      const source = await openSource(bind.source) ?? bind.source;
+      try {
+        if (bind.idmap && userns !== undefined) {
+          try {
+            await attachTree(await idmappedTree(source, userns, options), bind.target);
+          } catch (error) {
+            if (!(error instanceof IdmapRefused)) throw error;
+            refused = error.message;
+          }
         }
+        if (refused !== undefined) await bindTree(source, bind.target, options);
+      } finally {
+        if (typeof source !== 'string') closeSync(source.fd);
       }
-      if (refused !== undefined) await bindTree(bind.source, bind.target, options);
       targets.push(bind.target);
       if (refused !== undefined && bind.idmap) findings.push(fallbackFinding(`mounts.${index}`, `the bind of ${bind.source}`, refused));
     }

@@ -1,7 +1,8 @@
 import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, posix, resolve } from 'node:path';
 import { HardrunError, isErrno } from '../errors.js';
-import { isBindMount, isSameOrBelow } from '../spec/mount-options.js';
+import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
+import { hostFacts } from '../host/facts.js';
 import type { IdmapMounts } from '../harden/settings.js';
 import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
 import type { Slot } from '../state/id-slots.js';
@@ -46,6 +47,7 @@ export type RootView =
   | { readonly kind: 'bind'; readonly reason: string };
 
 export interface StagedBind {
+  /** The host path as the checks judged it, symlinks resolved. */
   readonly source: string;
   readonly target: string;
   readonly kind: 'dir' | 'file';
@@ -164,13 +166,14 @@ export function planStaging(spec: Spec, bundle: string, dir: string, options: St
     let kind: 'dir' | 'file' = 'dir';
     let staged = mount;
     if (isBindMount(mount) && mount.source !== undefined) {
-      const source = isAbsolute(mount.source) ? mount.source : resolve(bundle, mount.source);
-      kind = sourceKind(source, mount.destination);
+      // The path the checks judged (hostFacts answers once per path): staging
+      // opens exactly this one, following no symlink, and mounts what it opened.
+      const real = hostFacts.realpath(normalizeDestination(isAbsolute(mount.source) ? mount.source : posix.join(bundle, mount.source)));
+      kind = sourceKind(real, mount.destination);
       const target = `${dir}/m${index}`;
-      const real = realpathOrSelf(source);
       const idmap = wantsIdmap(real, options, enginePaths);
       const recursive = (mount.options ?? []).includes('rbind');
-      binds.push({ source, target, kind, recursive, idmap });
+      binds.push({ source: real, target, kind, recursive, idmap });
       const current = mount.options ?? [];
       // The kernel locks a mount's nosuid, nodev, noexec and atime flags for
       // a user namespace: runc's remount of the bind must repeat them.
@@ -387,14 +390,6 @@ function makeTraversableDir(path: string): void {
   }
   const stat = lstatSync(path);
   if (!stat.isDirectory() || stat.uid !== 0) throw stagingError(path, new Error('not a directory owned by root'));
-}
-
-function realpathOrSelf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 function sourceKind(source: string, destination: string): 'dir' | 'file' {

@@ -5,22 +5,35 @@ import { readDockerRecord } from './docker-record.js';
 
 const namespaceFiles: Record<string, string> = { pid: 'pid', network: 'net', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', mount: 'mnt' };
 
+const realpaths = new Map<string, string>();
+
+/**
+ * The path with symlinks resolved in its longest prefix that exists: Docker
+ * creates a missing -v source only after asking, so judge the path it will have.
+ */
+function longestRealPrefix(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  for (let length = parts.length; length >= 0; length -= 1) {
+    try {
+      const head = realpathSync(`/${parts.slice(0, length).join('/')}`);
+      const tail = parts.slice(length);
+      return tail.length === 0 ? head : `${head === '/' ? '' : head}/${tail.join('/')}`;
+    } catch {
+      // Try a shorter prefix.
+    }
+  }
+  return path;
+}
+
 /** The host as the checks see it: symlinks resolved, namespaces compared with init's. */
 export const hostFacts: HostFacts = {
   realpath(path: string): string {
-    // Resolve the longest prefix that exists: Docker creates a missing -v
-    // source only after asking, so judge the path it will have.
-    const parts = path.split('/').filter(Boolean);
-    for (let length = parts.length; length >= 0; length -= 1) {
-      try {
-        const head = realpathSync(`/${parts.slice(0, length).join('/')}`);
-        const tail = parts.slice(length);
-        return tail.length === 0 ? head : `${head === '/' ? '' : head}/${tail.join('/')}`;
-      } catch {
-        // Try a shorter prefix.
-      }
-    }
-    return path;
+    // Once per path and process: the checks and the staging plan judge one answer.
+    const known = realpaths.get(path);
+    if (known !== undefined) return known;
+    const real = longestRealPrefix(path);
+    realpaths.set(path, real);
+    return real;
   },
   isSocket(path: string): boolean {
     try {

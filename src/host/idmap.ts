@@ -77,10 +77,13 @@ export interface IdmapOptions {
  * through /proc/self/fd. Throws IdmapRefused when the filesystem or kernel
  * does not allow it.
  */
-export async function idmappedTree(source: string, userns: number, options: IdmapOptions): Promise<number> {
+export async function idmappedTree(source: string | OpenedSource, userns: number, options: IdmapOptions): Promise<number> {
   const { libc, ptr, errno, errnoName } = await loadLibc();
   const recursive = options.recursive ? AT_RECURSIVE : 0;
-  const fd = Number(libc.symbols.syscall(SYS_OPEN_TREE, AT_FDCWD, ptr(cString(source)), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | recursive, 0, 0));
+  const fd = typeof source === 'string'
+    ? Number(libc.symbols.syscall(SYS_OPEN_TREE, AT_FDCWD, ptr(cString(source)), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | recursive, 0, 0))
+    : Number(libc.symbols.syscall(SYS_OPEN_TREE, source.fd, ptr(cString('')), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | recursive, 0, 0));
+  if (typeof source !== 'string') source = source.path;
   if (fd < 0) throw new IdmapRefused(`open_tree ${source}: ${errnoName(errno())}`);
   const set = MOUNT_ATTR_IDMAP | (options.nosuid ? MOUNT_ATTR_NOSUID : 0) | (options.nodev ? MOUNT_ATTR_NODEV : 0);
   const attr = new BigUint64Array([BigInt(set), 0n, 0n, BigInt(userns)]);
@@ -90,6 +93,41 @@ export async function idmappedTree(source: string, userns: number, options: Idma
     throw new IdmapRefused(`idmap ${source}: ${reason}`);
   }
   return fd;
+}
+
+/** A bind source opened by openSource: its descriptor (O_PATH), and the path it was opened by. */
+export interface OpenedSource {
+  readonly fd: number;
+  readonly path: string;
+}
+
+const SYS_OPENAT2 = 437;
+const O_PATH = 0o10000000;
+const O_CLOEXEC = 0o2000000;
+const RESOLVE_NO_MAGICLINKS = 0x02;
+const RESOLVE_NO_SYMLINKS = 0x04;
+const ELOOP = 40;
+const ENOSYS = 38;
+
+/**
+ * Opens a bind source by the path the checks judged (symlinks resolved),
+ * following no symlink on the way (openat2, RESOLVE_NO_SYMLINKS): what
+ * staging mounts is then the object judged, even if the path is changed
+ * after. A component that became a symlink since is refused in a sentence.
+ * Undefined on a kernel without openat2 (before 5.6), where staging mounts
+ * by path as before.
+ */
+export async function openSource(path: string): Promise<OpenedSource | undefined> {
+  const { libc, ptr, errno, fail } = await loadLibc();
+  const how = new BigUint64Array([BigInt(O_PATH | O_CLOEXEC), 0n, BigInt(RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS)]);
+  const fd = Number(libc.symbols.syscall(SYS_OPENAT2, AT_FDCWD, ptr(cString(path)), ptr(how), how.byteLength, 0));
+  if (fd >= 0) return { fd, path };
+  const code = errno();
+  if (code === ENOSYS) return undefined;
+  if (code === ELOOP) {
+    throw new HardrunError('mount-source', `the source ${path} of a bind mount changed while hardrun created the container (a symlink is in its path now, where hardrun judged it without one): the container is refused; create it again`);
+  }
+  throw fail(`open the bind source ${path}`);
 }
 
 /** Attaches a detached tree (from idmappedTree) on `target`, then closes its descriptor. */
@@ -105,12 +143,15 @@ export async function attachTree(fd: number, target: string): Promise<void> {
  * A plain bind of `source` on `target` (the view where idmapping is not
  * possible or not wanted), with nosuid and nodev when asked for.
  */
-export async function bindTree(source: string, target: string, options: IdmapOptions): Promise<void> {
+export async function bindTree(source: string | OpenedSource, target: string, options: IdmapOptions): Promise<void> {
   const { libc, ptr, fail } = await loadLibc();
   const MS_BIND = 0x1000;
   const MS_REC = 0x4000;
   const flags = MS_BIND | (options.recursive ? MS_REC : 0);
-  if (libc.symbols.mount(ptr(cString(source)), ptr(cString(target)), null, BigInt(flags), null) !== 0) throw fail(`bind ${source} on ${target}`);
+  // An opened source is bound through its descriptor: the object opened, whatever its path names by now.
+  const from = typeof source === 'string' ? source : `/proc/self/fd/${source.fd}`;
+  const named = typeof source === 'string' ? source : source.path;
+  if (libc.symbols.mount(ptr(cString(from)), ptr(cString(target)), null, BigInt(flags), null) !== 0) throw fail(`bind ${named} on ${target}`);
   if (options.nosuid === true || options.nodev === true) {
     const attr = new BigUint64Array([BigInt((options.nosuid ? MOUNT_ATTR_NOSUID : 0) | (options.nodev ? MOUNT_ATTR_NODEV : 0)), 0n, 0n, 0n]);
     if (Number(libc.symbols.syscall(SYS_MOUNT_SETATTR, AT_FDCWD, ptr(cString(target)), options.recursive ? AT_RECURSIVE : 0, ptr(attr), attr.byteLength)) !== 0) {
