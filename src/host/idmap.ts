@@ -83,14 +83,14 @@ export async function idmappedTree(source: string | OpenedSource, userns: number
   const fd = typeof source === 'string'
     ? Number(libc.symbols.syscall(SYS_OPEN_TREE, AT_FDCWD, ptr(cString(source)), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | recursive, 0, 0))
     : Number(libc.symbols.syscall(SYS_OPEN_TREE, source.fd, ptr(cString('')), OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | recursive, 0, 0));
-  if (typeof source !== 'string') source = source.path;
-  if (fd < 0) throw new IdmapRefused(`open_tree ${source}: ${errnoName(errno())}`);
+  const named = typeof source === 'string' ? source : source.path;
+  if (fd < 0) throw new IdmapRefused(`open_tree ${named}: ${errnoName(errno())}`);
   const set = MOUNT_ATTR_IDMAP | (options.nosuid ? MOUNT_ATTR_NOSUID : 0) | (options.nodev ? MOUNT_ATTR_NODEV : 0);
   const attr = new BigUint64Array([BigInt(set), 0n, 0n, BigInt(userns)]);
   if (Number(libc.symbols.syscall(SYS_MOUNT_SETATTR, fd, ptr(cString('')), AT_EMPTY_PATH | recursive, ptr(attr), attr.byteLength)) !== 0) {
     const reason = errnoName(errno());
     closeSync(fd);
-    throw new IdmapRefused(`idmap ${source}: ${reason}`);
+    throw new IdmapRefused(`idmap ${named}: ${reason}`);
   }
   return fd;
 }

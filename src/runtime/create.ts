@@ -21,7 +21,7 @@ import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
-import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord } from '../state/record.js';
+import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
 import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
@@ -111,7 +111,7 @@ export async function createContainer(call: Call): Promise<number> {
  * written over as before.
  */
 async function refuseIfLive(call: Call, id: string): Promise<void> {
-  let record;
+  let record: ContainerRecord | undefined;
   try {
     record = readRecord(call.root, id);
   } catch {

@@ -176,7 +176,7 @@ export function removeRecord(root: string, id: string): void {
 }
 
 /** The temporary files a record of `id` is written through: `.ID.<12 hex>.tmp` and `.ID.default-<12 hex>.tmp` (writeFileAtomic's names). */
-export function isTemporaryOf(name: string, id: string): boolean {
+function isTemporaryOf(name: string, id: string): boolean {
   const prefix = `.${id}.`;
   return name.startsWith(prefix) && /^(?:default-)?[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
 }
