@@ -1,4 +1,4 @@
-import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { chownSync, closeSync, constants, lstatSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, posix, resolve } from 'node:path';
 import { HardrunError, isErrno } from '../errors.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
@@ -10,6 +10,7 @@ import type { Mount, Spec } from '../spec/types.js';
 import { sha256Hex } from '../host/digest.js';
 import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';
+import { directoryModes, ensureOwnDirectory, makeDirectory, runDir } from '../host/directories.js';
 
 /**
  * Under a user namespace the container's root is an unprivileged host uid,
@@ -24,7 +25,7 @@ import { createMountpoint } from './secure-join.js';
  * remain, which `delete` removes. runc `exec` changes into root.path on the
  * host before joining the container, which an empty directory satisfies.
  */
-export const stagingBase = '/run/hardrun';
+export const stagingBase = runDir;
 
 /**
  * How the container's root is shown to it:
@@ -293,20 +294,20 @@ function isDirectory(path: string): boolean {
  * directory belongs to the container's root.
  */
 export function prepareStaging(plan: StagingPlan, ids: Slot): void {
-  makeTraversableDir(stagingBase);
-  makeTraversableDir(plan.dir);
+  ensureOwnDirectory(stagingBase, directoryModes.traversable);
+  ensureOwnDirectory(plan.dir, directoryModes.traversable);
   const views = plan.root.kind === 'overlay' && plan.root.shared !== undefined ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
   for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...views, ...plan.binds]) {
+    let made: boolean;
     try {
-      if (bind.kind === 'dir') mkdirSync(bind.target, { mode: 0o711 });
-      else closeSync(openSync(bind.target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
+      made = bind.kind === 'dir' ? makeDirectory(bind.target, directoryModes.traversable) : makeEmptyFile(bind.target);
     } catch (error) {
-      if (!isErrno(error, 'EEXIST')) throw stagingError(plan.dir, error);
-      // Left by a container whose delete could not remove it: usable only as what it was.
-      const existing = lstatSync(bind.target);
-      if (bind.kind === 'dir' ? !existing.isDirectory() : !existing.isFile()) {
-        throw stagingError(plan.dir, new Error(`${bind.target} was left behind by an earlier container and is not a ${bind.kind === 'dir' ? 'directory' : 'file'} (hardrun doctor lists such directories)`));
-      }
+      throw stagingError(plan.dir, error);
+    }
+    // Left by a container whose delete could not remove it: usable only as what it was.
+    const existing = made ? undefined : lstatSync(bind.target);
+    if (existing !== undefined && (bind.kind === 'dir' ? !existing.isDirectory() : !existing.isFile())) {
+      throw stagingError(plan.dir, new Error(`${bind.target} was left behind by an earlier container and is not a ${bind.kind === 'dir' ? 'directory' : 'file'} (hardrun doctor lists such directories)`));
     }
   }
   for (const mountpoint of plan.mountpoints) createMountpoint(plan.rootfs, mountpoint.path, mountpoint.kind);
@@ -321,15 +322,10 @@ export function prepareStaging(plan: StagingPlan, ids: Slot): void {
  */
 function prepareUpper(upper: { readonly upper: string; readonly work: string }, ids: Slot): void {
   try {
-    mkdirSync(upper.upper, { mode: 0o755 });
-    chownSync(upper.upper, ids.uids.hostID, ids.gids.hostID);
+    if (makeDirectory(upper.upper, directoryModes.containerRoot)) chownSync(upper.upper, ids.uids.hostID, ids.gids.hostID);
+    makeDirectory(upper.work, directoryModes.private);
   } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.upper, error);
-  }
-  try {
-    mkdirSync(upper.work, { mode: 0o700 });
-  } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.work, error);
+    throw stagingError(upper.upper, error);
   }
   for (const path of [upper.upper, upper.work]) {
     if (!lstatSync(path).isDirectory()) throw stagingError(path, new Error('not a directory'));
@@ -382,14 +378,16 @@ export function removeStaging(dir: string): void {
   }
 }
 
-function makeTraversableDir(path: string): void {
+
+/** A bind target for a file (its mode is the mounted file's once mounted); false when one was there. */
+function makeEmptyFile(path: string): boolean {
   try {
-    mkdirSync(path, { mode: 0o711 });
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
+    return true;
   } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(path, error);
+    if (isErrno(error, 'EEXIST')) return false;
+    throw error;
   }
-  const stat = lstatSync(path);
-  if (!stat.isDirectory() || stat.uid !== 0) throw stagingError(path, new Error('not a directory owned by root'));
 }
 
 function sourceKind(source: string, destination: string): 'dir' | 'file' {

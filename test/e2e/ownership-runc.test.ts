@@ -1,12 +1,11 @@
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
-import { findExecutable } from '../helpers/dockerd.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
 import { recorderPath } from '../helpers/recorder.js';
+import { makeBundle, makeRootfs, scratch } from '../helpers/runc-bundle.js';
 import { runHardrun } from '../helpers/shipped.js';
 
 /**
@@ -16,39 +15,6 @@ import { runHardrun } from '../helpers/shipped.js';
  * runc; and no mount of hardrun's reaches the host, even when the create is
  * killed part way.
  */
-const runc = findExecutable('runc', ['/usr/sbin', '/usr/bin']) ?? 'runc';
-
-async function scratch(t: ExecutionContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hardrun-own-runc-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A busybox root with a service user's 0700 directory. */
-async function makeRootfs(rootfs: string): Promise<void> {
-  const busybox = findExecutable('busybox', ['/bin', '/usr/bin']);
-  if (busybox === undefined) throw new Error('busybox not found: install busybox-static');
-  for (const sub of ['bin', 'etc', 'proc', 'sys', 'dev', 'tmp', 'srv/svc']) await mkdir(join(rootfs, sub), { recursive: true });
-  await copyFile(busybox, join(rootfs, 'bin', 'busybox'));
-  await chmod(join(rootfs, 'bin', 'busybox'), 0o755);
-  for (const applet of ['sh', 'stat', 'cat', 'id', 'echo', 'touch', 'grep']) await symlink('busybox', join(rootfs, 'bin', applet));
-  await writeFile(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nsvc:x:1000:1000::/srv/svc:/bin/sh\n');
-  await writeFile(join(rootfs, 'srv', 'svc', 'key'), 'secret\n');
-  await chown(join(rootfs, 'srv', 'svc', 'key'), 1000, 1000);
-  await chown(join(rootfs, 'srv', 'svc'), 1000, 1000);
-  await chmod(join(rootfs, 'srv', 'svc'), 0o700);
-}
-
-async function makeBundle(bundle: string, args: string[], rootPath = 'rootfs'): Promise<void> {
-  await mkdir(bundle, { recursive: true });
-  await execa(runc, ['spec', '--bundle', bundle]);
-  const spec = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { process: { args: string[]; terminal: boolean }; root: { path: string } };
-  spec.process.args = args;
-  spec.process.terminal = false;
-  spec.root.path = rootPath;
-  await writeFile(join(bundle, 'config.json'), JSON.stringify(spec));
-}
-
 const probe = ['sh', '-c', 'stat -c "%u:%g %n" /etc/passwd /srv/svc; cat /proc/self/uid_map; echo x > /tmp/t && echo tmp-ok; touch /x 2>/dev/null || echo root-ro'];
 
 function assertOwnersKept(t: ExecutionContext, stdout: string): void {

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces } from '../../src/human/doctor/host-checks.js';
-import type { HostProbe } from '../../src/human/doctor/probe.js';
+import type { HostProbe, PathEntry } from '../../src/human/doctor/probe.js';
+import { checkStagingPath } from '../../src/human/doctor/staging-path.js';
 import { checkBackends, checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
 import { checkStaging } from '../../src/human/doctor/state-checks.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
@@ -104,4 +105,18 @@ test('staging: a record whose container the backend no longer has is a leftover,
   t.is(check.status, 'info');
   t.regex(check.detail, /^leftovers: 1 record of containers the backend no longer has, left with their staging: \/run\/runc c1 \(\/run\/hardrun\/0123456789ab-c1\)$/);
   t.regex(check.fix ?? '', /^hardrun --root ROOT delete --force ID for each/);
+});
+
+test('staging path: every directory above /run/hardrun must let a mapped root through; a private /run/hardrun is put right by the next create', t => {
+  const entries: Record<string, PathEntry> = { '/': { kind: 'directory', mode: 0o755, uid: 0 }, '/run': { kind: 'directory', mode: 0o755, uid: 0 } };
+  const probe = (extra: Record<string, PathEntry>): HostProbe => ({ ...host({}), entry: path => ({ ...entries, ...extra })[path] });
+  t.is(checkStagingPath(probe({})).status, 'ok');
+  t.is(checkStagingPath(probe({ '/run/hardrun': { kind: 'directory', mode: 0o711, uid: 0 } })).status, 'ok');
+  const private_ = checkStagingPath(probe({ '/run/hardrun': { kind: 'directory', mode: 0o700, uid: 0 } }));
+  t.is(private_.status, 'info');
+  t.is(private_.fix, 'chmod 0711 /run/hardrun');
+  const closed = checkStagingPath(probe({ '/run': { kind: 'directory', mode: 0o750, uid: 0 } }));
+  t.is(closed.status, 'missing');
+  t.regex(closed.detail, /\/run is mode 0750: .*permission denied/);
+  t.is(checkStagingPath(probe({ '/run/hardrun': { kind: 'symlink', mode: 0o777, uid: 0 } })).status, 'missing');
 });

@@ -7,6 +7,7 @@ import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces,
 import { realHost, type HostProbe } from './probe.js';
 import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
 import { checkStaging, readStaging } from './state-checks.js';
+import { checkStagingPath } from './staging-path.js';
 
 export interface DoctorArgs {
   readonly json?: boolean;
@@ -54,7 +55,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   checks.push(...await checkBackends(host, policy));
   checks.push(checkUserNamespaces(host, policy.hardening.userNamespace.mode !== 'off'));
   checks.push(...checkSubids(host, { uid: args.subuidFile ?? '/etc/subuid', gid: args.subgidFile ?? '/etc/subgid' }));
-  if (policy.hardening.userNamespace.mode !== 'off') checks.push(await checkIdmappedMounts());
+  if (policy.hardening.userNamespace.mode !== 'off') checks.push(checkStagingPath(host), await checkIdmappedMounts());
   checks.push(checkSeccomp(host), checkCgroups(host), checkLsm(host));
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
