@@ -4,7 +4,8 @@ import { HardrunError, isErrno } from '../errors.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { hostFacts } from '../host/facts.js';
 import type { IdmapMounts } from '../harden/settings.js';
-import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
+import { mountAt, mountPointsBelow, overlayLayers, parseMountTable } from '../host/mountinfo.js';
+import { isMountedAtOrBelow, whatSourceShows } from '../checks/source-identity.js';
 import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { sha256Hex } from '../host/digest.js';
@@ -109,21 +110,36 @@ export function rootfsOf(spec: Spec, bundle: string): string {
   return rootfs;
 }
 
-/** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root. */
-const volumeSource = /\/volumes\/[^/]+\/_data(?:\/|$)|^\/var\/lib\/kubelet\/pods\/[^/]+\/volumes\//;
+/** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root: the group is the volume's own place. */
+const volumeSource = /^(.*\/volumes\/[^/]+)\/_data(?:\/|$)|^(\/var\/lib\/kubelet\/pods\/[^/]+\/volumes)\//;
 
 /**
  * Whether a bind of the host path `source` (symlinks resolved) is idmapped.
  * Never a Unix socket (through an idmapped bind, container root could use
  * an engine's API socket as its owner), nor the container engine's own
  * storage and state, wherever they are (`enginePaths`), nor a parent of
- * them, but for the volumes the engine keeps there.
+ * them. A volume is idmapped by its place only where it is an ordinary
+ * directory of the engine's volume store; one that is a mount of its own
+ * (a Docker local volume's `o=bind`, a tmpfs) is taken as what it shows:
+ * the host directory it binds, judged by these same rules, or a filesystem
+ * of its own, idmapped as a volume. (The checks have refused what may not
+ * be shown at all.)
  */
 function wantsIdmap(source: string, options: StagingOptions, enginePaths: readonly string[]): boolean {
   if (options.idmapMounts === 'none' || isSocket(source)) return false;
-  if (volumeSource.test(source)) return true;
-  if (enginePaths.some(path => isSameOrBelow(source, path) || isSameOrBelow(path, source))) return false;
-  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(source, path));
+  let judged = source;
+  const volume = volumeSource.exec(source);
+  if (volume !== null) {
+    const table = parseMountTable(options.mountinfo);
+    if (!isMountedAtOrBelow(source, volume[1] ?? volume[2] ?? source, table)) return true;
+    const shows = whatSourceShows(source, table);
+    if (shows.kind !== 'path') return false;
+    const elsewhere = shows.hostPaths[1];
+    if (elsewhere === undefined) return true;
+    judged = elsewhere;
+  }
+  if (enginePaths.some(path => isSameOrBelow(judged, path) || isSameOrBelow(path, judged))) return false;
+  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(judged, path));
 }
 
 function isSocket(path: string): boolean {

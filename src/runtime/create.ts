@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
@@ -12,7 +11,7 @@ import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityNumber } from '../host/capability-numbers.js';
-import { callerOf } from '../host/facts.js';
+import { callerOf, hostMountinfo } from '../host/facts.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
 import { hostIdPool } from '../host/subid.js';
@@ -45,9 +44,7 @@ export async function createContainer(call: Call): Promise<number> {
   const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  let mountinfo: string | undefined;
-  const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
-  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, readMountinfo), readMountinfo);
+  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
