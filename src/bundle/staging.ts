@@ -82,7 +82,7 @@ export function stagingDirFor(root: string, id: string): string {
   return `${stagingBase}/${key}-${id}`;
 }
 
-/** Where an overlay root's shared layer view is attached while its overlay is mounted (an empty directory after). */
+/** Where an overlay root's idmapped layers are attached while its overlay is mounted (an empty directory after). */
 export function layersViewOf(dir: string): string {
   return `${dir}/layers`;
 }
@@ -251,11 +251,16 @@ function findRootLayers(rootfs: string, mountinfo: string): RootLayers {
   if (mount === undefined || mount.fsType !== 'overlay') return { kind: 'tree' };
   const found = overlayLayers(mount);
   if ('refused' in found) return { kind: 'bind', reason: found.refused };
+  // Docker names its lower layers by short links (l/ABC -> ../<id>/diff):
+  // resolved, they share the driver's directory, which one view shows.
+  const layers: string[] = [];
   for (const layer of found.layers) {
-    if (!isDirectory(layer)) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
+    const resolved = realDirectory(layer);
+    if (resolved === undefined) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
+    layers.push(resolved);
   }
-  const shared = sharedParentOf(found.layers, mountinfo);
-  return { layers: found.layers, ...(shared === undefined ? {} : { shared }) };
+  const shared = sharedParentOf(layers, mountinfo);
+  return { layers, ...(shared === undefined ? {} : { shared }) };
 }
 
 /**
@@ -296,11 +301,12 @@ function isRealDirectory(path: string): boolean {
   }
 }
 
-function isDirectory(path: string): boolean {
+function realDirectory(path: string): string | undefined {
   try {
-    return statSync(path).isDirectory();
+    const real = realpathSync(path);
+    return statSync(real).isDirectory() ? real : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -312,7 +318,7 @@ function isDirectory(path: string): boolean {
 export function prepareStaging(plan: StagingPlan, ids: Slot): void {
   ensureOwnDirectory(stagingBase, directoryModes.traversable);
   ensureOwnDirectory(plan.dir, directoryModes.traversable);
-  const views = plan.root.kind === 'overlay' && plan.root.shared !== undefined ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
+  const views = plan.root.kind === 'overlay' ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
   for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...views, ...plan.binds]) {
     let made: boolean;
     try {

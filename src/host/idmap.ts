@@ -161,20 +161,40 @@ export async function bindTree(source: string | OpenedSource, target: string, op
 }
 
 /**
- * An overlay on `target` whose layers (top first) are idmapped: detached
- * trees by descriptor (`/proc/self/fd/N`), or paths in an idmapped view.
- * With no `upper` it is read-only; with one, writes land there as the
- * container's host ids (the upper cannot itself be idmapped: host root, who
- * mounts it, has no id in the mapping). The overlay holds its own reference
- * to each layer: the descriptors and the view may go once it is mounted.
+ * An overlay on `target` whose layers (top first) are idmapped mounts,
+ * attached at paths in this mount namespace (kernels before 6.13 refuse
+ * detached ones as layers: "failed to clone lowerpath"). Relative layer
+ * paths are taken from `relativeTo`, as Docker names its layers, so that
+ * many fit in the one page the kernel reads the options from. With no
+ * `upper` it is read-only; with one, writes land there as the container's
+ * host ids (the upper cannot itself be idmapped: host root, who mounts it,
+ * has no id in the mapping). The overlay holds its own reference to each
+ * layer: the mounts they were found at may go once it is mounted.
  */
-export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
+export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }, relativeTo?: string): Promise<void> {
   const { libc, ptr, fail } = await loadLibc();
   const lowers = layers.join(':');
   const options = upper === undefined ? `lowerdir=${lowers}` : `lowerdir=${lowers},upperdir=${upper.upper},workdir=${upper.work}`;
   const MS_RDONLY = 1;
-  if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {
-    throw fail(`mount the idmapped overlay on ${target}`);
+  const previous = process.cwd();
+  if (relativeTo !== undefined) process.chdir(relativeTo);
+  try {
+    if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {
+      throw fail(`mount the idmapped overlay on ${target}`);
+    }
+  } finally {
+    if (relativeTo !== undefined) process.chdir(previous);
+  }
+}
+
+/** A small private tmpfs on `target`, where the idmapped layers are attached while their overlay is mounted. */
+export async function mountScratchTmpfs(target: string): Promise<void> {
+  const { libc, ptr, fail } = await loadLibc();
+  const MS_NOSUID = 0x2;
+  const MS_NODEV = 0x4;
+  const MS_NOEXEC = 0x8;
+  if (libc.symbols.mount(ptr(cString('tmpfs')), ptr(cString(target)), ptr(cString('tmpfs')), BigInt(MS_NOSUID | MS_NODEV | MS_NOEXEC), ptr(cString('size=64k,mode=0700'))) !== 0) {
+    throw fail(`mount a tmpfs on ${target}`);
   }
 }
 

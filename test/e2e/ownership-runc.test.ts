@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { chown, mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
@@ -56,6 +56,30 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
   assertOwnersKept(t, lines.slice(0, 5).join('\n'));
   t.is(lines[5], '1000 /from-upper');
   t.is(lines[6], '1', 'the root is an overlay of the idmapped layers');
+});
+
+test('an overlay rootfs whose layers share no directory but / : each layer is idmapped and attached on its own, owners kept', async t => {
+  const dir = await scratch(t);
+  // The upper beside the lower on another tree (/var/tmp against /tmp): no one view shows both.
+  const other = await mkdtemp(join('/var/tmp', 'hardrun-own-runc-'));
+  t.teardown(() => rm(other, { recursive: true, force: true }));
+  const lower = join(dir, 'lower');
+  const upper = join(other, 'upper');
+  const work = join(other, 'work');
+  const bundle = join(dir, 'bundle');
+  await makeRootfs(lower);
+  for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
+  await writeFile(join(upper, 'from-upper'), 'u\n');
+  await chown(join(upper, 'from-upper'), 1000, 1000);
+  await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
+  t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
+  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper`]);
+  const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'apart'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assertOwnersKept(t, lines.slice(0, 5).join('\n'));
+  t.is(lines[5], '1000 /from-upper');
+  t.deepEqual(await hostMountsOfHardrun(), []);
 });
 
 test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls back to a plain bind, and the audit record says so', async t => {
