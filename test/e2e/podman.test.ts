@@ -8,7 +8,7 @@ import { findExecutable } from '../helpers/dockerd.js';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { importBusybox, startPodman, type PrivatePodman } from '../helpers/podman.js';
 import { capabilitiesIn, parseStatus } from '../helpers/proc-status.js';
-import type { Outcome } from '../helpers/shipped.js';
+import { runHardrun, type Outcome } from '../helpers/shipped.js';
 
 /**
  * Debian's podman drives hardrun as a user would (`podman --runtime
@@ -107,10 +107,13 @@ test('hardened as seen from inside: fewer capabilities than under runc, no new p
 // A shell as init ignores SIGTERM unless it traps it: this one says so and exits 42.
 const service = 'trap "echo got TERM; exit 42" TERM; i=0; while :; do echo "beat $i"; i=$((i+1)); usleep 200000 & wait $!; done';
 
-test('podman exec -t gives a terminal, pause freezes the container and unpause thaws it, stop delivers SIGTERM', async t => {
+test('hardrun inspect finds it, podman exec -t gives a terminal, pause freezes the container and unpause thaws it, stop delivers SIGTERM', async t => {
   const started = await run('svc', ['--detach', image, 'sh', '-c', service]);
   t.is(started.exitCode, 0, told(started));
   await waitFor(t, 'the first beat', async () => (await logLines('svc')) > 0);
+  const inspected = await runHardrun(['inspect', started.stdout.trim()]);
+  t.is(inspected.exitCode, 0, told(inspected));
+  t.regex(inspected.stdout, /^verdict: hardened$/m, 'hardrun inspect finds a container Podman made');
 
   const tty = await podman(['exec', '-t', 'svc', 'sh', '-c', 'tty; test -t 1 && echo stdout is a terminal']);
   t.is(tty.exitCode, 0, told(tty));
