@@ -73,9 +73,10 @@ test("a container's output and exit code reach the user, with its /dev/shm and a
   await writeFile(file, 'hi\n');
   const created = await podman(['secret', 'create', 'greeting', file]);
   t.is(created.exitCode, 0, told(created));
-  const withSecret = await run('secret', ['--secret', 'greeting', image, 'cat', '/run/secrets/greeting']);
+  // Readable by its owner alone: container root reads it as the owner it is under runc.
+  const withSecret = await run('secret', ['--secret', 'greeting,mode=0400', image, 'sh', '-c', 'cat /run/secrets/greeting; stat -c %u:%g:%a /run/secrets/greeting']);
   t.is(withSecret.exitCode, 0, told(withSecret));
-  t.is(withSecret.stdout, 'hi');
+  t.is(withSecret.stdout, 'hi\n0:0:400');
 });
 
 /** What a container sees of itself: its status, uid map, and whether / takes a write. */
