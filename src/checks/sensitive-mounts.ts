@@ -106,13 +106,20 @@ export const sensitiveMountsCheck = defineCheck({
       '/', '/proc', '/sys', '/dev', '/boot', '/etc', '/root',
       '/run/docker.sock', '/run/docker', '/run/containerd', '/run/runc', '/run/hardrun', '/run/crio', '/run/podman',
       '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/var/run',
+      // Podman's libpod state (exit codes, events, locks) and its storage root,
+      // also where no rootfs in it names it (podman run --rootfs). Last, so
+      // that a parent such as /var is named by Docker's path, as before.
+      '/run/libpod', '/var/lib/containers',
     ],
-    // What Docker, containerd's CRI and the kubelet mount into every
+    // What Docker, containerd's CRI, the kubelet and Podman mount into every
     // container from beneath those paths: per-container files and volumes.
     allow: [
       '/var/lib/docker/containers/{id}/*',
       '/var/lib/docker/containers/{id}/mounts/*',
       '/var/lib/docker/volumes/*/_data/**',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/shm',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/secrets/*',
+      '/var/lib/containers/storage/volumes/*/_data/**',
       '/var/lib/kubelet/pods/*/volumes/**',
       '/var/lib/kubelet/pods/*/volume-subpaths/**',
       '/var/lib/kubelet/pods/*/etc-hosts',

@@ -36,19 +36,21 @@ for (const storage of storages) {
     });
   }
 
+  // At its default place the storage root is a built-in sensitive path too, named first.
+  const named = storage === '/var/lib/containers/storage' ? /, under \/var\/lib\/containers on \/x exposes the host/ : /exposes the engine's data root \(above the rootfs\); list the path in checks\.sensitiveMounts\.allow to allow it/;
   const refused: [string, string, RegExp][] = [
-    ["another container's /dev/shm", `${storage}/overlay-containers/${other}/userdata/shm`, /exposes the engine's data root \(above the rootfs\); list the path in checks\.sensitiveMounts\.allow to allow it/],
-    ["another container's secret", `${storage}/overlay-containers/${other}/userdata/secrets/mysec`, /exposes the engine's data root/],
-    ['its own config.json', `${own}/config.json`, /exposes the engine's data root/],
-    ['its own log', `${own}/ctr.log`, /exposes the engine's data root/],
-    ["conmon's control fifo", `${own}/ctl`, /exposes the engine's data root/],
-    ["conmon's attach socket", `${own}/attach`, /exposes the engine's data root/],
-    ['its own userdata as a whole', own, /exposes the engine's data root/],
-    ['every container', `${storage}/overlay-containers`, /exposes the engine's data root/],
-    ['the image layers', `${storage}/overlay`, /exposes the engine's data root/],
-    ['the image store', `${storage}/overlay-images`, /exposes the engine's data root/],
-    ["Podman's database", `${storage}/libpod/bolt_state.db`, /exposes the engine's data root/],
-    ['the storage root', storage, /exposes the engine's data root/],
+    ["another container's /dev/shm", `${storage}/overlay-containers/${other}/userdata/shm`, named],
+    ["another container's secret", `${storage}/overlay-containers/${other}/userdata/secrets/mysec`, named],
+    ['its own config.json', `${own}/config.json`, named],
+    ['its own log', `${own}/ctr.log`, named],
+    ["conmon's control fifo", `${own}/ctl`, named],
+    ["conmon's attach socket", `${own}/attach`, named],
+    ['its own userdata as a whole', own, named],
+    ['every container', `${storage}/overlay-containers`, named],
+    ['the image layers', `${storage}/overlay`, named],
+    ['the image store', `${storage}/overlay-images`, named],
+    ["Podman's database", `${storage}/libpod/bolt_state.db`, named],
+    ['the storage root', storage, /on \/x exposes (the engine's data root|the host)/],
   ];
   for (const [title, source, message] of refused) {
     test(`podman (${storage}): ${title} is refused`, t => {
@@ -68,10 +70,36 @@ test("podman: Podman's API socket is refused, at its place and as any Unix socke
 });
 
 test("podman: the own files are allowed only for the container whose userdata the bundle is, under the rootfs's storage root", t => {
-  const { rootfs } = podmanCall(storages[0]!);
-  const shm = `/var/lib/containers/storage/overlay-containers/${id}/userdata/shm`;
+  const { rootfs } = podmanCall(storages[1]!);
+  const shm = `/srv/podman/storage/overlay-containers/${id}/userdata/shm`;
   // A bundle elsewhere (runc run by hand, containerd) says nothing of Podman.
   t.is(judge({ root: '/run/runc', bundle: '/tmp/bundle' }, withBind(rootfs, shm)).length, 1);
   // A bundle in another storage root than the rootfs's is not this container's userdata.
   t.is(judge({ root: '/run/runc', bundle: `/srv/other/overlay-containers/${id}/userdata` }, withBind(rootfs, shm)).length, 1);
 });
+
+// podman run --rootfs DIR: no rootfs names the storage root, the built-in paths guard it at its default place.
+const rootfsDir = '/srv/rootfs-dir';
+const defaultUserdata = (of: string) => `/var/lib/containers/storage/overlay-containers/${of}/userdata`;
+const byRootfsOption: Origin = { root: '/run/runc', bundle: defaultUserdata(id) };
+
+test('podman run --rootfs: its own /dev/shm, secrets and volumes are allowed at the default storage root', t => {
+  for (const source of [`${defaultUserdata(id)}/shm`, `${defaultUserdata(id)}/secrets/mysec`, '/var/lib/containers/storage/volumes/vol1/_data']) {
+    t.deepEqual(judge(byRootfsOption, withBind(rootfsDir, source)), [], source);
+  }
+});
+
+const refusedByPlace: [string, string, RegExp][] = [
+  ["another container's /dev/shm", `${defaultUserdata(other)}/shm`, /, under \/var\/lib\/containers on \/x exposes the host/],
+  ["its own attach socket", `${defaultUserdata(id)}/attach`, /, under \/var\/lib\/containers on \/x exposes the host/],
+  ["Podman's database", '/var/lib/containers/storage/libpod/bolt_state.db', /, under \/var\/lib\/containers on \/x exposes the host/],
+  ["the host's images and containers (podman in podman)", '/var/lib/containers', /host path \/var\/lib\/containers on \/x exposes the host/],
+  ["libpod's exit codes", '/run/libpod/exits', /, under \/run\/libpod on \/x exposes the host/],
+];
+for (const [title, source, message] of refusedByPlace) {
+  test(`podman run --rootfs: ${title} is refused`, t => {
+    const violations = judge(byRootfsOption, withBind(rootfsDir, source));
+    t.is(violations.length, 1);
+    t.regex(violations[0]!.message, message);
+  });
+}
