@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defaultHardening } from '../../src/harden/units.js';
 import { defaultRoot } from '../../src/runtime/call.js';
@@ -108,7 +108,7 @@ test('hardened as seen from inside: fewer capabilities than under runc, no new p
 // A shell as init ignores SIGTERM unless it traps it: this one says so and exits 42.
 const service = 'trap "echo got TERM; exit 42" TERM; i=0; while :; do echo "beat $i"; i=$((i+1)); usleep 200000 & wait $!; done';
 
-test('hardrun inspect finds it, podman exec -t gives a terminal, pause freezes the container and unpause thaws it, stop delivers SIGTERM', async t => {
+test('hardrun inspect finds it, podman exec -t gives a terminal, exec --privileged gets no more than init, pause freezes the container and unpause thaws it, stop delivers SIGTERM', async t => {
   const started = await run('svc', ['--detach', image, 'sh', '-c', service]);
   t.is(started.exitCode, 0, told(started));
   await waitFor(t, 'the first beat', async () => (await logLines('svc')) > 0);
@@ -122,6 +122,12 @@ test('hardrun inspect finds it, podman exec -t gives a terminal, pause freezes t
   const plainExec = await podman(['exec', 'svc', 'sh', '-c', 'test -t 1 || echo no terminal; exit 3']);
   t.is(plainExec.exitCode, 3, told(plainExec));
   t.is(plainExec.stdout, 'no terminal');
+  // exec --privileged cannot take back what create removed.
+  const initCaps = capabilitiesIn(parseStatus((await podman(['exec', 'svc', 'cat', '/proc/1/status'])).stdout)['CapEff'] ?? '');
+  const privileged = await podman(['exec', '--privileged', 'svc', 'cat', '/proc/self/status']);
+  t.is(privileged.exitCode, 0, told(privileged));
+  t.deepEqual(capabilitiesIn(parseStatus(privileged.stdout)['CapEff'] ?? 'ffffffffff'), initCaps);
+  t.is(parseStatus(privileged.stdout)['NoNewPrivs'], '1');
 
   const paused = await podman(['pause', 'svc']);
   t.is(paused.exitCode, 0, told(paused));
@@ -172,13 +178,28 @@ test("another container's userdata and Podman's database are refused, named as t
   t.is(removed.exitCode, 0, told(removed));
 });
 
+/** What hardrun or runc still holds for these containers: records, staging directories, mounts, claims of host ids, runc's state. */
+async function leftoversFor(ids: readonly string[]): Promise<string[]> {
+  const left = await leftoversOf(defaultRoot);
+  const entries = [...left.records, ...left.staging, ...left.mounts, ...left.claims].filter(entry => ids.some(id => entry.includes(id)));
+  return [...entries, ...ids.map(id => `${defaultRoot}/${id}`).filter(path => existsSync(path))];
+}
+
+test("podman run --rm: Podman's own cleanup (which conmon runs when the container exits) leaves nothing of hardrun behind", async t => {
+  const cidfile = join(current().dir, 'rm.cid');
+  const outcome = await podman(['run', '--rm', '--cidfile', cidfile, '--cgroup-parent', current().cgroupParent, image, 'echo', 'gone']);
+  t.is(outcome.exitCode, 0, told(outcome));
+  t.is(outcome.stdout, 'gone');
+  const id = (await readFile(cidfile, 'utf8')).trim();
+  made.add(id);
+  await waitFor(t, 'the container to be removed', async () => (await podman(['container', 'exists', id])).exitCode === 1);
+  t.deepEqual(await leftoversFor([id]), []);
+});
+
 test('podman rm leaves nothing of hardrun behind: no record, staging directory, claim of host ids, mount or runc state', async t => {
   const removed = await podman(['rm', '--all', '--force', '--time', '0']);
   t.is(removed.exitCode, 0, told(removed));
   t.is((await podman(['ps', '--all', '--quiet'])).stdout, '');
   t.true(made.size >= 8, `containers made: ${made.size}`);
-  const left = await leftoversOf(defaultRoot);
-  const ours = [...left.records, ...left.staging, ...left.mounts, ...left.claims].filter(entry => [...made].some(id => entry.includes(id)));
-  t.deepEqual(ours, []);
-  t.deepEqual([...made].filter(id => existsSync(`${defaultRoot}/${id}`)), [], "runc's state");
+  t.deepEqual(await leftoversFor([...made]), []);
 });
