@@ -21,8 +21,10 @@ export interface PrivatePodman {
   remove(): Promise<void>;
 }
 
-// Netavark's run directory is fixed for rootful Podman; made by the first call when missing.
-const netavarkRunDir = '/run/containers/networks';
+// Made by the first rootful podman call when missing, whatever its flags:
+// netavark's run directory, and containers/image's blob info cache (which
+// `podman import` writes), children first. Removed after only when missing before.
+const fixedHostDirs = ['/run/containers/networks', '/run/containers', '/var/lib/containers/cache', '/var/lib/containers'];
 
 export async function startPodman(): Promise<PrivatePodman> {
   const podmanBin = findExecutable('podman');
@@ -31,7 +33,7 @@ export async function startPodman(): Promise<PrivatePodman> {
   const storage = join(dir, 'storage');
   const runroot = join(dir, 'run');
   const cgroupParent = `/${dir.split('/').pop()!}`;
-  const madeRunDirs = [netavarkRunDir, '/run/containers'].filter(path => !existsSync(path));
+  const madeHostDirs = fixedHostDirs.filter(path => !existsSync(path));
   await mkdir(join(dir, 'tmp'));
   await writeFile(join(dir, 'storage.conf'), `[storage]\ndriver = "overlay"\ngraphroot = "${storage}"\nrunroot = "${runroot}"\n`);
   await writeFile(join(dir, 'containers.conf'), [
@@ -72,7 +74,7 @@ export async function startPodman(): Promise<PrivatePodman> {
     for (const path of (await mountsUnder(dir)).sort((a, b) => b.length - a.length)) await execa('umount', ['--lazy', path], { reject: false });
     await rm(dir, { recursive: true, force: true });
     await removeCgroups(cgroupParent);
-    for (const path of madeRunDirs) await rmdir(path).catch(() => undefined);
+    for (const path of madeHostDirs) await rm(path, { recursive: true, force: true });
   };
   return { dir, storage, cgroupParent, podman, remove };
 }
