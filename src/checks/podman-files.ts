@@ -18,9 +18,10 @@ const storageBundle = /^(\/.+)\/([a-z0-9]+)-containers\/[^/]+\/userdata$/;
  * /etc/resolv.conf, /run/.containerenv) come from Podman's run root, which
  * the call does not name.
  */
-export function podmanFilesOf(bundle: string, dataRoot: string): string[] {
+export function podmanFilesOf(bundle: string, dataRoot: string, realpath: (path: string) => string): string[] {
   const match = storageBundle.exec(bundle);
-  if (match === null || match[1] !== dataRoot) return [];
+  // Podman names the rootfs by the storage root resolved, the bundle as configured (perhaps through a symlink).
+  if (match?.[1] === undefined || realpath(match[1]) !== realpath(dataRoot)) return [];
   const userdata = `${dataRoot}/${match[2]}-containers/{id}/userdata`;
   return [`${userdata}/shm`, `${userdata}/secrets/*`];
 }

@@ -103,3 +103,15 @@ for (const [title, source, message] of refusedByPlace) {
     t.regex(violations[0]!.message, message);
   });
 }
+
+test('a storage root reached through a symlink keeps its own files and volumes, and its other files stay refused', t => {
+  // As podman 4.3 names them: the rootfs resolved, the bundle and the binds through the link.
+  const { origin } = podmanCall('/srv/podman/storage');
+  const { rootfs } = podmanCall('/data/podman/storage');
+  const host = fakeHost({ '/srv/podman': '/data/podman' });
+  const judgeOn = (source: string) => checkSensitiveMounts(withBind(rootfs, source), builtinChecks.sensitiveMounts, { id, host, origin });
+  t.deepEqual(judgeOn(`/srv/podman/storage/overlay-containers/${id}/userdata/shm`), []);
+  t.deepEqual(judgeOn('/srv/podman/storage/volumes/vol1/_data'), []);
+  const [neighbour] = judgeOn(`/srv/podman/storage/overlay-containers/${other}/userdata/shm`);
+  t.regex(neighbour!.message, /\(\/data\/podman\/storage\/overlay-containers\/.*\/shm\), under \/data\/podman\/storage on \/x exposes the engine's data root/);
+});
