@@ -178,6 +178,15 @@ test("another container's userdata and Podman's database are refused, named as t
   t.is(removed.exitCode, 0, told(removed));
 });
 
+test('a storage root reached through a symlink (moved to another disk): the container runs with its /dev/shm', async t => {
+  const linked = await startPodman({ storageThroughLink: true });
+  t.teardown(() => linked.remove());
+  await importBusybox(linked, image);
+  const outcome = await linked.podman(['run', '--rm', '--cgroup-parent', linked.cgroupParent, image, 'sh', '-c', 'echo x > /dev/shm/probe && echo shm writable']);
+  t.is(outcome.exitCode, 0, told(outcome));
+  t.is(outcome.stdout, 'shm writable');
+});
+
 /** What hardrun or runc still holds for these containers: records, staging directories, mounts, claims of host ids, runc's state. */
 async function leftoversFor(ids: readonly string[]): Promise<string[]> {
   const left = await leftoversOf(defaultRoot);

@@ -3,7 +3,7 @@
 // that remove() takes everything away without touching the host's Podman.
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, rmdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBusyboxRootfs, findExecutable, mountsUnder } from './dockerd.js';
@@ -26,11 +26,16 @@ export interface PrivatePodman {
 // `podman import` writes), children first. Removed after only when missing before.
 const fixedHostDirs = ['/run/containers/networks', '/run/containers', '/var/lib/containers/cache', '/var/lib/containers'];
 
-export async function startPodman(): Promise<PrivatePodman> {
+/** `storageThroughLink`: --root names the storage root through a symlink, as a host that moved it to another disk does. */
+export async function startPodman(options: { storageThroughLink?: boolean } = {}): Promise<PrivatePodman> {
   const podmanBin = findExecutable('podman');
   if (podmanBin === undefined) throw new Error('podman not found: install it (npm run deps:system)');
   const dir = await mkdtemp(join(tmpdir(), 'hardrun-podman-'));
-  const storage = join(dir, 'storage');
+  const storage = join(dir, options.storageThroughLink === true ? 'storage-link' : 'storage');
+  if (options.storageThroughLink === true) {
+    await mkdir(join(dir, 'storage'));
+    await symlink('storage', storage);
+  }
   const runroot = join(dir, 'run');
   const cgroupParent = `/${dir.split('/').pop()!}`;
   const madeHostDirs = fixedHostDirs.filter(path => !existsSync(path));
