@@ -105,6 +105,14 @@ test('hardened as seen from inside: fewer capabilities than under runc, no new p
   t.is(marker(plain.stdout, 'root'), 'writable', 'under runc the same image writes to /');
 });
 
+test("Podman's own user namespace (--uidmap), which maps root away already, is kept, and the rest of the hardening applies", async t => {
+  const outcome = await run('uidmap', ['--uidmap', '0:300000:65536', '--gidmap', '0:300000:65536', image, 'sh', '-c', probe]);
+  t.is(outcome.exitCode, 0, told(outcome));
+  t.deepEqual(marker(outcome.stdout, 'uid_map').split(/\s+/).map(Number), [0, 300000, 65536]);
+  t.is(parseStatus(outcome.stdout)['NoNewPrivs'], '1');
+  t.is(marker(outcome.stdout, 'root'), 'read-only');
+});
+
 // A shell as init ignores SIGTERM unless it traps it: this one says so and exits 42.
 const service = 'trap "echo got TERM; exit 42" TERM; i=0; while :; do echo "beat $i"; i=$((i+1)); usleep 200000 & wait $!; done';
 
