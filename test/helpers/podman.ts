@@ -70,7 +70,8 @@ export async function startPodman(options: { storageThroughLink?: boolean } = {}
     if (removed) return;
     removed = true;
     const ids = await idsIn(storage);
-    await podman(['rm', '--all', '--force', '--time', '0']);
+    // One at a time: podman 4.3's parallel rm races itself (containers/podman#10454).
+    for (const id of ids) await podman(['rm', '--force', '--time', '0', id]);
     await killContainersUnder(runroot, ids, cgroupParent);
     // Whatever podman rm could not delete: hardrun's records, staging and claims go with the runtime's delete.
     for (const id of ids) await runHardrun(['delete', '--force', id]);
