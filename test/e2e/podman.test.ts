@@ -224,7 +224,7 @@ test("podman run --rm: Podman's own cleanup (which conmon runs when the containe
 test('podman rm leaves nothing of hardrun behind: no record, staging directory, claim of host ids, mount or runc state', async t => {
   // One at a time: podman 4.3 removes several containers in parallel and
   // races itself (unlinkat userdata/shm: EBUSY, containers/podman#10454,
-  // fixed after 4.3.1), through runc as through hardrun.
+  // fixed after 4.3.1), a race in Podman itself.
   for (const id of (await podman(['ps', '--all', '--quiet', '--no-trunc'])).stdout.split('\n').filter(Boolean)) {
     const removed = await podman(['rm', '--force', '--time', '0', id]);
     t.is(removed.exitCode, 0, told(removed));
