@@ -26,7 +26,7 @@ export interface PolicyDocument {
    */
   sandboxBackend?: string;
   /**
-   * Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.
+   * Backends by name, declared like daemon.json runtimes. runc, crun, runsc and kata are known without declaring them.
    */
   backends?: {
     [k: string]: BackendDocument;
