@@ -62,6 +62,11 @@ export async function createContainer(call: Call): Promise<number> {
     if (plan !== undefined && ids !== undefined) {
       prepareStaging(plan, ids);
       staged = await stageMounts(plan, ids);
+      if (staged.rootLost !== undefined && admission.decision.hardening.userNamespace.whenOwnersLost === 'refuse') {
+        const reason = `root.path: the root filesystem ${plan.rootfs} cannot be idmapped on this host (${staged.rootLost}), so its files would show as nobody (hardening.userNamespace.whenOwnersLost is refuse; set it to nobody to run such containers so, or hardening.userNamespace.mode to off; hardrun doctor says what this host keeps)`;
+        auditDecision(policy, meta, { ...admission, refusals: [...admission.refusals, reason] });
+        throw new HardrunError('refused', `hardrun refused this container: ${reason}`);
+      }
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });

@@ -82,7 +82,34 @@ test('an overlay rootfs whose layers share no directory but / : each layer is id
   t.deepEqual(await hostMountsOfHardrun(), []);
 });
 
-test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls back to a plain bind, and the audit record says so', async t => {
+test('a rootfs the kernel cannot idmap (a directory inside an overlay) is refused, with why, and nothing is left', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
+  const root = join(dir, 'state');
+  const result = await runHardrun(['--policy', policy, '--root', root, 'run', '--bundle', bundle, 'refused'], { cwd: bundle });
+  t.is(result.exitCode, 1);
+  t.regex(result.stderr, /hardrun refused this container: root\.path: the root filesystem \S+ cannot be idmapped on this host \(idmap .*Invalid argument\), so its files would show as nobody \(hardening\.userNamespace\.whenOwnersLost is refuse; set it to nobody/);
+  t.regex(await readFile(audit, 'utf8'), /"refusals":\[[^\]]*cannot be idmapped on this host/);
+  t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), []);
+  await t.throwsAsync(readdir(stagingDirFor(root, 'refused')), { code: 'ENOENT' });
+  t.deepEqual(await hostMountsOfHardrun(), []);
+});
+
+test('whenOwnersLost: nobody runs such a rootfs with its files shown as nobody, and the audit record says so', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit }, hardening: { userNamespace: { whenOwnersLost: 'nobody' } } }));
+  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
+  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
+});
+
+/** A rootfs that is a directory inside an overlay: a filesystem that cannot be idmapped here. */
+async function unmappableBundle(t: ExecutionContext): Promise<{ dir: string; bundle: string }> {
   const dir = await scratch(t);
   const lower = join(dir, 'lower');
   const merged = join(dir, 'merged');
@@ -92,14 +119,8 @@ test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls bac
   t.teardown(() => execa('umount', [merged], { reject: false }).then(() => undefined));
   const bundle = join(dir, 'bundle');
   await makeBundle(bundle, ['sh', '-c', 'stat -c %u /etc/passwd'], join(merged, 'rootfs'));
-  const audit = join(dir, 'audit.log');
-  const policy = join(dir, 'policy.json');
-  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
-  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
-  t.is(result.exitCode, 0, result.stderr);
-  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
-  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
-});
+  return { dir, bundle };
+}
 
 test('SIGKILL mid-create: the idmapped view exists only in the backend\'s mount namespace; delete --force removes record, staging and the id claim', async t => {
   const dir = await scratch(t);

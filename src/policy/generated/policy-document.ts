@@ -204,6 +204,10 @@ export interface HardeningDocument {
      * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
      */
     idmapMounts?: 'all' | 'volumes' | 'none';
+    /**
+     * What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.
+     */
+    whenOwnersLost?: 'refuse' | 'nobody';
   };
 }
 export interface IdRange {
