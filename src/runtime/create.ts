@@ -179,12 +179,14 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
 }
 
 /**
- * A container whose read-only root is only audited is one the operator is
- * learning from (`hardrun suggest`): its capability checks are watched too,
- * where the backend's processes are the host's own (runc).
+ * A container the operator learns from (`hardrun suggest`): its read-only
+ * root only audited, and `learn` asked for. Its capability checks are
+ * watched too, where the backend's processes are the host's own (runc). A
+ * container that is only watched is not traced: watching costs what
+ * watching costs.
  */
 function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
-  return hardening.rootfs.mode === 'audit' && backend.kind === 'runc';
+  return hardening.rootfs.mode === 'audit' && hardening.rootfs.learn && backend.kind === 'runc';
 }
 
 function grantedCapabilities(allow: readonly string[]): number[] {
