@@ -65,6 +65,20 @@ for (const [name, flags, sentence] of refusals) {
   });
 }
 
+test('a bind of a host directory that holds a mount of /etc is refused: a recursive bind carries it along', async t => {
+  const nest = join(scratch, 'nest');
+  await mkdir(join(nest, 'x'), { recursive: true });
+  await execa('mount', ['--bind', '/etc', join(nest, 'x')]);
+  try {
+    const result = await docker(['run', '--rm', '-v', `${nest}:/n`, 'busybox', 'sh', '-c', `touch /n/x/${probe}; echo ran`]);
+    t.not(result.exitCode, 0);
+    t.regex(result.stderr, /the bind mount of host path \S+\/nest on \/n holds the mount on \S+\/nest\/x, which is a mount of the host's \/etc/);
+    t.false(existsSync(`/etc/${probe}`));
+  } finally {
+    await execa('umount', [join(nest, 'x')]);
+  }
+});
+
 test('in audit mode the same volume runs, and the audit record holds the same sentence', async t => {
   const result = await docker(['run', '--rm', '--runtime=hardrun-audit', ...volume('type=none', 'o=bind', 'device=/etc'), 'busybox', 'true']);
   t.is(result.exitCode, 0, result.stderr);
