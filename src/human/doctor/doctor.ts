@@ -74,14 +74,18 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
 /**
  * Idmapped mounts are what keeps files' owners under the user namespace:
  * probed as a create uses them, an overlay of idmapped layers, on the
- * engines' storage (where image layers and volumes live). Where refused,
- * the policy says what happens to such containers (whenOwnersLost).
+ * engines' storage (where image layers and volumes live; /var/lib when
+ * no engine's is there yet). Where refused, the policy says what happens
+ * to such containers (whenOwnersLost).
  */
 async function checkIdmappedMounts(whenOwnersLost: 'refuse' | 'nobody'): Promise<DoctorCheck> {
   const name = 'idmapped mounts';
   if (process.versions.bun === undefined) return { name, status: 'info', detail: 'probed only by the compiled engine' };
   const { probeIdmappedOverlay } = await import('../../host/idmap.js');
-  const places = ['/var/lib/docker', '/var/lib/containerd', '/run'].filter(path => existsSync(path));
+  // Where image layers live: their owners are what whenOwnersLost is about.
+  // (A bind from a tmpfs that cannot be idmapped only falls back, recorded.)
+  const engines = ['/var/lib/docker', '/var/lib/containerd'].filter(path => existsSync(path));
+  const places = engines.length > 0 ? engines : ['/var/lib'];
   const refused: string[] = [];
   for (const path of places) {
     const reason = await probeIdmappedOverlay(path);
