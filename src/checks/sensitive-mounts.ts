@@ -45,8 +45,9 @@ export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settin
 
 /** The verdict on one host path: sensitive, the engine's state, or a Unix socket. */
 function hostPathVerdict(spec: Spec, settings: SensitiveMountSettings, { id, host, origin }: CheckContext): HostPathVerdict {
-  const engine = enginePathsOf(origin, spec);
-  const allowed = [...settings.allow, ...engine.allow].map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
+  const engine = enginePathsOf(origin, spec, path => host.realpath(path));
+  const engineAllow = engine.allow.map(pattern => resolvedPattern(pattern, path => host.realpath(path)));
+  const allowed = [...settings.allow, ...engineAllow].map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
   const paths = settings.paths.map(normalizeDestination);
   const enginePaths = engine.paths.map(entry => ({ ...entry, path: host.realpath(entry.path) }));
   const allowHint = '; list the path in checks.sensitiveMounts.allow to allow it';
@@ -61,6 +62,19 @@ function hostPathVerdict(spec: Spec, settings: SensitiveMountSettings, { id, hos
     if (host.isSocket(path)) return { hit: path, exposes: "a Unix socket, a host service's API (a container engine's is root on the host)", hint: allowHint };
     return undefined;
   };
+}
+
+/**
+ * An engine's exception with its fixed leading directories resolved, as
+ * the engine's paths and every source are: a storage root reached through
+ * a symlink (/var/lib/containers moved to another disk) keeps its
+ * per-container files and volumes.
+ */
+function resolvedPattern(pattern: string, realpath: (path: string) => string): string {
+  const parts = pattern.split('/');
+  const fixed = parts.findIndex(part => part.includes('*') || part.includes('{id}'));
+  if (fixed <= 1) return pattern;
+  return `${realpath(parts.slice(0, fixed).join('/'))}/${parts.slice(fixed).join('/')}`;
 }
 
 /** The sentence for a bind that may not be made, or undefined. */
@@ -113,13 +127,20 @@ export const sensitiveMountsCheck = defineCheck({
       '/', '/proc', '/sys', '/dev', '/boot', '/etc', '/root',
       '/run/docker.sock', '/run/docker', '/run/containerd', '/run/runc', '/run/hardrun', '/run/crio', '/run/podman',
       '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/var/run',
+      // Podman's libpod state (exit codes, events, locks) and its storage root,
+      // also where no rootfs in it names it (podman run --rootfs). Last, so
+      // that a parent such as /var is named by Docker's path, as before.
+      '/run/libpod', '/var/lib/containers',
     ],
-    // What Docker, containerd's CRI and the kubelet mount into every
+    // What Docker, containerd's CRI, the kubelet and Podman mount into every
     // container from beneath those paths: per-container files and volumes.
     allow: [
       '/var/lib/docker/containers/{id}/*',
       '/var/lib/docker/containers/{id}/mounts/*',
       '/var/lib/docker/volumes/*/_data/**',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/shm',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/secrets/*',
+      '/var/lib/containers/storage/volumes/*/_data/**',
       '/var/lib/kubelet/pods/*/volumes/**',
       '/var/lib/kubelet/pods/*/volume-subpaths/**',
       '/var/lib/kubelet/pods/*/etc-hosts',
