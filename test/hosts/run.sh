@@ -101,7 +101,9 @@ run_suite() {
 	qemu_pid=$!
 
 	# The guest's result lines as they come, from the serial console.
-	tail -n +1 -F --pid="$qemu_pid" "$tmp/console.log" 2>/dev/null | tr -d '\r' |
+	# journald forwards them as "[  43.38] hardrun-test-boot[477]: LINE".
+	tail -n +1 -F --pid="$qemu_pid" "$tmp/console.log" 2>/dev/null |
+		sed -u -E -e 's/\r$//' -e 's/^\[ *[0-9.]+\] hardrun-test-boot\[[0-9]+\]: //' |
 		grep --line-buffered -E '^(ok |FAIL |hardrun-test:|[0-9]+ passed)' | sed -u "s/^/[$suite] /" &
 	local tail_pid=$!
 

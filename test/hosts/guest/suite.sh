@@ -140,21 +140,82 @@ dmesg | tail -n +"$((dmesg_mark + 1))" | grep -iE 'overlay|idmap|apparmor|audit|
 
 # The same container again with an audit log, for hardrun's own account of
 # how it built the root (its fallbacks are recorded there and nowhere else).
+# First the policy of docs/policy.md ("A Docker host: the built-in policy,
+# with an audit log") as written, on a host where /var/log/hardrun was never
+# made; then again once the directory exists.
+audit_log=/var/log/hardrun/audit.jsonl
 mkdir -p /etc/hardrun
-policy_existed=; [[ -e /etc/hardrun/policy.yaml ]] && policy_existed=1
-if [[ -z $policy_existed ]]; then
-	printf 'version: 1\naudit:\n  file: /var/log/hardrun/audit.jsonl\n' >/etc/hardrun/policy.yaml
-	bounded docker run --rm --runtime=hardrun busybox:host sh -c 'stat -c "%u:%g %n" /bin/busybox' >"$work/audited" 2>&1
-	if [[ -s /var/log/hardrun/audit.jsonl ]]; then
-		pass audit-log "the built-in policy with an audit log wrote $(wc -l </var/log/hardrun/audit.jsonl) record(s)"
+if [[ ! -e /etc/hardrun/policy.yaml ]]; then
+	printf 'version: 1\naudit:\n  file: %s\n' "$audit_log" >/etc/hardrun/policy.yaml
+	owners_probe='stat -c "%u:%g %n" /bin/busybox /srv/owned'
+	if [[ -d ${audit_log%/*} ]]; then
+		note "audit-log-fresh: ${audit_log%/*} exists already"
+	elif bounded docker run --rm --runtime=hardrun busybox:host sh -c "$owners_probe" >"$work/audited" 2>&1 &&
+		[[ -s $audit_log ]]; then
+		pass audit-log-fresh "the documented audit policy works on a host without ${audit_log%/*}"
 	else
-		fail audit-log "no audit record: $(tail -1 "$work/audited")"
+		fail audit-log-fresh "the documented audit policy, no ${audit_log%/*} yet: $(grep -v '^$' "$work/audited" | grep -v 'context canceled' | tail -1)"
+	fi
+	mkdir -p "${audit_log%/*}"
+	bounded docker run --rm --runtime=hardrun busybox:host sh -c "$owners_probe" >"$work/audited" 2>&1
+	if [[ -s $audit_log ]]; then
+		pass audit-log "with ${audit_log%/*} made: $(wc -l <"$audit_log") record(s)"
+	else
+		fail audit-log "no audit record: $(grep -v '^$' "$work/audited" | tail -1)"
 	fi
 	evidence "$work/audited"
-	# The records are long: show what they say about users and mounts.
-	grep -oiE '"[^"]*(idmap|overlay|owner|nobody|userns|fall)[^"]*"' /var/log/hardrun/audit.jsonl 2>/dev/null | sort -u | head -20 | evidence
+	# The records are long: show what they say about users, mounts and owners.
+	grep -oiE '"[^"]*(idmap|overlay|owner|nobody|userns|fall ?back)[^"]*"' "$audit_log" 2>/dev/null | sort -u | head -20 | evidence
+	cp "$audit_log" "$disk/out/audit.jsonl" 2>/dev/null
 	rm -f /etc/hardrun/policy.yaml
 fi
+
+# --- more of what a Docker host administrator does ------------------------------
+
+if bounded docker run --rm --runtime=hardrun --privileged busybox:host true >"$work/privileged" 2>&1; then
+	fail privileged-refused "--privileged ran"
+elif grep -qiE 'hardrun|refus|privileged' "$work/privileged"; then
+	pass privileged-refused "$(grep -v 'context canceled' "$work/privileged" | grep -v '^$' | tail -1 | cut -c1-240)"
+else
+	fail privileged-refused "refused without hardrun's sentence: $(tail -1 "$work/privileged")"
+fi
+
+# A bind mount behaves as under runc: container root writes as an ordinary
+# owner on disk, and a chown 100 gives 100 on the host.
+volume=$work/volume
+mkdir -p "$volume"
+bounded docker run --rm --runtime=hardrun -v "$volume:/data" busybox:host \
+	sh -c 'echo x >/data/root-file && echo y >/data/chowned && chown 100:100 /data/chowned' >"$work/volume.out" 2>&1
+got="$(stat -c %u:%g "$volume/root-file" 2>/dev/null) $(stat -c %u:%g "$volume/chowned" 2>/dev/null)"
+expect volume-owners "a bind mount's new files, on the host, are" "$got" "0:0 100:100"
+[[ $got == "0:0 100:100" ]] || evidence "$work/volume.out"
+
+if bounded docker run -d --runtime=hardrun --name hosts-inspect busybox:host sleep 600 >"$work/inspect" 2>&1 &&
+	bounded "$hardrun" inspect hosts-inspect >"$work/inspect" 2>&1; then
+	pass inspect "hardrun inspect of a running container exits 0"
+else
+	fail inspect "$(grep -v '^$' "$work/inspect" | tail -1)"
+fi
+evidence "$work/inspect"
+bounded docker rm -f hosts-inspect >/dev/null 2>&1
+
+# crun, declared as a backend of the runc kind and made the default.
+printf 'version: 1\nbackends:\n  crun: { path: /usr/bin/crun, kind: runc }\ndefaultBackend: crun\n' >/etc/hardrun/policy.yaml
+if bounded docker run -d --runtime=hardrun --name hosts-crun busybox:host sh -c "$probe; sleep 600" >"$work/crun" 2>&1; then
+	sleep 2
+	bounded docker logs hosts-crun >"$work/crun.out" 2>&1
+	bounded "$hardrun" ps >"$work/crun.ps" 2>&1
+	if grep -q crun "$work/crun.ps" && [[ $(field Seccomp "$work/crun.out") == 2 && $(field root "$work/crun.out") == read-only ]]; then
+		pass crun-backend "hardened under crun: Seccomp 2, read-only root, uid_map $(field uid_map "$work/crun.out" | tr -s ' '), owners $(field owners "$work/crun.out")"
+	else
+		fail crun-backend "hardrun ps or the probe says otherwise"
+	fi
+	evidence "$work/crun.out" "$work/crun.ps"
+else
+	fail crun-backend "$(grep -v 'context canceled' "$work/crun" | grep -v '^$' | tail -1)"
+fi
+bounded docker rm -f hosts-crun >/dev/null 2>&1
+rm -f /etc/hardrun/policy.yaml
 
 # --- doctor ---------------------------------------------------------------------
 
@@ -191,6 +252,63 @@ else
 fi
 if [[ -f $work/daemon.json.before ]]; then cp -a "$work/daemon.json.before" "$daemon_json"; else rm -f "$daemon_json"; fi
 systemctl is-active --quiet docker || fail docker-after "docker.service is $(systemctl is-active docker) after setup and removal"
+
+# --- the default runtime -------------------------------------------------------------
+
+if bounded "$hardrun" setup docker --default >"$work/default" 2>&1 &&
+	bounded docker run --rm busybox:host sh -c "$probe" >"$work/default.out" 2>&1 &&
+	[[ $(field Seccomp "$work/default.out") == 2 && $(field uid_map "$work/default.out" | tr -s ' ') != "0 0 4294967295" ]]; then
+	pass default-runtime "setup docker --default: a plain docker run is hardened (uid_map $(field uid_map "$work/default.out" | tr -s ' '))"
+else
+	fail default-runtime "$(cat "$work/default" "$work/default.out" 2>/dev/null | grep -v -e 'context canceled' -e '^$' | tail -1)"
+	evidence "$work/default" "$work/default.out"
+fi
+if bounded "$hardrun" setup docker --remove >"$work/default.remove" 2>&1 && same_as_before &&
+	[[ $(docker info --format '{{.DefaultRuntime}}') == runc ]]; then
+	pass default-remove "setup docker --remove: daemon.json as before, and dockerd's default runtime is runc again"
+else
+	fail default-remove "$(tail -1 "$work/default.remove"); default runtime $(docker info --format '{{.DefaultRuntime}}')"
+	evidence "$work/default.remove"
+fi
+
+# --- containerd ------------------------------------------------------------------------
+
+toml=/etc/containerd/config.toml
+cp -a "$toml" "$work/config.toml.before" 2>/dev/null
+if bounded "$hardrun" setup containerd --config "$toml" >"$work/containerd.setup" 2>&1 &&
+	grep -q hardrun "$toml" && bounded systemctl restart containerd &&
+	bounded "$hardrun" setup containerd --config "$toml" --remove >>"$work/containerd.setup" 2>&1 &&
+	cmp -s "$work/config.toml.before" "$toml"; then
+	pass setup-containerd "setup containerd --config $toml, then --remove: the file byte for byte as before"
+else
+	fail setup-containerd "$(grep -v '^$' "$work/containerd.setup" | tail -1)"
+fi
+evidence "$work/containerd.setup"
+bounded systemctl restart containerd
+
+if bounded docker save busybox:host | bounded ctr -n hosts images import - >"$work/ctr" 2>&1 &&
+	bounded ctr -n hosts run --rm --runc-binary "$hardrun" docker.io/library/busybox:host hosts-ctr sh -c "$probe" >"$work/ctr.out" 2>&1 &&
+	[[ $(field Seccomp "$work/ctr.out") == 2 && $(field root "$work/ctr.out") == read-only ]]; then
+	pass ctr-run "ctr run --runc-binary hardrun: Seccomp 2, read-only root, uid_map $(field uid_map "$work/ctr.out" | tr -s ' '), owners $(field owners "$work/ctr.out")"
+else
+	fail ctr-run "$(cat "$work/ctr" "$work/ctr.out" 2>/dev/null | grep -v '^$' | tail -1)"
+fi
+evidence "$work/ctr.out" 2>/dev/null
+bounded ctr -n hosts containers rm hosts-ctr >/dev/null 2>&1
+
+# --- the README's main job, last: it leaves hardrun registered ---------------------------
+
+if elapsed bounded bash /opt/hardrun/bin/hardrun-demo >"$work/demo" 2>&1; then
+	pass demo "hardrun-demo (npm run demo without the build) exits 0 (${took} s)"
+else
+	fail demo "hardrun-demo: $(grep -v 'context canceled' "$work/demo" | grep -v '^$' | tail -1 | cut -c1-300)"
+fi
+evidence "$work/demo"
+bounded "$hardrun" setup docker --remove >/dev/null 2>&1
+
+note "kernel log of the whole run (overlayfs, idmap, AppArmor, audit):"
+dmesg | tail -n +"$((dmesg_mark + 1))" | grep -iE 'overlay|idmap|apparmor|audit|denied' |
+	sed -E 's/^\[ *[0-9.]+\] //' | sort | uniq -c | sort -rn | head -30 | evidence
 
 echo "$passed passed, $failed failed"
 rm -rf "$work"
