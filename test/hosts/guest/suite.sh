@@ -25,6 +25,9 @@ fail() { failed=$((failed + 1)); printf 'FAIL %s: %s\n' "$1" "$2"; }
 note() { printf '# %s\n' "$*"; }
 # Shows a file's lines as evidence, indented under the check they belong to.
 evidence() { sed -e 's/^/#   /' "$@"; }
+# The line that says why, from a command's output: its last one that is not
+# blank and not Docker's own "context canceled" aftermath.
+last_error() { cat "$@" 2>/dev/null | grep -v -e '^[[:space:]]*$' -e 'context canceled' | tail -1 | cut -c1-400; }
 # Every command that could hang is bounded.
 bounded() { timeout --kill-after=10 "$step_limit" "$@"; }
 elapsed() { local s=$SECONDS; "$@"; local rc=$?; took=$((SECONDS - s)); return $rc; }
@@ -53,7 +56,7 @@ fi
 if mkdir -p /opt/hardrun && cp -a "$disk/bin" /opt/hardrun/bin && "$hardrun" --version >"$work/version" 2>&1; then
 	pass install "cp -a bin /opt/hardrun/bin; $(head -1 "$work/version")"
 else
-	fail install "$(tail -1 "$work/version")"
+	fail install "$(last_error "$work/version")"
 fi
 
 if systemctl is-active --quiet docker && bounded docker info >/dev/null 2>&1; then
@@ -74,7 +77,7 @@ chmod 1777 "$rootfs/tmp"
 if tar -C "$rootfs" --numeric-owner -c . | bounded docker import - busybox:host >"$work/import" 2>&1; then
 	pass busybox-image "docker import of busybox-static as busybox:host"
 else
-	fail busybox-image "$(tail -1 "$work/import")"
+	fail busybox-image "$(last_error "$work/import")"
 fi
 
 daemon_json=/etc/docker/daemon.json
@@ -83,7 +86,7 @@ if elapsed bounded "$hardrun" setup docker >"$work/setup" 2>&1 &&
 	docker info --format '{{json .Runtimes}}' | grep -q '"hardrun"'; then
 	pass setup-docker "hardrun setup docker; docker info lists hardrun (${took} s)"
 else
-	fail setup-docker "$(tail -1 "$work/setup")"
+	fail setup-docker "$(last_error "$work/setup")"
 fi
 evidence "$work/setup"
 
@@ -98,14 +101,14 @@ dmesg_mark=$(wc -l < <(dmesg))
 if elapsed bounded docker run --rm --runtime=runc busybox:host sh -c "$probe" >"$work/runc.out" 2>&1; then
 	pass run-runc "the same container through runc, for reference (${took} s): CapEff $(field CapEff "$work/runc.out")"
 else
-	fail run-runc "$(tail -1 "$work/runc.out")"
+	fail run-runc "$(last_error "$work/runc.out")"
 fi
 
 hardened=$work/hardrun.out
 if elapsed bounded docker run --rm --runtime=hardrun busybox:host sh -c "$probe" >"$hardened" 2>&1; then
 	pass run-hardrun "docker run --runtime=hardrun busybox ran (${took} s)"
 else
-	fail run-hardrun "$(grep -v '^$' "$hardened" | tail -1)"
+	fail run-hardrun "$(last_error "$hardened")"
 fi
 evidence "$hardened"
 
@@ -154,14 +157,14 @@ if [[ ! -e /etc/hardrun/policy.yaml ]]; then
 		[[ -s $audit_log ]]; then
 		pass audit-log-fresh "the documented audit policy works on a host without ${audit_log%/*}"
 	else
-		fail audit-log-fresh "the documented audit policy, no ${audit_log%/*} yet: $(grep -v '^$' "$work/audited" | grep -v 'context canceled' | tail -1)"
+		fail audit-log-fresh "the documented audit policy, no ${audit_log%/*} yet: $(last_error "$work/audited")"
 	fi
 	mkdir -p "${audit_log%/*}"
 	bounded docker run --rm --runtime=hardrun busybox:host sh -c "$owners_probe" >"$work/audited" 2>&1
 	if [[ -s $audit_log ]]; then
 		pass audit-log "with ${audit_log%/*} made: $(wc -l <"$audit_log") record(s)"
 	else
-		fail audit-log "no audit record: $(grep -v '^$' "$work/audited" | tail -1)"
+		fail audit-log "no audit record: $(last_error "$work/audited")"
 	fi
 	evidence "$work/audited"
 	# The records are long: show what they say about users, mounts and owners.
@@ -175,9 +178,9 @@ fi
 if bounded docker run --rm --runtime=hardrun --privileged busybox:host true >"$work/privileged" 2>&1; then
 	fail privileged-refused "--privileged ran"
 elif grep -qiE 'hardrun|refus|privileged' "$work/privileged"; then
-	pass privileged-refused "$(grep -v 'context canceled' "$work/privileged" | grep -v '^$' | tail -1 | cut -c1-240)"
+	pass privileged-refused "$(last_error "$work/privileged")"
 else
-	fail privileged-refused "refused without hardrun's sentence: $(tail -1 "$work/privileged")"
+	fail privileged-refused "refused without hardrun's sentence: $(last_error "$work/privileged")"
 fi
 
 # A bind mount behaves as under runc: container root writes as an ordinary
@@ -194,7 +197,7 @@ if bounded docker run -d --runtime=hardrun --name hosts-inspect busybox:host sle
 	bounded "$hardrun" inspect hosts-inspect >"$work/inspect" 2>&1; then
 	pass inspect "hardrun inspect of a running container exits 0"
 else
-	fail inspect "$(grep -v '^$' "$work/inspect" | tail -1)"
+	fail inspect "$(last_error "$work/inspect")"
 fi
 evidence "$work/inspect"
 bounded docker rm -f hosts-inspect >/dev/null 2>&1
@@ -212,7 +215,7 @@ if bounded docker run -d --runtime=hardrun --name hosts-crun busybox:host sh -c 
 	fi
 	evidence "$work/crun.out" "$work/crun.ps"
 else
-	fail crun-backend "$(grep -v 'context canceled' "$work/crun" | grep -v '^$' | tail -1)"
+	fail crun-backend "$(last_error "$work/crun")"
 fi
 bounded docker rm -f hosts-crun >/dev/null 2>&1
 rm -f /etc/hardrun/policy.yaml
@@ -234,7 +237,7 @@ same_as_before() {
 if bounded "$hardrun" setup docker --remove >"$work/remove" 2>&1 && same_as_before; then
 	pass setup-remove "daemon.json as before setup ($([[ -f $work/daemon.json.before ]] && echo identical bytes || echo 'absent again'))"
 else
-	fail setup-remove "$(tail -1 "$work/remove"); daemon.json now: $(head -c 200 "$daemon_json" 2>&1 | tr '\n' ' ')"
+	fail setup-remove "$(last_error "$work/remove"); daemon.json now: $(head -c 200 "$daemon_json" 2>&1 | tr '\n' ' ')"
 fi
 evidence "$work/remove"
 
@@ -247,7 +250,7 @@ if bounded "$hardrun" setup docker >"$work/setup2" 2>&1 && grep -q '"hardrun"' "
 	bounded "$hardrun" setup docker --remove >>"$work/setup2" 2>&1 && cmp -s "$work/daemon.json.own" "$daemon_json"; then
 	pass setup-remove-own "an operator's daemon.json: setup adds hardrun, --remove restores it byte for byte"
 else
-	fail setup-remove-own "$(tail -1 "$work/setup2"); daemon.json now: $(head -c 200 "$daemon_json" 2>&1 | tr '\n' ' ')"
+	fail setup-remove-own "$(last_error "$work/setup2"); daemon.json now: $(head -c 200 "$daemon_json" 2>&1 | tr '\n' ' ')"
 	evidence "$work/setup2"
 fi
 if [[ -f $work/daemon.json.before ]]; then cp -a "$work/daemon.json.before" "$daemon_json"; else rm -f "$daemon_json"; fi
@@ -260,14 +263,14 @@ if bounded "$hardrun" setup docker --default >"$work/default" 2>&1 &&
 	[[ $(field Seccomp "$work/default.out") == 2 && $(field uid_map "$work/default.out" | tr -s ' ') != "0 0 4294967295" ]]; then
 	pass default-runtime "setup docker --default: a plain docker run is hardened (uid_map $(field uid_map "$work/default.out" | tr -s ' '))"
 else
-	fail default-runtime "$(cat "$work/default" "$work/default.out" 2>/dev/null | grep -v -e 'context canceled' -e '^$' | tail -1)"
+	fail default-runtime "$(last_error "$work/default" "$work/default.out")"
 	evidence "$work/default" "$work/default.out"
 fi
 if bounded "$hardrun" setup docker --remove >"$work/default.remove" 2>&1 && same_as_before &&
 	[[ $(docker info --format '{{.DefaultRuntime}}') == runc ]]; then
 	pass default-remove "setup docker --remove: daemon.json as before, and dockerd's default runtime is runc again"
 else
-	fail default-remove "$(tail -1 "$work/default.remove"); default runtime $(docker info --format '{{.DefaultRuntime}}')"
+	fail default-remove "$(last_error "$work/default.remove"); default runtime $(docker info --format '{{.DefaultRuntime}}')"
 	evidence "$work/default.remove"
 fi
 
@@ -281,7 +284,7 @@ if bounded "$hardrun" setup containerd --config "$toml" >"$work/containerd.setup
 	cmp -s "$work/config.toml.before" "$toml"; then
 	pass setup-containerd "setup containerd --config $toml, then --remove: the file byte for byte as before"
 else
-	fail setup-containerd "$(grep -v '^$' "$work/containerd.setup" | tail -1)"
+	fail setup-containerd "$(last_error "$work/containerd.setup")"
 fi
 evidence "$work/containerd.setup"
 bounded systemctl restart containerd
@@ -291,7 +294,7 @@ if bounded docker save busybox:host | bounded ctr -n hosts images import - >"$wo
 	[[ $(field Seccomp "$work/ctr.out") == 2 && $(field root "$work/ctr.out") == read-only ]]; then
 	pass ctr-run "ctr run --runc-binary hardrun: Seccomp 2, read-only root, uid_map $(field uid_map "$work/ctr.out" | tr -s ' '), owners $(field owners "$work/ctr.out")"
 else
-	fail ctr-run "$(cat "$work/ctr" "$work/ctr.out" 2>/dev/null | grep -v '^$' | tail -1)"
+	fail ctr-run "$(last_error "$work/ctr" "$work/ctr.out")"
 fi
 evidence "$work/ctr.out" 2>/dev/null
 bounded ctr -n hosts containers rm hosts-ctr >/dev/null 2>&1
@@ -301,7 +304,7 @@ bounded ctr -n hosts containers rm hosts-ctr >/dev/null 2>&1
 if elapsed bounded bash /opt/hardrun/bin/hardrun-demo >"$work/demo" 2>&1; then
 	pass demo "hardrun-demo (npm run demo without the build) exits 0 (${took} s)"
 else
-	fail demo "hardrun-demo: $(grep -v 'context canceled' "$work/demo" | grep -v '^$' | tail -1 | cut -c1-300)"
+	fail demo "hardrun-demo: $(last_error "$work/demo")"
 fi
 evidence "$work/demo"
 bounded "$hardrun" setup docker --remove >/dev/null 2>&1
