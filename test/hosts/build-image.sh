@@ -55,23 +55,60 @@ if [[ -f $target/done ]]; then
 	exit 0
 fi
 
+# Removes a build directory, never what is mounted below it: a chroot's /dev,
+# /proc and /sys are the host's own.
+remove_tree() {
+	if awk -v d="$1/" 'index($5, d) == 1 { found = 1 } END { exit !found }' /proc/self/mountinfo; then
+		echo "build-image.sh: $1 still has mounts below it: not removing it" >&2
+		return 1
+	fi
+	rm -rf --one-file-system "$1"
+}
+
+# Under the lock, any other build directory is a killed build's.
+for stale in "$suite_dir"/.build-*; do
+	[[ -d $stale ]] || continue
+	log "removing $stale (a build that did not finish)"
+	awk -v d="$stale/" 'index($5, d) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
+		while read -r m; do umount -l "$m" || true; done
+	remove_tree "$stale"
+done
+
 work=$(mktemp -d "$suite_dir/.build-$RECIPE.XXXXXX")
 root=$work/root
 chroot_mounts=()
+# The long steps run in a session of their own, waited for: a signal reaches
+# this script at once (bash defers traps while a foreground child runs), and
+# the cleanup stops the step's whole process group before it unmounts.
+step_pid=
+in_session() {
+	setsid "$@" &
+	step_pid=$!
+	local rc=0
+	wait "$step_pid" || rc=$?
+	step_pid=
+	return "$rc"
+}
 cleanup() {
-	local m
+	local i
+	if [[ -n $step_pid ]]; then
+		kill -TERM -- "-$step_pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$step_pid" 2>/dev/null || break; sleep 0.1; done
+		kill -KILL -- "-$step_pid" 2>/dev/null || true
+		wait "$step_pid" 2>/dev/null || true
+	fi
 	for ((i = ${#chroot_mounts[@]} - 1; i >= 0; i--)); do
-		m=${chroot_mounts[i]}
-		umount -l "$m" 2>/dev/null || true
+		umount -l "${chroot_mounts[i]}" 2>/dev/null || true
 	done
-	rm -rf "$work"
+	chroot_mounts=()
+	[[ ! -d $work ]] || remove_tree "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 started=$SECONDS
 log "debootstrap $suite into $root"
-debootstrap --variant=minbase --include=systemd-sysv,systemd,udev,dbus,kmod,initramfs-tools \
+in_session debootstrap --variant=minbase --include=systemd-sysv,systemd,udev,dbus,kmod,initramfs-tools \
 	"$suite" "$root" "$mirror" >"$work/debootstrap.log" 2>&1 ||
 	{ tail -30 "$work/debootstrap.log" >&2; exit 1; }
 log "debootstrap done in $((SECONDS - started)) s"
@@ -101,8 +138,10 @@ in_root() { chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 "$@
 
 step=$SECONDS
 log "apt-get install ${packages[*]}"
-in_root apt-get "${apt_opts[@]}" update >"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; exit 1; }
-in_root apt-get "${apt_opts[@]}" install -y --no-install-recommends "${packages[@]}" >>"$work/apt.log" 2>&1 ||
+in_session chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 \
+	apt-get "${apt_opts[@]}" update >"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; exit 1; }
+in_session chroot "$root" env DEBIAN_FRONTEND=noninteractive LC_ALL=C.UTF-8 \
+	apt-get "${apt_opts[@]}" install -y --no-install-recommends "${packages[@]}" >>"$work/apt.log" 2>&1 ||
 	{ tail -30 "$work/apt.log" >&2; exit 1; }
 in_root apt-get clean
 log "packages installed in $((SECONDS - step)) s"
@@ -112,6 +151,13 @@ in_root dpkg-query -W -f '${Package} ${Version}\n' >"$work/packages.txt"
 
 for ((i = ${#chroot_mounts[@]} - 1; i >= 0; i--)); do umount -l "${chroot_mounts[i]}"; done
 chroot_mounts=()
+# Nothing the packages started may keep running in the chroot.
+for proc_root in /proc/[0-9]*/root; do
+	if [[ $(readlink "$proc_root" 2>/dev/null) == "$root" ]]; then
+		echo "build-image.sh: process ${proc_root//[!0-9]/} still runs in the chroot" >&2
+		exit 1
+	fi
+done
 rm -f "$root/usr/sbin/policy-rc.d"
 
 # A host of its own: name, root disk, no password on the console (a
@@ -134,7 +180,9 @@ cp "$root/boot/initrd.img-${kernel#vmlinuz-}" "$work/initrd.img"
 step=$SECONDS
 log "mkfs.ext4 -d (size $image_size)"
 mkfs.ext4 -q -F -L hardrun-root -d "$root" "$work/base.img" "$image_size"
-rm -rf "$root"
+remove_tree "$root"
+# Guests boot it through an overlay of their own; nothing writes to it.
+chmod 0444 "$work/base.img"
 log "image made in $((SECONDS - step)) s"
 
 echo "suite=$suite recipe=$RECIPE kernel=${kernel#vmlinuz-} built=$(date -u +%FT%TZ) seconds=$((SECONDS - started))" >"$work/done"
