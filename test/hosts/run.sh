@@ -85,6 +85,10 @@ run_suite() {
 	cp -a "$repo/bin/hardrun" "$repo/bin/hardrun-engine" "$repo/bin/containerd-shim-hardrun-v2" \
 		"$repo/bin/hardrun-demo" "$repo/bin/runc-path" "$disk/bin/"
 	install -m 0755 "$here/guest/suite.sh" "$disk/suite.sh"
+	# A static probe of the kernel's idmapped overlays, when a compiler is here.
+	if command -v gcc >/dev/null; then
+		gcc -O2 -static -o "$disk/idmap-probe" "$here/guest/idmap-probe.c" || log "$suite: idmap-probe not built: skipped"
+	fi
 	printf '%s\n' "$((timeout_s - 120))" >"$disk/timeout"
 	: >"$disk/env"
 	local pair

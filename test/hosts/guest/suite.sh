@@ -141,6 +141,16 @@ note "/run/hardrun: $(stat -c '%a %U:%G' /run/hardrun 2>&1)"
 note "kernel log since the first docker run (overlayfs, idmap, AppArmor, audit):"
 dmesg | tail -n +"$((dmesg_mark + 1))" | grep -iE 'overlay|idmap|apparmor|audit|denied' | evidence
 
+# What this kernel accepts as an overlay's layers: idmapped mounts detached
+# (as hardrun gives them today) or attached at paths first. Evidence, not a
+# check: it tests the kernel, not hardrun.
+if [[ -x $disk/idmap-probe ]]; then
+	probe_dir=$(mktemp -d /var/tmp/idmap-probe.XXXXXX)
+	bounded "$disk/idmap-probe" "$probe_dir" 2>&1
+	dmesg | tail -n 3 | grep -i overlay | evidence
+	rm -rf --one-file-system "$probe_dir"
+fi
+
 # The same container again with an audit log, for hardrun's own account of
 # how it built the root (its fallbacks are recorded there and nowhere else).
 # First the policy of docs/policy.md ("A Docker host: the built-in policy,
