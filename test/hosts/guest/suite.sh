@@ -26,8 +26,12 @@ note() { printf '# %s\n' "$*"; }
 # Shows a file's lines as evidence, indented under the check they belong to.
 evidence() { sed -e 's/^/#   /' "$@"; }
 # The line that says why, from a command's output: its last one that is not
-# blank and not Docker's own "context canceled" aftermath.
-last_error() { cat "$@" 2>/dev/null | grep -v -e '^[[:space:]]*$' -e 'context canceled' | tail -1 | cut -c1-400; }
+# blank nor the Docker client's aftermath ("context canceled" from 20.10, a
+# pointer to --help from 28).
+last_error() {
+	cat "$@" 2>/dev/null | grep -v -e '^[[:space:]]*$' -e 'context canceled' -e "^Run 'docker .* --help'" |
+		tail -1 | cut -c1-400
+}
 # Every command that could hang is bounded.
 bounded() { timeout --kill-after=10 "$step_limit" "$@"; }
 elapsed() { local s=$SECONDS; "$@"; local rc=$?; took=$((SECONDS - s)); return $rc; }
