@@ -57,22 +57,34 @@ fi
 
 tmp=
 qemu_pid=
-cleanup() {
+results=
+stop_qemu() {
 	if [[ -n $qemu_pid ]] && kill -0 "$qemu_pid" 2>/dev/null; then
 		kill "$qemu_pid" 2>/dev/null || true
 		for _ in $(seq 1 50); do kill -0 "$qemu_pid" 2>/dev/null || break; sleep 0.1; done
 		kill -9 "$qemu_pid" 2>/dev/null || true
 	fi
 	qemu_pid=
-	[[ -z $tmp ]] || rm -rf "$tmp"
+}
+# On every way out: qemu stopped, the overlay and the test disk removed (the
+# serial console kept with the results, for an interrupted run too).
+cleanup() {
+	stop_qemu
+	if [[ -n $tmp ]]; then
+		if [[ -n $results && -f $tmp/console.log && ! -f $results/console.log ]]; then
+			mkdir -p "$results" && cp "$tmp/console.log" "$results/console.log"
+		fi
+		rm -rf "$tmp"
+	fi
 	tmp=
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-# run_suite SUITE RESULTS: boots one guest; returns 0 when all its checks passed.
+# run_suite SUITE: boots one guest, its results in $results; returns 0 when
+# all its checks passed, 3 when its kernel panicked before the suite started.
 run_suite() {
-	local suite=$1 results=$2 base started booted=
+	local suite=$1 base started booted=
 	started=$SECONDS
 	base=$(bash "$here/build-image.sh" "$suite")
 	log "$suite: base image $base ($(cat "$base/done"))"
@@ -89,7 +101,8 @@ run_suite() {
 	if command -v gcc >/dev/null; then
 		gcc -O2 -static -o "$disk/idmap-probe" "$here/guest/idmap-probe.c" || log "$suite: idmap-probe not built: skipped"
 	fi
-	printf '%s\n' "$((timeout_s - 120))" >"$disk/timeout"
+	# The suite's own limit leaves the guest time to boot and power off.
+	printf '%s\n' "$((timeout_s > 240 ? timeout_s - 120 : timeout_s / 2))" >"$disk/timeout"
 	: >"$disk/env"
 	local pair
 	for pair in "${guest_env[@]}"; do printf 'export %q\n' "$pair" >>"$disk/env"; done
@@ -108,20 +121,27 @@ run_suite() {
 	# journald forwards them as "[  43.38] hardrun-test-boot[477]: LINE".
 	tail -n +1 -F --pid="$qemu_pid" "$tmp/console.log" 2>/dev/null |
 		sed -u -E -e 's/\r$//' -e 's/^\[ *[0-9.]+\] hardrun-test-boot\[[0-9]+\]: //' |
-		grep --line-buffered -E '^(ok |FAIL |hardrun-test:|[0-9]+ passed)' | sed -u "s/^/[$suite] /" &
+		grep --line-buffered -E '^(ok |FAIL |hardrun-test:|[0-9]+ passed|# idmap-probe)' | sed -u "s/^/[$suite] /" &
 	local tail_pid=$!
 
-	local deadline=$((SECONDS + timeout_s)) timed_out=
+	# A panicked kernel never powers off (the command line has no panic=):
+	# it is seen on the console and stopped at once, not at the deadline.
+	local deadline=$((SECONDS + timeout_s)) timed_out='' panicked=''
 	while kill -0 "$qemu_pid" 2>/dev/null; do
 		if [[ -z $booted ]] && grep -q 'hardrun-test: start' "$tmp/console.log" 2>/dev/null; then
 			booted=$((SECONDS - started))
 		fi
+		if grep -q 'Kernel panic - not syncing' "$tmp/console.log" 2>/dev/null; then
+			panicked=1
+			log "$suite: the guest's kernel panicked: stopping qemu (pid $qemu_pid)"
+			grep -a -m1 -E 'Oops|BUG:|Kernel panic' "$tmp/console.log" | tr -d '\r' | sed 's/^/  /' >&2
+			stop_qemu
+			break
+		fi
 		if ((SECONDS >= deadline)); then
 			timed_out=1
-			log "$suite: no power-off after ${timeout_s} s: killing qemu (pid $qemu_pid)"
-			kill "$qemu_pid" 2>/dev/null || true
-			sleep 3
-			kill -9 "$qemu_pid" 2>/dev/null || true
+			log "$suite: no power-off after ${timeout_s} s: stopping qemu (pid $qemu_pid)"
+			stop_qemu
 			break
 		fi
 		sleep 2
@@ -143,8 +163,9 @@ run_suite() {
 	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$results/log" 2>/dev/null | tail -1 || true)
 	exit_code=$(cat "$results/exit" 2>/dev/null || echo none)
 	log "$suite: ${summary:-no summary}; suite exit $exit_code; guest up to the suite's start ${booted:-?} s;" \
-		"whole run $((SECONDS - started)) s${timed_out:+ (timed out)}; results in $results"
-	[[ -z $timed_out && $exit_code == 0 && $summary == *" 0 failed" ]]
+		"whole run $((SECONDS - started)) s${timed_out:+ (timed out)}${panicked:+ (kernel panic)}; results in $results"
+	[[ -n $panicked && -z $booted ]] && return 3
+	[[ -z $timed_out && -z $panicked && $exit_code == 0 && $summary == *" 0 failed" ]]
 }
 
 status=0
@@ -152,7 +173,17 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 for suite in "${suites[@]}"; do
 	results=$results_root/$suite-$stamp
 	verdict=passed
-	run_suite "$suite" "$results" || { verdict=FAILED; status=1; }
+	rc=0
+	run_suite "$suite" || rc=$?
+	if ((rc == 3)); then
+		# TCG under a loaded host has panicked a guest's kernel while it
+		# booted (sid's 7.2, an int3 Oops in sched_clock_cpu): one more boot.
+		mv "$results" "$results-panic"
+		log "$suite: booting once more (the first boot's console: $results-panic/console.log)"
+		rc=0
+		run_suite "$suite" || rc=$?
+	fi
+	((rc == 0)) || { verdict=FAILED; status=1; }
 	log "$suite: $verdict; the guest's result lines:"
 	grep -E '^(ok |FAIL |[0-9]+ passed)' "$results/log" 2>/dev/null | sed "s/^/  /" >&2 ||
 		{ echo "  (no result lines: the console's last lines follow; all of it in $results/console.log)" >&2
