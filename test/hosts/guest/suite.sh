@@ -9,6 +9,7 @@
 # Variants, from the test disk's env file (run.sh --env NAME=VALUE):
 #   RUN_DIR_MODE=711   make /run/hardrun with that mode before hardrun's first
 #                      call, as an earlier run would have (the issue 26 fix).
+#   STEP_TIMEOUT=300   seconds any one command may take.
 set -uo pipefail
 disk=${HARDRUN_TEST_DISK:?run by hardrun-test-boot}
 # shellcheck disable=SC1091 # written by run.sh
@@ -43,7 +44,9 @@ note "host: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), cgr
 note "docker $(docker version --format '{{.Server.Version}}' 2>/dev/null), containerd $(containerd --version | awk '{print $3}')," \
 	"runc $(runc --version | awk 'NR==1{print $3}'), crun $(crun --version | awk 'NR==1{print $3}')," \
 	"cgroup driver $(docker info --format '{{.CgroupDriver}}' 2>/dev/null)"
-note "booted $(cut -d' ' -f1 /proc/uptime) s ago; variant: ${RUN_DIR_MODE:+RUN_DIR_MODE=$RUN_DIR_MODE}${RUN_DIR_MODE:-none (a fresh host)}"
+variant="RUN_DIR_MODE=${RUN_DIR_MODE:-}"
+[[ -n ${RUN_DIR_MODE:-} ]] || variant="none (a fresh host)"
+note "booted $(cut -d' ' -f1 /proc/uptime) s ago; variant: $variant"
 
 # --- the first run on a fresh boot, as a new user runs it ---------------------
 
