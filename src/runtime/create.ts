@@ -23,8 +23,8 @@ import type { Spec } from '../spec/types.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
-import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
+import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
+import { backendFor, handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -37,7 +37,9 @@ import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
  */
 export async function createContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
-  const id = containerId(call);
+  const id = createdId(call);
+  // No container named: the backend gives its usage answer and starts nothing.
+  if (id === undefined) return execBackend(handOverTo(await backendFor(call, undefined), call));
   await refuseIfLive(call, id);
   const bundle = bundlePath(call);
   const policy = await loadPolicy(call.policyPath, call.env);
@@ -119,7 +121,7 @@ async function refuseIfLive(call: Call, id: string): Promise<void> {
     return;
   }
   if (record === undefined || await isGoneFrom(record, call, id)) return;
-  throw new HardrunError('exists', 'container with given ID already exists');
+  throw new HardrunError('exists', runcWords(call, 'container with given ID already exists'));
 }
 
 /**

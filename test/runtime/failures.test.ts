@@ -106,7 +106,7 @@ test('an id with a slash or dots is refused', async t => {
       env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy },
     });
     t.is(result.exitCode, 1, id);
-    t.regex(result.stderr, /invalid container id format/, id);
+    t.regex(result.stderr, /runc create failed: invalid container ID format/, id);
   }
   t.deepEqual(await scratch.calls(), []);
 });
