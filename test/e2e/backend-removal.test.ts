@@ -1,6 +1,6 @@
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -153,3 +153,50 @@ for (const [failure, edit] of [
     });
   });
 }
+
+test('doctor names what outlived its container, with its id and why, and --fix removes it, leaving the live one\'s state', async t => {
+  sequence += 1;
+  const root = join(scratch, `root-hardrun-${sequence}`);
+  const quiet = { reject: false, stdio: 'ignore' } as const;
+  const early = await makeBundle(`doctor-early-${sequence}`, spec => { spec.process!.cwd = 'relative'; });
+  const good = await makeBundle(`doctor-good-${sequence}`, spec => { spec.process!.args = ['/bin/sleep', '100']; });
+  // runc refuses before it makes any state, so it runs no hook; and no delete follows.
+  t.is((await execa(launcherPath, ['--root', root, 'create', '--bundle', early, 'early'], quiet)).exitCode, 1);
+  t.is((await execa(launcherPath, ['--root', root, 'run', '--detach', '--bundle', good, 'live'], quiet)).exitCode, 0);
+  const kept = await makeBundle(`doctor-kept-${sequence}`, spec => { spec.process!.args = ['/bin/sleep', '100']; });
+  t.is((await execa(launcherPath, ['--root', root, 'run', '--detach', '--bundle', kept, 'kept'], quiet)).exitCode, 0);
+  const keptStaging = (await leftoversOf(root)).staging.find(dir => dir.endsWith('-kept'))!;
+  // Something put in its staging directory keeps it past the delete (rm -d never recurses).
+  await mkdir(join(keptStaging, 'extra'));
+  await writeFile(join(keptStaging, 'extra', 'file'), '');
+  t.is((await execa(launcherPath, ['--root', root, 'delete', '--force', 'kept'], quiet)).exitCode, 0);
+  await rm(join(keptStaging, 'extra', 'file'));
+  const before = await leftoversOf(root);
+  t.deepEqual(before.records.sort(), ['early', 'live']);
+  t.is(before.claims.length, 2);
+  // Older than a create takes: a younger record may be a create under way.
+  const old = new Date(Date.now() - 5 * 60_000);
+  for (const path of [join(`${root}.hardrun`, 'early'), ...before.staging, ...before.claims.map(entry => entry.slice(0, entry.lastIndexOf('/')))]) await utimes(path, old, old);
+
+  const doctor = async (...flags: string[]): Promise<{ status: string; detail: string }> => {
+    const result = await execa(launcherPath, ['doctor', '--json', '--root', root, ...flags], { reject: false });
+    const checks = (JSON.parse(result.stdout) as { checks: { name: string; status: string; detail: string }[] }).checks;
+    return checks.find(check => check.name === 'leftovers')!;
+  };
+  const found = await doctor();
+  t.is(found.status, 'info');
+  t.regex(found.detail, /^2 leftovers: /);
+  t.regex(found.detail, /record \S+\/early of container early \(\S+\): runc has no container early under \S+ \(a create that failed before runc made its state[^;]*, and with it go its staging directory \/run\/hardrun\/\w+-early and its claim \/run\/hardrun\/ids\/\d+/);
+  t.regex(found.detail, /staging \/run\/hardrun\/\w+-kept of container kept \(\S+\): no record names it: container kept under \S+ is gone/);
+  t.notRegex(found.detail, /live/);
+  const fixed = await doctor('--fix');
+  t.is(fixed.status, 'ok', fixed.detail);
+  t.regex(fixed.detail, /^removed 2: /);
+  const after = await leftoversOf(root);
+  t.deepEqual(after.records, ['live']);
+  t.deepEqual(after.staging.map(dir => dir.replace(/.*-/, '')), ['live']);
+  t.is(after.claims.length, 1);
+  t.is((await doctor()).status, 'ok', 'nothing more to find');
+  t.is((await execa(launcherPath, ['--root', root, 'delete', '--force', 'live'], quiet)).exitCode, 0);
+  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
+});

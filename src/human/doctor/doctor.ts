@@ -6,7 +6,9 @@ import { binDir, launcherPath } from '../../shim/install-paths.js';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces, type DoctorCheck } from './host-checks.js';
 import { realHost, type HostProbe } from './probe.js';
 import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
-import { checkStaging, readStaging } from './state-checks.js';
+import { defaultRoots } from '../inspect/locate.js';
+import { findLeftovers, removeLeftover, type Leftover } from './leftovers.js';
+import { checkLeftovers } from './state-checks.js';
 
 export interface DoctorArgs {
   readonly json?: boolean;
@@ -15,6 +17,10 @@ export interface DoctorArgs {
   readonly containerdConfig?: string;
   readonly subuidFile?: string;
   readonly subgidFile?: string;
+  /** Remove the leftovers found. */
+  readonly fix?: boolean;
+  /** Judge only the containers of these runtime state directories (default: Docker's, containerd's and runc's, and everything in /run/hardrun). */
+  readonly root?: string | readonly string[];
 }
 
 /**
@@ -59,8 +65,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
   checks.push(strip(docker), strip(containerd));
-  const staging = readStaging();
-  checks.push(checkStaging(staging.present, staging.named, staging.stale));
+  checks.push(leftoversCheck(args));
   if (!docker.uses && !containerd.uses) {
     checks.push({
       name: 'in use', status: 'missing', detail: 'neither Docker nor containerd runs containers through hardrun',
@@ -91,6 +96,14 @@ async function checkIdmappedMounts(): Promise<DoctorCheck> {
     detail: `refused on ${refused.join(', ')}: containers stored there run with their files shown as nobody (the audit record says so per container)`,
     fix: 'a kernel of 5.19 or later, and a filesystem that supports idmapped mounts (ext4, xfs, btrfs, tmpfs from 6.3)',
   };
+}
+
+/** What outlived its container, removed with `--fix`. */
+function leftoversCheck(args: DoctorArgs): DoctorCheck {
+  const roots = args.root === undefined ? defaultRoots() : [args.root].flat();
+  const found = findLeftovers({ roots, only: args.root !== undefined });
+  if (args.fix !== true) return checkLeftovers(found);
+  return checkLeftovers(found, new Map(found.map((item: Leftover) => [item, removeLeftover(item)])));
 }
 
 function checkInstall(host: HostProbe): DoctorCheck {
