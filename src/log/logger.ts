@@ -30,6 +30,11 @@ export function logError(target: LogTarget, message: string, now: Date = new Dat
   }
 }
 
+/** The sentence alone on stderr: the error of a command for people. */
+export function printError(message: string): void {
+  writeSync(2, `${message}\n`);
+}
+
 /** logrus's time: RFC 3339 in whole seconds. */
 function timeOf(now: Date): string {
   return now.toISOString().replace(/\.\d+Z$/, 'Z');
