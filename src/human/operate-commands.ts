@@ -28,9 +28,11 @@ export const operateCommands: readonly HumanCommand[] = [
   },
   {
     command: 'doctor',
-    describe: 'what this host supports and what is missing, each with its fix (exit 1 if a required piece is missing)',
+    describe: 'what this host supports and what is missing, each with its fix, and what of hardrun outlived its container (exit 1 if a required piece is missing)',
     builder: yargs => yargs
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' })
+      .option('fix', { type: 'boolean', default: false, describe: 'remove what outlived its container (records, staging directories, claims of host ids), as a delete would' })
+      .option('root', { type: 'string', array: true, describe: 'judge only the containers of this runtime state directory (repeatable; default: Docker\'s, containerd\'s and runc\'s)' })
       .option('docker-config', { type: 'string', hidden: true })
       .option('containerd-config', { type: 'string', hidden: true })
       .option('subuid-file', { type: 'string', hidden: true })

@@ -182,3 +182,44 @@ test('under the built-in policy too, a foreground run gives the bundle its confi
   t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), JSON.parse(before));
   t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] });
 });
+
+// What hardrun answers itself in runc's place (usage errors, an id runc
+// refuses, a live id created again) it answers in runc's words: stdout
+// (runc prints its usage there), stderr, and the line in the --log file.
+test('usage errors and refused ids, answered in runc\'s words with and without --log', async t => {
+  const bundles: Record<Via, string> = { runc: '', hardrun: '' };
+  for (const via of vias) bundles[via] = await makeBundle(`words-${via}`, () => undefined);
+  for (const via of vias) {
+    t.teardown(() => execa(binaryOf(via), ['--root', rootOf(via), 'delete', '--force', 'words'], { reject: false, env: envOf() }).then(() => undefined));
+    const created = await execa(binaryOf(via), ['--root', rootOf(via), 'create', '--bundle', bundles[via], 'words'], { reject: false, stdio: 'ignore', env: envOf() });
+    t.is(created.exitCode, 0, `${via} create`);
+  }
+  const forms: ((via: Via) => string[])[] = [
+    () => ['create'],
+    via => ['create', '--bundle', bundles[via]],
+    () => ['run'],
+    () => ['restore'],
+    via => ['create', '--bundle', bundles[via], 'one', 'two'],
+    via => ['create', '--bundle', bundles[via], ''],
+    via => ['create', '--bundle', bundles[via], 'a,b/c'],
+    via => ['run', '--bundle', bundles[via], '..'],
+    via => ['create', '--bundle', bundles[via], 'words'],
+    via => ['run', '--bundle', bundles[via], 'words'],
+  ];
+  for (const form of forms) {
+    const plain = await same(t, form);
+    t.is(plain.exitCode, 1, form('runc').join(' '));
+    // With --log (as containerd's shim calls): the bare message on stderr, the line in the log.
+    const logged: Record<Via, string> = { runc: '', hardrun: '' };
+    for (const via of vias) {
+      const log = join(scratch, `words-${via}.log`);
+      await rm(log, { force: true });
+      const answer = await call(via, ['--log', log, '--log-format', 'json', ...form(via)]);
+      t.is(answer.exitCode, 1);
+      logged[via] = `${normalize(answer.stderr)}|${normalize((await readFile(log, 'utf8').catch(() => '')).replace(/"time":"[^"]*"/g, ''))}`;
+    }
+    t.is(logged.hardrun, logged.runc, `${form('hardrun').join(' ')} with --log`);
+  }
+  t.is((await call('hardrun', ['state', 'words'])).exitCode, 0, 'the live container is untouched');
+  t.deepEqual((await leftoversOf(rootOf('hardrun'))).records, ['words']);
+});
