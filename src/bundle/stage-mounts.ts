@@ -14,6 +14,8 @@ export interface StagedMounts {
   readonly targets: readonly string[];
   /** One per view that could not be idmapped, for the audit record. */
   readonly findings: readonly Finding[];
+  /** Why the root could not be idmapped, when it could not: its files show as nobody. */
+  readonly rootLost?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
     const rootFallback = await stageRoot(plan, rootTarget, userns);
     targets.push(rootTarget);
     if (rootFallback !== undefined) findings.push(fallbackFinding('root.path', `the root filesystem ${plan.rootfs}`, rootFallback));
+    const rootLost = rootFallback === undefined ? {} : { rootLost: rootFallback };
     for (const [index, bind] of plan.binds.entries()) {
       const options = { recursive: bind.recursive, nosuid: bind.idmap, nodev: bind.idmap };
       let refused: string | undefined = bind.idmap ? undefined : 'the policy idmaps no such mount';
@@ -61,7 +64,7 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
       targets.push(bind.target);
       if (refused !== undefined && bind.idmap) findings.push(fallbackFinding(`mounts.${index}`, `the bind of ${bind.source}`, refused));
     }
-    return { targets, findings };
+    return { targets, findings, ...rootLost };
   } catch (error) {
     await detachAll(targets);
     throw error;

@@ -4,7 +4,7 @@ import { enginePathsOf } from './engine-paths.js';
 import { hostSourcesOf } from './mount-source.js';
 import { judgeOtherMount, judgeRoot } from './other-mounts.js';
 import { pathPattern } from './paths.js';
-import { whatSourceShows } from './source-identity.js';
+import { mountsBelow, whatSourceShows } from './source-identity.js';
 import { judgeShown, overlaps, relationOf, type HostPathVerdict } from './shown-judgement.js';
 import type { Check, CheckContext, Violation } from './types.js';
 import { defineCheck } from './unit.js';
@@ -20,7 +20,8 @@ export interface SensitiveMountSettings {
  * is a link to `/run`; a relative source is the bundle's), then what that
  * path shows (source-identity.ts): a Docker local volume at
  * `<data-root>/volumes/<name>/_data` may be a bind of /etc, the host's own
- * disk or procfs, and is judged as that. Mounting a parent of a sensitive
+ * disk or procfs, and is judged as that; a recursive bind, with every mount
+ * below its source. Mounting a parent of a sensitive
  * path counts as mounting it: `-v /run:/x` hands over the Docker socket.
  * Everything beneath a sensitive path is sensitive too, except where
  * `allow` says (Docker's own per-container files, named volumes); `/`
@@ -95,6 +96,12 @@ function judgeBind(mount: Mount, verdict: HostPathVerdict, context: CheckContext
     if (table === undefined) continue;
     const shown = judgeShown(whatSourceShows(real, table), verdict, context, 0);
     if (shown !== undefined) return `${subjectOf(real, named)} on ${mount.destination} ${shown}`;
+    // A recursive bind carries every mount below its source along.
+    if (!(mount.options ?? []).includes('rbind')) continue;
+    for (const below of mountsBelow(table, real)) {
+      const held = judgeShown(whatSourceShows(below.mountPoint, table), verdict, context, 0);
+      if (held !== undefined) return `${subjectOf(real, named)} on ${mount.destination} holds the mount on ${below.mountPoint}, which ${held}`;
+    }
   }
   return undefined;
 }

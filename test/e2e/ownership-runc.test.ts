@@ -37,11 +37,15 @@ test('a plain-directory rootfs: image files keep their owners under runc run thr
   t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), [], 'the foreground run left no record');
 });
 
-test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
-  const dir = await scratch(t);
+/**
+ * A bundle whose rootfs is an overlay its caller mounted, as containerd's
+ * snapshotter mounts one: the lower a busybox root, the upper (in `upperIn`)
+ * holding a file of uid 1000's. Runs `script` after the owner probe.
+ */
+async function callerOverlay(t: ExecutionContext, dir: string, upperIn: string, script: string): Promise<string> {
   const lower = join(dir, 'lower');
-  const upper = join(dir, 'upper');
-  const work = join(dir, 'work');
+  const upper = join(upperIn, 'upper');
+  const work = join(upperIn, 'work');
   const bundle = join(dir, 'bundle');
   await makeRootfs(lower);
   for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
@@ -49,7 +53,13 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
   await chown(join(upper, 'from-upper'), 1000, 1000);
   await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
   t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
-  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; grep " / " /proc/self/mountinfo | grep -c overlay`]);
+  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; ${script}`]);
+  return bundle;
+}
+
+test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
+  const dir = await scratch(t);
+  const bundle = await callerOverlay(t, dir, dir, 'grep " / " /proc/self/mountinfo | grep -c overlay');
   const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'overlaid'], { cwd: bundle });
   t.is(result.exitCode, 0, result.stderr);
   const lines = result.stdout.trim().split('\n');
@@ -60,20 +70,10 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
 
 test('an overlay rootfs whose layers share no directory but / : each layer is idmapped and attached on its own, owners kept', async t => {
   const dir = await scratch(t);
-  // The upper beside the lower on another tree (/var/tmp against /tmp): no one view shows both.
+  // The upper on another tree (/var/tmp against /tmp): no one view shows both layers.
   const other = await mkdtemp(join('/var/tmp', 'hardrun-own-runc-'));
   t.teardown(() => rm(other, { recursive: true, force: true }));
-  const lower = join(dir, 'lower');
-  const upper = join(other, 'upper');
-  const work = join(other, 'work');
-  const bundle = join(dir, 'bundle');
-  await makeRootfs(lower);
-  for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
-  await writeFile(join(upper, 'from-upper'), 'u\n');
-  await chown(join(upper, 'from-upper'), 1000, 1000);
-  await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
-  t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
-  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper`]);
+  const bundle = await callerOverlay(t, dir, other, 'true');
   const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'apart'], { cwd: bundle });
   t.is(result.exitCode, 0, result.stderr);
   const lines = result.stdout.trim().split('\n');
@@ -82,7 +82,34 @@ test('an overlay rootfs whose layers share no directory but / : each layer is id
   t.deepEqual(await hostMountsOfHardrun(), []);
 });
 
-test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls back to a plain bind, and the audit record says so', async t => {
+test('a rootfs the kernel cannot idmap (a directory inside an overlay) is refused, with why, and nothing is left', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
+  const root = join(dir, 'state');
+  const result = await runHardrun(['--policy', policy, '--root', root, 'run', '--bundle', bundle, 'refused'], { cwd: bundle });
+  t.is(result.exitCode, 1);
+  t.regex(result.stderr, /hardrun refused this container: root\.path: the root filesystem \S+ cannot be idmapped on this host \(idmap .*Invalid argument\), so its files would show as nobody \(hardening\.userNamespace\.whenOwnersLost is refuse; set it to nobody/);
+  t.regex(await readFile(audit, 'utf8'), /"refusals":\[[^\]]*cannot be idmapped on this host/);
+  t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), []);
+  await t.throwsAsync(readdir(stagingDirFor(root, 'refused')), { code: 'ENOENT' });
+  t.deepEqual(await hostMountsOfHardrun(), []);
+});
+
+test('whenOwnersLost: nobody runs such a rootfs with its files shown as nobody, and the audit record says so', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit }, hardening: { userNamespace: { whenOwnersLost: 'nobody' } } }));
+  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
+  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
+});
+
+/** A rootfs that is a directory inside an overlay: a filesystem that cannot be idmapped here. */
+async function unmappableBundle(t: ExecutionContext): Promise<{ dir: string; bundle: string }> {
   const dir = await scratch(t);
   const lower = join(dir, 'lower');
   const merged = join(dir, 'merged');
@@ -92,14 +119,8 @@ test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls bac
   t.teardown(() => execa('umount', [merged], { reject: false }).then(() => undefined));
   const bundle = join(dir, 'bundle');
   await makeBundle(bundle, ['sh', '-c', 'stat -c %u /etc/passwd'], join(merged, 'rootfs'));
-  const audit = join(dir, 'audit.log');
-  const policy = join(dir, 'policy.json');
-  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
-  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
-  t.is(result.exitCode, 0, result.stderr);
-  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
-  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
-});
+  return { dir, bundle };
+}
 
 test('SIGKILL mid-create: the idmapped view exists only in the backend\'s mount namespace; delete --force removes record, staging and the id claim', async t => {
   const dir = await scratch(t);
