@@ -1,6 +1,6 @@
-import { closeSync } from 'node:fs';
+import { closeSync, mkdirSync } from 'node:fs';
 import type { Finding } from '../harden/types.js';
-import { attachTree, bindTree, detachAll, IdmapRefused, idmappedTree, mountOverlay, openSource, openUserNamespace } from '../host/idmap.js';
+import { attachTree, bindTree, detachAll, IdmapRefused, idmappedTree, mountOverlay, mountScratchTmpfs, openSource, openUserNamespace } from '../host/idmap.js';
 import { cString, loadLibc } from '../host/libc.js';
 import type { Slot } from '../state/id-slots.js';
 import { layersViewOf, type StagingPlan } from './staging.js';
@@ -14,6 +14,8 @@ export interface StagedMounts {
   readonly targets: readonly string[];
   /** One per view that could not be idmapped, for the audit record. */
   readonly findings: readonly Finding[];
+  /** Why the root could not be idmapped, when it could not: its files show as nobody. */
+  readonly rootLost?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
     const rootFallback = await stageRoot(plan, rootTarget, userns);
     targets.push(rootTarget);
     if (rootFallback !== undefined) findings.push(fallbackFinding('root.path', `the root filesystem ${plan.rootfs}`, rootFallback));
+    const rootLost = rootFallback === undefined ? {} : { rootLost: rootFallback };
     for (const [index, bind] of plan.binds.entries()) {
       const options = { recursive: bind.recursive, nosuid: bind.idmap, nodev: bind.idmap };
       let refused: string | undefined = bind.idmap ? undefined : 'the policy idmaps no such mount';
@@ -61,7 +64,7 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
       targets.push(bind.target);
       if (refused !== undefined && bind.idmap) findings.push(fallbackFinding(`mounts.${index}`, `the bind of ${bind.source}`, refused));
     }
-    return { targets, findings };
+    return { targets, findings, ...rootLost };
   } catch (error) {
     await detachAll(targets);
     throw error;
@@ -74,7 +77,6 @@ export async function stageMounts(plan: StagingPlan, ids: Slot): Promise<StagedM
 async function stageRoot(plan: StagingPlan, target: string, userns: number | undefined): Promise<string | undefined> {
   const root = plan.root;
   if (root.kind !== 'bind' && userns !== undefined) {
-    const layers: number[] = [];
     const view = layersViewOf(plan.dir);
     try {
       const shared = root.kind === 'overlay' ? root.shared : undefined;
@@ -85,8 +87,15 @@ async function stageRoot(plan: StagingPlan, target: string, userns: number | und
         await mountOverlay(target, root.layers.map(layer => `${view}${layer.slice(shared.length)}`), root.upper);
         await detachAll([view]);
       } else if (root.kind === 'overlay') {
-        for (const layer of root.layers) layers.push(await idmappedTree(layer, userns, { recursive: false }));
-        await mountOverlay(target, layers.map(fd => `/proc/self/fd/${fd}`), root.upper);
+        // Each layer idmapped on its own, attached in a tmpfs of this
+        // namespace's (gone with it), and named relative to it.
+        await mountScratchTmpfs(view);
+        for (const [index, layer] of root.layers.entries()) {
+          mkdirSync(`${view}/${index}`);
+          await attachTree(await idmappedTree(layer, userns, { recursive: false }), `${view}/${index}`);
+        }
+        await mountOverlay(target, root.layers.map((_, index) => String(index)), root.upper, view);
+        await detachAll([view]);
       } else {
         await attachTree(await idmappedTree(plan.rootfs, userns, { recursive: true }), target);
       }
@@ -96,8 +105,6 @@ async function stageRoot(plan: StagingPlan, target: string, userns: number | und
       await detachAll([view, target]);
       await bindTree(plan.rootfs, target, { recursive: true });
       return (error as Error).message;
-    } finally {
-      for (const fd of layers) closeSync(fd);
     }
   }
   await bindTree(plan.rootfs, target, { recursive: true });

@@ -1,15 +1,17 @@
-import { chownSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { chownSync, closeSync, constants, lstatSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, posix, resolve } from 'node:path';
 import { HardrunError, isErrno } from '../errors.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { hostFacts } from '../host/facts.js';
 import type { IdmapMounts } from '../harden/settings.js';
-import { mountAt, mountPointsBelow, overlayLayers } from '../host/mountinfo.js';
+import { mountAt, mountPointsBelow, overlayLayers, parseMountTable } from '../host/mountinfo.js';
+import { isMountedAtOrBelow, whatSourceShows } from '../checks/source-identity.js';
 import type { Slot } from '../state/id-slots.js';
 import type { Mount, Spec } from '../spec/types.js';
 import { sha256Hex } from '../host/digest.js';
 import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';
+import { directoryModes, ensureOwnDirectory, makeDirectory, runDir } from '../host/directories.js';
 
 /**
  * Under a user namespace the container's root is an unprivileged host uid,
@@ -24,7 +26,7 @@ import { createMountpoint } from './secure-join.js';
  * remain, which `delete` removes. runc `exec` changes into root.path on the
  * host before joining the container, which an empty directory satisfies.
  */
-export const stagingBase = '/run/hardrun';
+export const stagingBase = runDir;
 
 /**
  * How the container's root is shown to it:
@@ -80,7 +82,7 @@ export function stagingDirFor(root: string, id: string): string {
   return `${stagingBase}/${key}-${id}`;
 }
 
-/** Where an overlay root's shared layer view is attached while its overlay is mounted (an empty directory after). */
+/** Where an overlay root's idmapped layers are attached while its overlay is mounted (an empty directory after). */
 export function layersViewOf(dir: string): string {
   return `${dir}/layers`;
 }
@@ -108,21 +110,36 @@ export function rootfsOf(spec: Spec, bundle: string): string {
   return rootfs;
 }
 
-/** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root. */
-const volumeSource = /\/volumes\/[^/]+\/_data(?:\/|$)|^\/var\/lib\/kubelet\/pods\/[^/]+\/volumes\//;
+/** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root: the group is the volume's own place. */
+const volumeSource = /^(.*\/volumes\/[^/]+)\/_data(?:\/|$)|^(\/var\/lib\/kubelet\/pods\/[^/]+\/volumes)\//;
 
 /**
  * Whether a bind of the host path `source` (symlinks resolved) is idmapped.
  * Never a Unix socket (through an idmapped bind, container root could use
  * an engine's API socket as its owner), nor the container engine's own
  * storage and state, wherever they are (`enginePaths`), nor a parent of
- * them, but for the volumes the engine keeps there.
+ * them. A volume is idmapped by its place only where it is an ordinary
+ * directory of the engine's volume store; one that is a mount of its own
+ * (a Docker local volume's `o=bind`, a tmpfs) is taken as what it shows:
+ * the host directory it binds, judged by these same rules, or a filesystem
+ * of its own, idmapped as a volume. (The checks have refused what may not
+ * be shown at all.)
  */
 function wantsIdmap(source: string, options: StagingOptions, enginePaths: readonly string[]): boolean {
   if (options.idmapMounts === 'none' || isSocket(source)) return false;
-  if (volumeSource.test(source)) return true;
-  if (enginePaths.some(path => isSameOrBelow(source, path) || isSameOrBelow(path, source))) return false;
-  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(source, path));
+  let judged = source;
+  const volume = volumeSource.exec(source);
+  if (volume !== null) {
+    const table = parseMountTable(options.mountinfo);
+    if (!isMountedAtOrBelow(source, volume[1] ?? volume[2] ?? source, table)) return true;
+    const shows = whatSourceShows(source, table);
+    if (shows.kind !== 'path') return false;
+    const elsewhere = shows.hostPaths[1];
+    if (elsewhere === undefined) return true;
+    judged = elsewhere;
+  }
+  if (enginePaths.some(path => isSameOrBelow(judged, path) || isSameOrBelow(path, judged))) return false;
+  return options.idmapMounts === 'all' && !options.plainBindPaths.some(path => isSameOrBelow(judged, path));
 }
 
 function isSocket(path: string): boolean {
@@ -234,11 +251,16 @@ function findRootLayers(rootfs: string, mountinfo: string): RootLayers {
   if (mount === undefined || mount.fsType !== 'overlay') return { kind: 'tree' };
   const found = overlayLayers(mount);
   if ('refused' in found) return { kind: 'bind', reason: found.refused };
+  // Docker names its lower layers by short links (l/ABC -> ../<id>/diff):
+  // resolved, they share the driver's directory, which one view shows.
+  const layers: string[] = [];
   for (const layer of found.layers) {
-    if (!isDirectory(layer)) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
+    const resolved = realDirectory(layer);
+    if (resolved === undefined) return { kind: 'bind', reason: `the overlay layer ${layer} is not a directory hardrun can reach` };
+    layers.push(resolved);
   }
-  const shared = sharedParentOf(found.layers, mountinfo);
-  return { layers: found.layers, ...(shared === undefined ? {} : { shared }) };
+  const shared = sharedParentOf(layers, mountinfo);
+  return { layers, ...(shared === undefined ? {} : { shared }) };
 }
 
 /**
@@ -279,11 +301,12 @@ function isRealDirectory(path: string): boolean {
   }
 }
 
-function isDirectory(path: string): boolean {
+function realDirectory(path: string): string | undefined {
   try {
-    return statSync(path).isDirectory();
+    const real = realpathSync(path);
+    return statSync(real).isDirectory() ? real : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -293,20 +316,20 @@ function isDirectory(path: string): boolean {
  * directory belongs to the container's root.
  */
 export function prepareStaging(plan: StagingPlan, ids: Slot): void {
-  makeTraversableDir(stagingBase);
-  makeTraversableDir(plan.dir);
-  const views = plan.root.kind === 'overlay' && plan.root.shared !== undefined ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
+  ensureOwnDirectory(stagingBase, directoryModes.traversable);
+  ensureOwnDirectory(plan.dir, directoryModes.traversable);
+  const views = plan.root.kind === 'overlay' ? [{ target: layersViewOf(plan.dir), kind: 'dir' as const }] : [];
   for (const bind of [{ target: `${plan.dir}/rootfs`, kind: 'dir' as const }, ...views, ...plan.binds]) {
+    let made: boolean;
     try {
-      if (bind.kind === 'dir') mkdirSync(bind.target, { mode: 0o711 });
-      else closeSync(openSync(bind.target, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
+      made = bind.kind === 'dir' ? makeDirectory(bind.target, directoryModes.traversable) : makeEmptyFile(bind.target);
     } catch (error) {
-      if (!isErrno(error, 'EEXIST')) throw stagingError(plan.dir, error);
-      // Left by a container whose delete could not remove it: usable only as what it was.
-      const existing = lstatSync(bind.target);
-      if (bind.kind === 'dir' ? !existing.isDirectory() : !existing.isFile()) {
-        throw stagingError(plan.dir, new Error(`${bind.target} was left behind by an earlier container and is not a ${bind.kind === 'dir' ? 'directory' : 'file'} (hardrun doctor lists such directories)`));
-      }
+      throw stagingError(plan.dir, error);
+    }
+    // Left by a container whose delete could not remove it: usable only as what it was.
+    const existing = made ? undefined : lstatSync(bind.target);
+    if (existing !== undefined && (bind.kind === 'dir' ? !existing.isDirectory() : !existing.isFile())) {
+      throw stagingError(plan.dir, new Error(`${bind.target} was left behind by an earlier container and is not a ${bind.kind === 'dir' ? 'directory' : 'file'} (hardrun doctor lists such directories)`));
     }
   }
   for (const mountpoint of plan.mountpoints) createMountpoint(plan.rootfs, mountpoint.path, mountpoint.kind);
@@ -321,15 +344,10 @@ export function prepareStaging(plan: StagingPlan, ids: Slot): void {
  */
 function prepareUpper(upper: { readonly upper: string; readonly work: string }, ids: Slot): void {
   try {
-    mkdirSync(upper.upper, { mode: 0o755 });
-    chownSync(upper.upper, ids.uids.hostID, ids.gids.hostID);
+    if (makeDirectory(upper.upper, directoryModes.containerRoot)) chownSync(upper.upper, ids.uids.hostID, ids.gids.hostID);
+    makeDirectory(upper.work, directoryModes.private);
   } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.upper, error);
-  }
-  try {
-    mkdirSync(upper.work, { mode: 0o700 });
-  } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(upper.work, error);
+    throw stagingError(upper.upper, error);
   }
   for (const path of [upper.upper, upper.work]) {
     if (!lstatSync(path).isDirectory()) throw stagingError(path, new Error('not a directory'));
@@ -382,14 +400,16 @@ export function removeStaging(dir: string): void {
   }
 }
 
-function makeTraversableDir(path: string): void {
+
+/** A bind target for a file (its mode is the mounted file's once mounted); false when one was there. */
+function makeEmptyFile(path: string): boolean {
   try {
-    mkdirSync(path, { mode: 0o711 });
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
+    return true;
   } catch (error) {
-    if (!isErrno(error, 'EEXIST')) throw stagingError(path, error);
+    if (isErrno(error, 'EEXIST')) return false;
+    throw error;
   }
-  const stat = lstatSync(path);
-  if (!stat.isDirectory() || stat.uid !== 0) throw stagingError(path, new Error('not a directory owned by root'));
 }
 
 function sourceKind(source: string, destination: string): 'dir' | 'file' {

@@ -1,4 +1,5 @@
 import type { ChecksDocument, CheckMode } from '../policy/generated/policy-document.js';
+import type { MountTable } from '../host/mountinfo.js';
 import type { DockerImageRecord } from '../policy/image.js';
 import type { Normalized } from '../policy/normalized.js';
 import type { Spec } from '../spec/types.js';
@@ -40,6 +41,10 @@ export interface HostFacts {
   resolveInRootfs?: (rootfs: string, path: string) => string;
   /** Whether the host has this path (a kernel may lack /proc/sysrq-trigger); absent means yes. */
   hasPath?(path: string): boolean;
+  /** The host's mount table, where a source is judged by what it shows; absent: by its path alone. */
+  mounts?(): MountTable;
+  /** The `major:minor` of a block device node at `path` (symlinks followed); undefined when it is none. */
+  blockDevice?(path: string): string | undefined;
 }
 
 /** Where the call came from: what the backend resolves relative paths against, and where the engine keeps its state. */

@@ -118,6 +118,9 @@ export const userNamespaceTransform = specTransform({
   defaults: {
     mode: 'harden',
     idmapMounts: 'all',
+    // A root whose files all show as nobody breaks every image that chowns
+    // or reads a service user's files: refused, with why, unless asked for.
+    whenOwnersLost: 'refuse',
     plainBindPaths: ['/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/usr', '/opt', '/boot', '/var/lib', '/var/log', '/var/cache', '/var/spool', '/var/backups'],
   },
   apply: applyUserNamespace,

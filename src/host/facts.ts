@@ -1,11 +1,24 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { HostFacts } from '../checks/types.js';
 import { resolveInRoot } from '../bundle/secure-join.js';
 import { readDockerRecord } from './docker-record.js';
+import { parseMountTable, type MountTable } from './mountinfo.js';
 
 const namespaceFiles: Record<string, string> = { pid: 'pid', network: 'net', ipc: 'ipc', uts: 'uts', user: 'user', cgroup: 'cgroup', mount: 'mnt' };
 
 const realpaths = new Map<string, string>();
+
+let mountinfo: string | undefined;
+
+/**
+ * The caller's /proc/self/mountinfo, read once per process: the checks
+ * judge sources by it and staging reads the rootfs's layers from it, so a
+ * create reads one table and stages what it judged.
+ */
+export function hostMountinfo(): string {
+  mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8');
+  return mountinfo;
+}
 
 /**
  * The path with symlinks resolved in its longest prefix that exists: Docker
@@ -68,6 +81,18 @@ export const hostFacts: HostFacts = {
   },
   hasPath(path: string): boolean {
     return existsSync(path);
+  },
+  mounts(): MountTable {
+    return parseMountTable(hostMountinfo());
+  },
+  blockDevice(path: string): string | undefined {
+    try {
+      const stat = statSync(path);
+      // Linux's dev_t: major in bits 8-19 (and 32-43), minor in bits 0-7 and 20-31.
+      return stat.isBlockDevice() ? `${((stat.rdev >> 8) & 0xfff)}:${(stat.rdev & 0xff) | ((stat.rdev >> 12) & 0xfff00)}` : undefined;
+    } catch {
+      return undefined;
+    }
   },
 };
 

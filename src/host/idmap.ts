@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import { cString, loadLibc } from './libc.js';
 import type { IdRange } from './subid.js';
@@ -161,20 +161,40 @@ export async function bindTree(source: string | OpenedSource, target: string, op
 }
 
 /**
- * An overlay on `target` whose layers (top first) are idmapped: detached
- * trees by descriptor (`/proc/self/fd/N`), or paths in an idmapped view.
- * With no `upper` it is read-only; with one, writes land there as the
- * container's host ids (the upper cannot itself be idmapped: host root, who
- * mounts it, has no id in the mapping). The overlay holds its own reference
- * to each layer: the descriptors and the view may go once it is mounted.
+ * An overlay on `target` whose layers (top first) are idmapped mounts,
+ * attached at paths in this mount namespace (kernels before 6.13 refuse
+ * detached ones as layers: "failed to clone lowerpath"). Relative layer
+ * paths are taken from `relativeTo`, as Docker names its layers, so that
+ * many fit in the one page the kernel reads the options from. With no
+ * `upper` it is read-only; with one, writes land there as the container's
+ * host ids (the upper cannot itself be idmapped: host root, who mounts it,
+ * has no id in the mapping). The overlay holds its own reference to each
+ * layer: the mounts they were found at may go once it is mounted.
  */
-export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }): Promise<void> {
+export async function mountOverlay(target: string, layers: readonly string[], upper?: { readonly upper: string; readonly work: string }, relativeTo?: string): Promise<void> {
   const { libc, ptr, fail } = await loadLibc();
   const lowers = layers.join(':');
   const options = upper === undefined ? `lowerdir=${lowers}` : `lowerdir=${lowers},upperdir=${upper.upper},workdir=${upper.work}`;
   const MS_RDONLY = 1;
-  if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {
-    throw fail(`mount the idmapped overlay on ${target}`);
+  const previous = process.cwd();
+  if (relativeTo !== undefined) process.chdir(relativeTo);
+  try {
+    if (libc.symbols.mount(ptr(cString('overlay')), ptr(cString(target)), ptr(cString('overlay')), BigInt(upper === undefined ? MS_RDONLY : 0), ptr(cString(options))) !== 0) {
+      throw fail(`mount the idmapped overlay on ${target}`);
+    }
+  } finally {
+    if (relativeTo !== undefined) process.chdir(previous);
+  }
+}
+
+/** A small private tmpfs on `target`, where the idmapped layers are attached while their overlay is mounted. */
+export async function mountScratchTmpfs(target: string): Promise<void> {
+  const { libc, ptr, fail } = await loadLibc();
+  const MS_NOSUID = 0x2;
+  const MS_NODEV = 0x4;
+  const MS_NOEXEC = 0x8;
+  if (libc.symbols.mount(ptr(cString('tmpfs')), ptr(cString(target)), ptr(cString('tmpfs')), BigInt(MS_NOSUID | MS_NODEV | MS_NOEXEC), ptr(cString('size=64k,mode=0700'))) !== 0) {
+    throw fail(`mount a tmpfs on ${target}`);
   }
 }
 
@@ -185,20 +205,49 @@ export async function detachAll(targets: readonly string[]): Promise<void> {
   for (const target of [...targets].reverse()) libc.symbols.umount2(ptr(cString(target)), MNT_DETACH);
 }
 
+let probeNamespace = false;
+
 /**
- * Whether a directory's filesystem takes idmapped mounts here: one detached
- * idmapped clone, made and dropped (a detached mount is attached nowhere,
- * so nothing appears in any mount table). Undefined when it works, else why not.
+ * Whether a create can keep owners here: what staging does with image
+ * layers, done on the directory `place` (the engines' storage), in a mount
+ * namespace of this process's own (nothing reaches the host): an idmapped
+ * view of it attached in a private tmpfs, then a read-only overlay of that
+ * view, whose top directory must show as the mapped owner. Undefined when
+ * it works, else why not (kernels before 6.13 take only attached idmapped
+ * layers; some filesystems take none).
  */
-export async function probeIdmap(path: string): Promise<string | undefined> {
+export async function probeIdmappedOverlay(place: string): Promise<string | undefined> {
+  const { libc, ptr, fail } = await loadLibc();
+  const mapped = { hostID: 1_610_612_736, size: 65_536 };
+  if (!probeNamespace) {
+    const CLONE_NEWNS = 0x20000;
+    const MS_REC = 0x4000;
+    const MS_SLAVE = 0x80000;
+    if (libc.symbols.unshare(CLONE_NEWNS) !== 0) return fail('enter a private mount namespace').message;
+    if (libc.symbols.mount(null, ptr(cString('/')), null, BigInt(MS_REC | MS_SLAVE), null) !== 0) return fail('make / a slave mount').message;
+    probeNamespace = true;
+  }
+  const scratch = mkdtempSync('/tmp/hardrun-doctor-');
   let userns: number | undefined;
   try {
-    userns = await openUserNamespace({ hostID: 1_610_612_736, size: 65_536 }, { hostID: 1_610_612_736, size: 65_536 });
-    closeSync(await idmappedTree(path, userns, { recursive: false }));
-    return undefined;
+    await mountScratchTmpfs(scratch);
+    for (const name of ['layer', 'empty', 'merged']) mkdirSync(`${scratch}/${name}`);
+    userns = await openUserNamespace(mapped, mapped);
+    await attachTree(await idmappedTree(place, userns, { recursive: false }), `${scratch}/layer`);
+    await mountOverlay(`${scratch}/merged`, ['layer', 'empty'], undefined, scratch);
+    const owner = statSync(`${scratch}/merged`).uid;
+    const expected = statSync(place).uid + mapped.hostID;
+    return owner === expected ? undefined : `the overlay shows ${place}'s owner as ${owner}, not ${expected}`;
   } catch (error) {
     return (error as Error).message;
   } finally {
     if (userns !== undefined) closeSync(userns);
+    await detachAll([scratch]);
+    // Never recursive: were the tmpfs still there, the idmapped storage would be under it.
+    try {
+      rmdirSync(scratch);
+    } catch {
+      // Left for the host's /tmp cleaning; it holds nothing.
+    }
   }
 }

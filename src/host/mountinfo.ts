@@ -96,3 +96,83 @@ function unescapeOption(value: string): string {
 function escapeField(path: string): string {
   return path.replace(/[ \t\n\\]/g, char => `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }
+
+/** One line of /proc/self/mountinfo, whole. */
+export interface MountRecord extends MountEntry {
+  readonly id: number;
+  readonly parent: number;
+  /** The filesystem's device, `major:minor`. */
+  readonly device: string;
+  /** The directory of that filesystem the mount shows (`/etc` for a bind of /etc). */
+  readonly root: string;
+  /** The mount source as the kernel shows it (`/dev/vda`, `tmpfs`, `overlay`). */
+  readonly source: string;
+}
+
+/** The mount table of one namespace, in the kernel's order. */
+export interface MountTable {
+  readonly mounts: readonly MountRecord[];
+}
+
+let lastTable: { readonly text: string; readonly table: MountTable } | undefined;
+
+/** Parses /proc/self/mountinfo (once per text: a create's checks and staging read one table). */
+export function parseMountTable(text: string): MountTable {
+  if (lastTable?.text === text) return lastTable.table;
+  const mounts: MountRecord[] = [];
+  for (const line of text.split('\n')) {
+    const fields = line.split(' ');
+    const separator = fields.indexOf('-', 6);
+    if (separator < 0 || fields.length < separator + 3) continue;
+    mounts.push({
+      id: Number(fields[0]), parent: Number(fields[1]), device: fields[2] ?? '',
+      root: unescapeField(fields[3] ?? ''), mountPoint: unescapeField(fields[4] ?? ''),
+      fsType: fields[separator + 1] ?? '', source: unescapeField(fields[separator + 2] ?? ''),
+      superOptions: splitOptions(fields[separator + 3] ?? ''),
+    });
+  }
+  const table = { mounts };
+  lastTable = { text, table };
+  return table;
+}
+
+/**
+ * The mount a canonical path lies on as a lookup there would find it: from
+ * the namespace's root mount, down through each mount on a leading part of
+ * the path that is mounted on the one above it (the topmost of a stack on
+ * one mountpoint), so that a mount hidden under a later one is never taken
+ * for what the path shows.
+ */
+export function visibleMountOf(table: MountTable, path: string): MountRecord | undefined {
+  const ids = new Set(table.mounts.map(mount => mount.id));
+  let current = topOf(table, table.mounts.find(mount => mount.mountPoint === '/' && !ids.has(mount.parent)) ?? table.mounts.find(mount => mount.mountPoint === '/'));
+  if (current === undefined) return undefined;
+  const parts = path.split('/').filter(Boolean);
+  for (let length = 1; length <= parts.length; length += 1) {
+    const prefix = `/${parts.slice(0, length).join('/')}`;
+    const above: MountRecord = current;
+    const child = lastOf(table.mounts, mount => mount.parent === above.id && mount.mountPoint === prefix);
+    if (child !== undefined) current = topOf(table, child) ?? child;
+  }
+  return current;
+}
+
+/** The last mount stacked on `mount`'s own mountpoint, or `mount` itself. */
+function topOf(table: MountTable, mount: MountRecord | undefined): MountRecord | undefined {
+  let current = mount;
+  for (let depth = 0; current !== undefined && depth < table.mounts.length; depth += 1) {
+    const below: MountRecord = current;
+    const stacked = lastOf(table.mounts, other => other.parent === below.id && other.mountPoint === below.mountPoint);
+    if (stacked === undefined) return current;
+    current = stacked;
+  }
+  return current;
+}
+
+function lastOf<T>(items: readonly T[], wanted: (item: T) => boolean): T | undefined {
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const item = items[index];
+    if (item !== undefined && wanted(item)) return item;
+  }
+  return undefined;
+}

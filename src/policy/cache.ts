@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { directoryModes, ensureOwnDirectory, runDir } from '../host/directories.js';
 import { sha256Hex } from '../host/digest.js';
 import type { Policy } from './policy.js';
 import { writeFileAtomic } from '../host/atomic-file.js';
@@ -23,7 +24,7 @@ import { writeFileAtomic } from '../host/atomic-file.js';
  * the user running hardrun) and writable by no one else, and any trouble reading or writing it is a miss:
  * the cache can make a call faster, never change or fail it.
  */
-export const policyCachePath = '/run/hardrun/policy.cache';
+export const policyCachePath = `${runDir}/policy.cache`;
 
 const maxEntries = 8;
 const maxCacheBytes = 8 * 1024 * 1024;
@@ -66,7 +67,7 @@ export function policyCacheEntry(file: string, key: string): PolicyCacheEntry {
       if (entries === undefined) return;
       const others = entries.filter(entry => !entry.startsWith(`${key}\t`));
       try {
-        mkdirSync(file.slice(0, file.lastIndexOf('/')), { mode: 0o711, recursive: true });
+        ensureOwnDirectory(file.slice(0, file.lastIndexOf('/')), directoryModes.traversable, true);
         writeFileAtomic(file, `${[`${key}\t${JSON.stringify(next)}`, ...others].slice(0, maxEntries).join('\n')}\n`, 0o600);
       } catch {
         // A read-only or full /run costs the next call the full load, nothing more.

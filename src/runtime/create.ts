@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
@@ -12,7 +11,7 @@ import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityNumber } from '../host/capability-numbers.js';
-import { callerOf } from '../host/facts.js';
+import { callerOf, hostMountinfo } from '../host/facts.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
 import { hostIdPool } from '../host/subid.js';
@@ -51,9 +50,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  let mountinfo: string | undefined;
-  const readMountinfo = (): string => (mountinfo ??= readFileSync('/proc/self/mountinfo', 'utf8'));
-  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, readMountinfo), readMountinfo);
+  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -71,6 +68,11 @@ export async function createContainer(call: Call): Promise<number> {
     if (plan !== undefined && ids !== undefined) {
       prepareStaging(plan, ids);
       staged = await stageMounts(plan, ids);
+      if (staged.rootLost !== undefined && admission.decision.hardening.userNamespace.whenOwnersLost === 'refuse') {
+        const reason = `root.path: the root filesystem ${plan.rootfs} cannot be idmapped on this host (${staged.rootLost}), so its files would show as nobody (hardening.userNamespace.whenOwnersLost is refuse; set it to nobody to run such containers so, or hardening.userNamespace.mode to off; hardrun doctor says what this host keeps)`;
+        auditDecision(policy, meta, { ...admission, refusals: [...admission.refusals, reason] });
+        throw new HardrunError('refused', `hardrun refused this container: ${reason}`);
+      }
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
@@ -205,12 +207,14 @@ function hasCleanupHook(backend: ResolvedBackend, trace: string | undefined): bo
 }
 
 /**
- * A container whose read-only root is only audited is one the operator is
- * learning from (`hardrun suggest`): its capability checks are watched too,
- * where the backend's processes are the host's own (runc).
+ * A container the operator learns from (`hardrun suggest`): its read-only
+ * root only audited, and `learn` asked for. Its capability checks are
+ * watched too, where the backend's processes are the host's own (runc). A
+ * container that is only watched is not traced: watching costs what
+ * watching costs.
  */
 function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
-  return hardening.rootfs.mode === 'audit' && backend.kind === 'runc';
+  return hardening.rootfs.mode === 'audit' && hardening.rootfs.learn && backend.kind === 'runc';
 }
 
 function grantedCapabilities(allow: readonly string[]): number[] {

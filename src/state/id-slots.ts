@@ -1,5 +1,6 @@
-import { lstatSync, mkdirSync, readdirSync, readlinkSync, rmdirSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, rmdirSync, statSync, symlinkSync, unlinkSync } from 'node:fs';
 import { HardrunError, isErrno } from '../errors.js';
+import { directoryModes, ensureOwnDirectory, makeDirectory, runDir } from '../host/directories.js';
 import type { IdRange } from '../host/subid.js';
 
 /**
@@ -14,7 +15,7 @@ import type { IdRange } from '../host/subid.js';
  * so a delete can only ever free its own container's slot.
  */
 export const slotSize = 65_536;
-export const claimsDir = '/run/hardrun/ids';
+export const claimsDir = `${runDir}/ids`;
 
 /** How long a claim is trusted while its container's backend state does not exist yet (a create in progress). */
 const creatingGraceMs = 60_000;
@@ -77,10 +78,11 @@ export function claimPath(slot: Slot, dir: string = claimsDir): string {
 export function claimSlot(slot: Slot, name: string, owner: string, dir: string = claimsDir): boolean {
   const claim = claimPath(slot, dir);
   try {
-    mkdirSync(dir, { mode: 0o700, recursive: true });
-    mkdirSync(claim, { mode: 0o700 });
+    // The claims' directory is root's; the one above it a container walks through to its staging.
+    if (dir === claimsDir) ensureOwnDirectory(runDir, directoryModes.traversable);
+    ensureOwnDirectory(dir, directoryModes.private, true);
+    if (!makeDirectory(claim, directoryModes.private)) return false;
   } catch (error) {
-    if (isErrno(error, 'EEXIST')) return false;
     throw slotError(error);
   }
   try {

@@ -1,7 +1,8 @@
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { isContainerId } from '../container-id.js';
 import { HardrunError, isErrno } from '../errors.js';
 import { writeFileAtomic } from '../host/atomic-file.js';
+import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
 import type { BackendKind } from '../backend/backend.js';
 
 /**
@@ -192,12 +193,8 @@ function isTemporaryOf(name: string, id: string): boolean {
 
 function ensurePrivateDir(dir: string): void {
   try {
-    mkdirSync(dir, { mode: 0o700, recursive: true });
+    ensureOwnDirectory(dir, directoryModes.private, true);
   } catch (error) {
-    if (!isErrno(error, 'EEXIST')) {
-      throw new HardrunError('record', `cannot create the state directory ${dir}: ${(error as Error).message}`, { cause: error });
-    }
+    throw new HardrunError('record', `cannot create the state directory ${dir}: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`, { cause: error });
   }
-  if (!lstatSync(dir).isDirectory()) throw new HardrunError('record', `the state directory ${dir} is not a directory`);
 }
-

@@ -1,12 +1,11 @@
 import test, { type ExecutionContext } from 'ava';
 import { execa } from 'execa';
-import { chmod, chown, copyFile, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
-import { findExecutable } from '../helpers/dockerd.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
 import { recorderPath } from '../helpers/recorder.js';
+import { makeBundle, makeRootfs, scratch } from '../helpers/runc-bundle.js';
 import { runHardrun } from '../helpers/shipped.js';
 
 /**
@@ -16,39 +15,6 @@ import { runHardrun } from '../helpers/shipped.js';
  * runc; and no mount of hardrun's reaches the host, even when the create is
  * killed part way.
  */
-const runc = findExecutable('runc', ['/usr/sbin', '/usr/bin']) ?? 'runc';
-
-async function scratch(t: ExecutionContext): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hardrun-own-runc-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A busybox root with a service user's 0700 directory. */
-async function makeRootfs(rootfs: string): Promise<void> {
-  const busybox = findExecutable('busybox', ['/bin', '/usr/bin']);
-  if (busybox === undefined) throw new Error('busybox not found: install busybox-static');
-  for (const sub of ['bin', 'etc', 'proc', 'sys', 'dev', 'tmp', 'srv/svc']) await mkdir(join(rootfs, sub), { recursive: true });
-  await copyFile(busybox, join(rootfs, 'bin', 'busybox'));
-  await chmod(join(rootfs, 'bin', 'busybox'), 0o755);
-  for (const applet of ['sh', 'stat', 'cat', 'id', 'echo', 'touch', 'grep']) await symlink('busybox', join(rootfs, 'bin', applet));
-  await writeFile(join(rootfs, 'etc', 'passwd'), 'root:x:0:0:root:/root:/bin/sh\nsvc:x:1000:1000::/srv/svc:/bin/sh\n');
-  await writeFile(join(rootfs, 'srv', 'svc', 'key'), 'secret\n');
-  await chown(join(rootfs, 'srv', 'svc', 'key'), 1000, 1000);
-  await chown(join(rootfs, 'srv', 'svc'), 1000, 1000);
-  await chmod(join(rootfs, 'srv', 'svc'), 0o700);
-}
-
-async function makeBundle(bundle: string, args: string[], rootPath = 'rootfs'): Promise<void> {
-  await mkdir(bundle, { recursive: true });
-  await execa(runc, ['spec', '--bundle', bundle]);
-  const spec = JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')) as { process: { args: string[]; terminal: boolean }; root: { path: string } };
-  spec.process.args = args;
-  spec.process.terminal = false;
-  spec.root.path = rootPath;
-  await writeFile(join(bundle, 'config.json'), JSON.stringify(spec));
-}
-
 const probe = ['sh', '-c', 'stat -c "%u:%g %n" /etc/passwd /srv/svc; cat /proc/self/uid_map; echo x > /tmp/t && echo tmp-ok; touch /x 2>/dev/null || echo root-ro'];
 
 function assertOwnersKept(t: ExecutionContext, stdout: string): void {
@@ -71,11 +37,15 @@ test('a plain-directory rootfs: image files keep their owners under runc run thr
   t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), [], 'the foreground run left no record');
 });
 
-test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
-  const dir = await scratch(t);
+/**
+ * A bundle whose rootfs is an overlay its caller mounted, as containerd's
+ * snapshotter mounts one: the lower a busybox root, the upper (in `upperIn`)
+ * holding a file of uid 1000's. Runs `script` after the owner probe.
+ */
+async function callerOverlay(t: ExecutionContext, dir: string, upperIn: string, script: string): Promise<string> {
   const lower = join(dir, 'lower');
-  const upper = join(dir, 'upper');
-  const work = join(dir, 'work');
+  const upper = join(upperIn, 'upper');
+  const work = join(upperIn, 'work');
   const bundle = join(dir, 'bundle');
   await makeRootfs(lower);
   for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
@@ -83,7 +53,13 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
   await chown(join(upper, 'from-upper'), 1000, 1000);
   await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
   t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
-  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; grep " / " /proc/self/mountinfo | grep -c overlay`]);
+  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; ${script}`]);
+  return bundle;
+}
+
+test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
+  const dir = await scratch(t);
+  const bundle = await callerOverlay(t, dir, dir, 'grep " / " /proc/self/mountinfo | grep -c overlay');
   const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'overlaid'], { cwd: bundle });
   t.is(result.exitCode, 0, result.stderr);
   const lines = result.stdout.trim().split('\n');
@@ -92,7 +68,48 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
   t.is(lines[6], '1', 'the root is an overlay of the idmapped layers');
 });
 
-test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls back to a plain bind, and the audit record says so', async t => {
+test('an overlay rootfs whose layers share no directory but / : each layer is idmapped and attached on its own, owners kept', async t => {
+  const dir = await scratch(t);
+  // The upper on another tree (/var/tmp against /tmp): no one view shows both layers.
+  const other = await mkdtemp(join('/var/tmp', 'hardrun-own-runc-'));
+  t.teardown(() => rm(other, { recursive: true, force: true }));
+  const bundle = await callerOverlay(t, dir, other, 'true');
+  const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'apart'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assertOwnersKept(t, lines.slice(0, 5).join('\n'));
+  t.is(lines[5], '1000 /from-upper');
+  t.deepEqual(await hostMountsOfHardrun(), []);
+});
+
+test('a rootfs the kernel cannot idmap (a directory inside an overlay) is refused, with why, and nothing is left', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
+  const root = join(dir, 'state');
+  const result = await runHardrun(['--policy', policy, '--root', root, 'run', '--bundle', bundle, 'refused'], { cwd: bundle });
+  t.is(result.exitCode, 1);
+  t.regex(result.stderr, /hardrun refused this container: root\.path: the root filesystem \S+ cannot be idmapped on this host \(idmap .*Invalid argument\), so its files would show as nobody \(hardening\.userNamespace\.whenOwnersLost is refuse; set it to nobody/);
+  t.regex(await readFile(audit, 'utf8'), /"refusals":\[[^\]]*cannot be idmapped on this host/);
+  t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), []);
+  await t.throwsAsync(readdir(stagingDirFor(root, 'refused')), { code: 'ENOENT' });
+  t.deepEqual(await hostMountsOfHardrun(), []);
+});
+
+test('whenOwnersLost: nobody runs such a rootfs with its files shown as nobody, and the audit record says so', async t => {
+  const { dir, bundle } = await unmappableBundle(t);
+  const audit = join(dir, 'audit.log');
+  const policy = join(dir, 'policy.json');
+  await writeFile(policy, JSON.stringify({ audit: { file: audit }, hardening: { userNamespace: { whenOwnersLost: 'nobody' } } }));
+  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
+  t.is(result.exitCode, 0, result.stderr);
+  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
+  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
+});
+
+/** A rootfs that is a directory inside an overlay: a filesystem that cannot be idmapped here. */
+async function unmappableBundle(t: ExecutionContext): Promise<{ dir: string; bundle: string }> {
   const dir = await scratch(t);
   const lower = join(dir, 'lower');
   const merged = join(dir, 'merged');
@@ -102,14 +119,8 @@ test('a rootfs the kernel cannot idmap (a directory inside an overlay) falls bac
   t.teardown(() => execa('umount', [merged], { reject: false }).then(() => undefined));
   const bundle = join(dir, 'bundle');
   await makeBundle(bundle, ['sh', '-c', 'stat -c %u /etc/passwd'], join(merged, 'rootfs'));
-  const audit = join(dir, 'audit.log');
-  const policy = join(dir, 'policy.json');
-  await writeFile(policy, JSON.stringify({ audit: { file: audit } }));
-  const result = await runHardrun(['--policy', policy, '--root', join(dir, 'state'), 'run', '--bundle', bundle, 'fallback'], { cwd: bundle });
-  t.is(result.exitCode, 0, result.stderr);
-  t.is(result.stdout.trim(), '65534', 'files show as nobody, as before idmapping');
-  t.regex(await readFile(audit, 'utf8'), /the root filesystem .* is not idmapped \(idmap .*Invalid argument\)/);
-});
+  return { dir, bundle };
+}
 
 test('SIGKILL mid-create: the idmapped view exists only in the backend\'s mount namespace; delete --force removes record, staging and the id claim', async t => {
   const dir = await scratch(t);

@@ -8,6 +8,7 @@ import type { Spec } from '../../src/spec/types.js';
 import { findExecutable } from '../helpers/dockerd.js';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
+import { watchOnlyPolicyYaml } from '../helpers/watch-policy.js';
 
 /**
  * Under the "watch only" policy of docs/policy.md (every transform and every
@@ -22,18 +23,10 @@ type Via = typeof vias[number];
 let scratch = '';
 let policy = '';
 
-/** The policy exactly as docs/policy.md gives it, audit file aside (the test keeps its own). */
-async function watchOnlyPolicy(): Promise<string> {
-  const doc = await readFile('docs/policy.md', 'utf8');
-  const section = doc.slice(doc.indexOf('### Watch only'));
-  const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-  return yaml.replace(/^audit: .*$/m, `audit: { file: ${join(scratch, 'audit.jsonl')} }`);
-}
-
 test.before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'hardrun-transparency-'));
   policy = join(scratch, 'watch-only.yaml');
-  await writeFile(policy, await watchOnlyPolicy());
+  await writeFile(policy, await watchOnlyPolicyYaml(join(scratch, 'audit.jsonl')));
 });
 test.after.always(async () => {
   for (const via of vias) {

@@ -4,7 +4,7 @@ import type { UserNamespaceSettings } from '../../src/harden/settings.js';
 import type { Spec } from '../../src/spec/types.js';
 import { minimalSpec } from '../helpers/specs.js';
 
-const settings: UserNamespaceSettings = { mode: 'harden', idmapMounts: 'all', plainBindPaths: [] };
+const settings: UserNamespaceSettings = { mode: 'harden', idmapMounts: 'all', whenOwnersLost: 'refuse', plainBindPaths: [] };
 const ids = { uids: { hostID: 100000, size: 65536 }, gids: { hostID: 200000, size: 65536 } };
 const runc = { backend: 'runc' as const, ids };
 

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces } from '../../src/human/doctor/host-checks.js';
-import type { HostProbe } from '../../src/human/doctor/probe.js';
+import type { HostProbe, PathEntry } from '../../src/human/doctor/probe.js';
+import { checkStagingPath } from '../../src/human/doctor/staging-path.js';
 import { checkBackends, checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
 import { checkLeftovers } from '../../src/human/doctor/state-checks.js';
 import type { Leftover } from '../../src/human/doctor/leftovers.js';
@@ -100,4 +101,18 @@ test('leftovers: each named with its container and why; after --fix, what went a
   t.is(fixed.status, 'info');
   t.is(fixed.detail, 'removed 1: record /run/runc.hardrun/c1 of container c1 (/run/runc); 1 stayed: staging /run/hardrun/0123456789ab-c2 of container c2: it is not empty');
   t.is(checkLeftovers([record], new Map([[record, undefined]])).status, 'ok');
+});
+
+test('staging path: every directory above /run/hardrun must let a mapped root through; a private /run/hardrun is put right by the next create', t => {
+  const entries: Record<string, PathEntry> = { '/': { kind: 'directory', mode: 0o755, uid: 0 }, '/run': { kind: 'directory', mode: 0o755, uid: 0 } };
+  const probe = (extra: Record<string, PathEntry>): HostProbe => ({ ...host({}), entry: path => ({ ...entries, ...extra })[path] });
+  t.is(checkStagingPath(probe({})).status, 'ok');
+  t.is(checkStagingPath(probe({ '/run/hardrun': { kind: 'directory', mode: 0o711, uid: 0 } })).status, 'ok');
+  const private_ = checkStagingPath(probe({ '/run/hardrun': { kind: 'directory', mode: 0o700, uid: 0 } }));
+  t.is(private_.status, 'info');
+  t.is(private_.fix, 'chmod 0711 /run/hardrun');
+  const closed = checkStagingPath(probe({ '/run': { kind: 'directory', mode: 0o750, uid: 0 } }));
+  t.is(closed.status, 'missing');
+  t.regex(closed.detail, /\/run is mode 0750: .*permission denied/);
+  t.is(checkStagingPath(probe({ '/run/hardrun': { kind: 'symlink', mode: 0o777, uid: 0 } })).status, 'missing');
 });

@@ -66,6 +66,6 @@ test('the shown top level holds every list as it applies, the rules their edits 
   const document = documentOf(normalizePolicy(edited, 'test'));
   t.deepEqual(document.hardening?.rootfs?.writablePaths, ['/tmp', '/run', '/var/tmp', '/srv/cache']);
   t.deepEqual(document.rules?.[0]?.hardening?.rootfs?.writablePaths, { add: ['/var/cache/nginx'] });
-  t.deepEqual(Object.keys(document.backends ?? {}).sort(), ['gvisor', 'kata', 'runc', 'runsc']);
+  t.deepEqual(Object.keys(document.backends ?? {}).sort(), ['crun', 'gvisor', 'kata', 'runc', 'runsc']);
   t.deepEqual((parse(JSON.stringify(document)) as PolicyDocument).audit, { file: '/var/log/hardrun.jsonl' });
 });

@@ -39,7 +39,7 @@ test('an unknown field is reported where it stands', async t => {
 
 test('an unknown backend is reported by the semantic rules, with its line', async t => {
   t.deepEqual(await problemsOf('rules:\n  - name: r\n    match: { caller: [moby] }\n    backend: nope\n'), [
-    'rules[0].backend (line 4): names no backend: "nope" (known: runc, runsc, kata)',
+    'rules[0].backend (line 4): names no backend: "nope" (known: runc, crun, runsc, kata)',
   ]);
 });
 

@@ -172,7 +172,9 @@ test('a create from hardrun\'s rewrite that fails before the hand-over gives the
   const bundle = await bundleWith(scratch, minimalSpec);
   t.is((await createThrough(scratch, bundle, scratch.policy)).exitCode, 0);
   const broken = join(scratch.dir, 'broken-audit.json');
-  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'no-such-dir', 'audit.jsonl') } }));
+  // An audit log below a file: no directory can be made there, so the create fails before the hand-over.
+  await writeFile(join(scratch.dir, 'a-file'), '');
+  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'a-file', 'audit.jsonl') } }));
   const failed = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c2'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: broken } });
   t.is(failed.exitCode, 1, failed.stderr);
   t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), minimalSpec);

@@ -9,6 +9,7 @@ import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js
 import { defaultRoots } from '../inspect/locate.js';
 import { findLeftovers, removeLeftover, type Leftover } from './leftovers.js';
 import { checkLeftovers } from './state-checks.js';
+import { checkStagingPath } from './staging-path.js';
 
 export interface DoctorArgs {
   readonly json?: boolean;
@@ -60,7 +61,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   checks.push(...await checkBackends(host, policy));
   checks.push(checkUserNamespaces(host, policy.hardening.userNamespace.mode !== 'off'));
   checks.push(...checkSubids(host, { uid: args.subuidFile ?? '/etc/subuid', gid: args.subgidFile ?? '/etc/subgid' }));
-  if (policy.hardening.userNamespace.mode !== 'off') checks.push(await checkIdmappedMounts());
+  if (policy.hardening.userNamespace.mode !== 'off') checks.push(checkStagingPath(host), await checkIdmappedMounts(policy.hardening.userNamespace.whenOwnersLost));
   checks.push(checkSeccomp(host), checkCgroups(host), checkLsm(host));
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
@@ -77,24 +78,29 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
 
 /**
  * Idmapped mounts are what keeps files' owners under the user namespace:
- * probed on the engines' storage (where image layers and volumes live).
- * Where refused, containers still run, their files shown as nobody.
+ * probed as a create uses them, an overlay of idmapped layers, on the
+ * engines' storage (where image layers and volumes live; /var/lib when
+ * no engine's is there yet). Where refused, the policy says what happens
+ * to such containers (whenOwnersLost).
  */
-async function checkIdmappedMounts(): Promise<DoctorCheck> {
+async function checkIdmappedMounts(whenOwnersLost: 'refuse' | 'nobody'): Promise<DoctorCheck> {
   const name = 'idmapped mounts';
   if (process.versions.bun === undefined) return { name, status: 'info', detail: 'probed only by the compiled engine' };
-  const { probeIdmap } = await import('../../host/idmap.js');
-  const places = ['/var/lib/docker', '/var/lib/containerd', '/run'].filter(path => existsSync(path));
+  const { probeIdmappedOverlay } = await import('../../host/idmap.js');
+  // Where image layers live: their owners are what whenOwnersLost is about.
+  // (A bind from a tmpfs that cannot be idmapped only falls back, recorded.)
+  const engines = ['/var/lib/docker', '/var/lib/containerd'].filter(path => existsSync(path));
+  const places = engines.length > 0 ? engines : ['/var/lib'];
   const refused: string[] = [];
   for (const path of places) {
-    const reason = await probeIdmap(path);
+    const reason = await probeIdmappedOverlay(path);
     if (reason !== undefined) refused.push(`${path} (${reason})`);
   }
-  if (refused.length === 0) return { name, status: 'ok', detail: `idmapped mounts work on ${places.join(', ')}: image files, volumes and binds keep their owners under the user namespace` };
+  if (refused.length === 0) return { name, status: 'ok', detail: `an overlay of idmapped layers works on ${places.join(', ')}: image files, volumes and binds keep their owners under the user namespace` };
   return {
-    name, status: 'info',
-    detail: `refused on ${refused.join(', ')}: containers stored there run with their files shown as nobody (the audit record says so per container)`,
-    fix: 'a kernel of 5.19 or later, and a filesystem that supports idmapped mounts (ext4, xfs, btrfs, tmpfs from 6.3)',
+    name, status: whenOwnersLost === 'refuse' ? 'missing' : 'info',
+    detail: `an overlay of idmapped layers is refused on ${refused.join(', ')}: containers stored there ${whenOwnersLost === 'refuse' ? 'are refused (hardening.userNamespace.whenOwnersLost: refuse)' : 'run with their image files shown as nobody (hardening.userNamespace.whenOwnersLost: nobody)'}`,
+    fix: 'a kernel of 5.19 or later, and a filesystem that supports idmapped mounts (ext4, xfs, btrfs, tmpfs from 6.3); or hardening.userNamespace.whenOwnersLost: nobody to run such containers with their files as nobody',
   };
 }
 

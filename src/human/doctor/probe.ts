@@ -1,4 +1,4 @@
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync } from 'node:fs';
 
 /** What the doctor reads of the host: files, executables and their versions (a fake one in tests). */
 export interface HostProbe {
@@ -6,6 +6,15 @@ export interface HostProbe {
   isExecutable(path: string): boolean;
   /** The first line of `PATH --version`, or undefined when it fails. */
   version(path: string): Promise<string | undefined>;
+  /** What is at `path`, symlinks not followed; undefined when nothing is. */
+  entry?(path: string): PathEntry | undefined;
+}
+
+export interface PathEntry {
+  readonly kind: 'directory' | 'symlink' | 'other';
+  /** Permission bits, as chmod takes them. */
+  readonly mode: number;
+  readonly uid: number;
 }
 
 export const realHost: HostProbe = {
@@ -22,6 +31,14 @@ export const realHost: HostProbe = {
       return true;
     } catch {
       return false;
+    }
+  },
+  entry(path) {
+    try {
+      const stat = lstatSync(path);
+      return { kind: stat.isDirectory() ? 'directory' : stat.isSymbolicLink() ? 'symlink' : 'other', mode: stat.mode & 0o7777, uid: stat.uid };
+    } catch {
+      return undefined;
     }
   },
   async version(path) {

@@ -33,11 +33,12 @@ export async function checkBackends(host: HostProbe, policy: Policy): Promise<Do
     }
     if (path !== undefined) {
       const version = await host.version(path);
-      if (version !== undefined) return backend.kind === 'runc' ? withRuncFixes(name, path, version) : { name, status: 'ok', detail: `${path}: ${version}` };
+      if (version !== undefined) return version.startsWith('runc version') ? withRuncFixes(name, path, version) : { name, status: 'ok', detail: `${path}: ${version}` };
       return { name, status: required ? 'missing' : 'absent', detail: `${path} does not answer --version`, fix: `reinstall ${backend.name}` };
     }
     const fix = backend.kind === 'kata' ? 'install Kata Containers (containerd-shim-kata-v2; reached through hardrun-shim)'
-      : backend.kind === 'runsc' ? 'install gVisor (apt-get install runsc, or gvisor.dev)' : 'apt-get install runc';
+      : backend.kind === 'runsc' ? 'install gVisor (apt-get install runsc, or gvisor.dev)'
+        : backend.path.includes('/') ? `install ${backend.path}` : `apt-get install ${backend.path}`;
     return { name, status: required ? 'missing' : 'absent', detail: `${backend.path} is not installed${required ? ', and the policy uses it' : ' (optional: the policy sends nothing there)'}`, fix };
   }));
 }

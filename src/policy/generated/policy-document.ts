@@ -26,7 +26,7 @@ export interface PolicyDocument {
    */
   sandboxBackend?: string;
   /**
-   * Backends by name, declared like daemon.json runtimes. runc, runsc and kata are known without declaring them.
+   * Backends by name, declared like daemon.json runtimes. runc, crun, runsc and kata are known without declaring them.
    */
   backends?: {
     [k: string]: BackendDocument;
@@ -177,6 +177,10 @@ export interface HardeningDocument {
         };
     tmpfsSize?: string;
     noexec?: boolean;
+    /**
+     * With mode audit, learn what the container needs, for hardrun suggest: under runc, the capabilities beyond the allowlist the kernel refuses it are traced (a tracefs instance of its own, and every call of the container goes through the engine). Off (the default): a watched container is only watched, at the cost of watching.
+     */
+    learn?: boolean;
     readonlyBindMounts?:
       | string[]
       | {
@@ -204,6 +208,10 @@ export interface HardeningDocument {
      * Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.
      */
     idmapMounts?: 'all' | 'volumes' | 'none';
+    /**
+     * What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.
+     */
+    whenOwnersLost?: 'refuse' | 'nobody';
   };
 }
 export interface IdRange {
