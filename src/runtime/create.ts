@@ -76,7 +76,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, trace === undefined ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
+    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, hasCleanupHook(backend, trace) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -180,6 +180,7 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       ...(claim === undefined ? {} : { claim }),
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
       ...(trace === undefined ? {} : { trace }),
+      ...(hasCleanupHook(backend, trace) ? { hooked: true } : {}),
     });
     if (plan === undefined || ids === undefined) return { admission, backend, plan, trace };
     if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace };
@@ -198,6 +199,11 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
  */
 function forBackend(spec: Spec, backend: ResolvedBackend, cleanup: CleanupTarget | undefined): Spec {
   return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(spec, cleanup) : withoutCleanupHooks(spec);
+}
+
+/** Whether the backend gets the cleanup hook (forBackend), which the record then says. */
+function hasCleanupHook(backend: ResolvedBackend, trace: string | undefined): boolean {
+  return backend.kind === 'runc' && trace === undefined;
 }
 
 /**

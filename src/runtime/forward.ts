@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { readRecord, removeRecord } from '../state/record.js';
@@ -23,7 +24,10 @@ export async function forwardCall(call: Call): Promise<number> {
     // there) and go once it succeeds or the container is gone, so hardrun waits for the backend. As
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
+    // As the launcher: a backend that has the container runs its cleanup hook as it deletes it.
+    const hooked = record.hooked === true && isDirectory(`${call.root}/${id}`);
     const status = await runBackend(handOver);
+    if (status === 0 && hooked) return status;
     if (status === 0 || await isGoneFrom(record, call, id)) removeLeftovers(call.root, id, record);
     return status;
   }
@@ -40,6 +44,14 @@ export async function forwardCall(call: Call): Promise<number> {
  */
 export async function forwardHelp(call: Call): Promise<number> {
   return execBackend(handOverTo(await backendFor(call, undefined), call));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The container the call names, when it names one runc would accept. */

@@ -9,9 +9,10 @@ import type { BackendKind } from '../backend/backend.js';
  * Which backend owns a container, kept in a one-line file that the `sh`
  * launcher parses with `IFS=<tab> read -r`. Line 1:
  *
- *   hardrun1 <TAB> direct|full <TAB> kind <TAB> name <TAB> path [<TAB> arg]...
+ *   hardrun1 <TAB> direct|hooked|full <TAB> kind <TAB> name <TAB> path [<TAB> arg]...
  *
- * "direct" tells the launcher it may exec the backend itself; it is written
+ * "direct" (and "hooked", the same for every call but a delete: see
+ * `hooked`) tells the launcher it may exec the backend itself; it is written
  * only when the line holds at most four arguments and no field is empty or
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
@@ -40,6 +41,13 @@ export interface ContainerRecord {
    * engine, which removes it, takes the container's every call.
    */
   readonly trace?: string;
+  /**
+   * The backend removes hardrun's state with the container itself (runc runs
+   * the create's cleanup hook, src/state/cleanup-hook.ts): a `delete` that
+   * succeeds on a container the backend has state for leaves the removal to
+   * it. Written as the mode `hooked`, which the launcher follows as `direct`.
+   */
+  readonly hooked?: boolean;
 }
 
 const magic = 'hardrun1';
@@ -61,7 +69,7 @@ export function formatRecord(record: ContainerRecord): string {
   if (fields.some(field => /[\t\n]/.test(field))) {
     throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
   }
-  const lines = [[magic, direct ? 'direct' : 'full', ...fields].join('\t')];
+  const lines = [[magic, direct ? (record.hooked === true ? 'hooked' : 'direct') : 'full', ...fields].join('\t')];
   // The launcher reads line 2 for the staging directory it removes at delete.
   if (record.staging !== undefined) lines.push(`staging\t${record.staging}${record.claim === undefined ? '' : `\t${record.claim}`}`);
   if (record.ids !== undefined) lines.push(`ids\t${record.ids.uid}:${record.ids.gid}`);
@@ -80,7 +88,7 @@ export function ruleShown(record: ContainerRecord | undefined): string {
 export function parseRecord(text: string): ContainerRecord | undefined {
   const [first, ...rest] = text.split('\n');
   const fields = first?.split('\t') ?? [];
-  const [tag, , kind, name, path, ...args] = fields;
+  const [tag, mode, kind, name, path, ...args] = fields;
   if (tag !== magic || name === undefined || path === undefined) return undefined;
   if (kind !== 'runc' && kind !== 'runsc' && kind !== 'kata') return undefined;
   const extra = new Map(rest.filter(line => line.includes('\t')).map(line => {
@@ -100,6 +108,7 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     ...(claim === undefined ? {} : { claim }),
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
     ...(trace === undefined ? {} : { trace }),
+    ...(mode === 'hooked' ? { hooked: true } : {}),
   };
 }
 

@@ -101,7 +101,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
       { name: '/bin/true create (the backend alone)', run: () => check('/bin/true', argv) },
       { name: 'floor: sh pass-through, exec /bin/true', run: () => check(floor, argv) },
       ...(empty ? [{ name: 'empty Bun executable', run: () => check(empty, []) }] : []),
-      { name: 'engine, failing at once (create, no id)', run: () => check(enginePath, ['--root', root, 'create'], 1) },
+      { name: 'engine, failing at once (create, an invalid id)', run: () => check(enginePath, ['--root', root, 'create', '..'], 1) },
       create('hardrun create, engine direct', enginePath),
       create('hardrun create, engine direct, YAML policy with the audit log', enginePath, yamlPolicy),
       create('hardrun create, through the launcher', launcherPath),
@@ -128,7 +128,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
 
     console.log('\nwhere the time goes (differences of medians):');
     const line = (ms: number, what: string) => console.log(`  ${ms.toFixed(2).padStart(7)} ms  ${what}`);
-    const failing = at('engine, failing at once (create, no id)');
+    const failing = at('engine, failing at once (create, an invalid id)');
     line(floorMs - backend, 'the floor: one sh start in front of the backend (sh pass-through, minus /bin/true)');
     if (empty) line(at('empty Bun executable') - backend, 'a Bun executable starts and exits (the empty one, minus /bin/true)');
     if (empty) line(failing - at('empty Bun executable'), 'the engine parses its bundle and evaluates the create path (failing at once, minus the empty one)');

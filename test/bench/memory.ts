@@ -73,7 +73,7 @@ bench('memory: peak resident size, hardrun vs runc', () => {
     const add = (name: string, mib: number) => samples.set(name, [...(samples.get(name) ?? []), mib]);
     for (let i = 0; i < envInt('BENCH_SAMPLES', 5); i++) {
       if (emptyBun) add('an empty Bun executable (the floor of any)', peak(emptyBun, []));
-      add('engine, failing at once (create, no id)', peakOf(enginePath, ['--root', root, 'create'], 1));
+      add('engine, failing at once (create, an invalid id)', peakOf(enginePath, ['--root', root, 'create', '..'], 1));
       add('runc state', peak(runc, ['--root', root, 'state', 'run-r']));
       add('hardrun state (launcher, then runc)', peak(launcherPath, ['--root', root, 'state', 'run-h']));
       add('hardrun state, full path (engine, then runc)', peak(enginePath, ['--root', root, 'state', 'run-h']));

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Spec } from '../../src/spec/types.js';
 import { findExecutable } from '../helpers/dockerd.js';
 import { leftoversOf, removeLeftoversOf } from '../helpers/leftovers.js';
@@ -71,6 +72,8 @@ async function makeBundle(name: string, edit: (spec: Spec) => void): Promise<str
  */
 async function call(s: Sides, via: Via, args: readonly string[]): Promise<{ exitCode: number; all: string }> {
   const argv = ['--root', s.root[via], ...args.map(arg => (arg === 'BUNDLE' ? s.bundle[via] : arg))];
+  // A process that exits at once has exited by the time start returns only most of the time.
+  if (args[0] === 'delete') await untilNotRunning(s.root[via], args.at(-1)!);
   const errors = join(scratch, `stderr-${via}-${sequence}`);
   // node:child_process, not execa, which would pipe a file it is given.
   const fd = openSync(errors, 'w');
@@ -86,6 +89,14 @@ async function call(s: Sides, via: Via, args: readonly string[]): Promise<{ exit
   }
   const all = await readFile(errors, 'utf8');
   return { exitCode, all: all.replace(/time="[^"]*" /g, '').replace(/\/[^ "]*hardrun-removal-[^ "]*/g, 'PATH') };
+}
+
+async function untilNotRunning(root: string, id: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const state = await execa(runc, ['--root', root, 'state', id], { reject: false });
+    if (state.exitCode !== 0 || !/"status": "running"/.test(state.stdout)) return;
+    await sleep(20);
+  }
 }
 
 /** Runs the calls on both sides, holds each answer of hardrun's to runc's, then what each left. */

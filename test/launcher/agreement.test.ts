@@ -392,3 +392,29 @@ test('an id with a comma is an id, as runc takes it: both reach its record\'s ba
     if (via === 'launcher') t.deepEqual(await launcher.engineCalls(), []);
   }
 });
+
+test('a hooked record: a delete the backend succeeds on, with state for the container, leaves the removal to the backend\'s hook; with no state, both remove it', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const root = join(scratch.dir, 'root');
+  const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  const launcher = await makeWatchedLauncher(scratch.dir);
+  for (const via of ['launcher', 'engine'] as const) {
+    const record = { kind: 'runc' as const, name: 'rec', path: recorderPath, args: [], hooked: true };
+    writeRecord(root, id, record);
+    t.regex(await readFile(recordPath(root, id), 'utf8'), /^hardrun1\thooked\t/);
+    // The launcher follows a hooked record as a direct one.
+    t.is((await runHardrun(['--root', root, 'state', id], { via, env, launcher: launcher.path })).exitCode, 0);
+    // runc keeps ROOT/ID while it has the container: its delete runs the hook (the recorder runs none).
+    await mkdir(join(root, id), { recursive: true });
+    t.is((await runHardrun(['--root', root, 'delete', id], { via, env, launcher: launcher.path })).exitCode, 0, via);
+    t.true(existsSync(recordPath(root, id)), `${via} removed what the backend's hook removes`);
+    await rm(join(root, id), { recursive: true });
+    // No state (a create runc refused before making any): no hook will run, so the delete removes it.
+    t.is((await runHardrun(['--root', root, 'delete', '--force', id], { via, env, launcher: launcher.path })).exitCode, 0, via);
+    t.false(existsSync(recordPath(root, id)), `${via} left a record no hook will remove`);
+  }
+  t.deepEqual(await launcher.engineCalls(), [], 'the launcher answered a hooked record\'s calls itself');
+  const calls = await scratch.calls();
+  t.is(calls.filter(call => call.includes('delete')).length, 4, 'each delete reached the backend');
+});
