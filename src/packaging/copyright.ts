@@ -64,7 +64,10 @@ function describePackage(dir: string, name: string): Bundled {
   const license = manifest.license ?? 'unknown';
   const file = readdirSync(dir).sort().find(entry => /^licen[cs]e/i.test(entry));
   const text = file === undefined || !existsSync(join(dir, file)) ? '' : readFileSync(join(dir, file), 'utf8');
-  const lines = text.split('\n').map(line => line.trim()).filter(line => /^(?:copyright\b|\(c\))/i.test(line) && !/notice|holders?\b/i.test(line));
+  const lines = text.split('\n').map(line => line.trim())
+    .filter(line => /^(?:copyright\b|\(c\))/i.test(line) && !/notice|holders?\b/i.test(line))
+    // The field names the holders; its own name need not be repeated.
+    .map(line => line.replace(/^copyright\s*(?:\(c\)|©)?\s*/i, ''));
   const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
   return { name, license, copyright: lines.length > 0 ? lines : [`the authors of ${name}${author === undefined ? '' : ` (${author})`}`] };
 }
