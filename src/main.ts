@@ -1,6 +1,6 @@
 import { flagIsSet, parseRuncArgv, type RuncArgv } from './cli/argv.js';
 import { describeError, HardrunError } from './errors.js';
-import { logError, type LogTarget } from './log/logger.js';
+import { logError, printError, type LogTarget } from './log/logger.js';
 import { makeCall, type Call } from './runtime/call.js';
 
 /**
@@ -10,10 +10,17 @@ import { makeCall, type Call } from './runtime/call.js';
  */
 async function main(argv: readonly string[]): Promise<number> {
   // bin/containerd-shim-hardrun-v2 comes in through the launcher with this word first.
-  if (argv[0] === 'shim-front') return (await import('./shim/front.js')).runShimFront(argv.slice(1), process.env);
+  if (argv[0] === 'shim-front') {
+    logTarget = undefined; // containerd shows a shim's stderr as it is.
+    return (await import('./shim/front.js')).runShimFront(argv.slice(1), process.env);
+  }
   const parsed = parseRuncArgv(argv);
   const human = humanArgv(parsed, argv);
-  if (human !== undefined) return (await import('./human/cli.js')).runHumanCommand(human);
+  if (human !== undefined) {
+    // A person reads the error of a command for people: the sentence alone, not runc's log line.
+    logTarget = undefined;
+    return (await import('./human/cli.js')).runHumanCommand(human);
+  }
   const call = makeCall(parsed, process.env);
   logTarget = call.log;
   command = call.argv.command;
@@ -67,13 +74,15 @@ function exitStatusFor(error: unknown): number {
   return error instanceof HardrunError ? error.exitCode : 1;
 }
 
-let logTarget: LogTarget = { path: undefined, format: undefined };
+/** Where a runtime call's error goes, as runc writes it; undefined for hardrun's commands for people. */
+let logTarget: LogTarget | undefined = { path: undefined, format: undefined };
 let command: string | undefined;
 
 main(process.argv.slice(2)).then(
   status => process.exit(status),
   (error: unknown) => {
-    logError(logTarget, describeError(error));
+    if (logTarget === undefined) printError(describeError(error));
+    else logError(logTarget, describeError(error));
     const status = exitStatusFor(error);
     process.exit(status);
   },

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the real components the tests and the demo drive, when missing:
 # runc, runsc (gVisor), docker.io (dockerd, containerd, ctr) and
-# busybox-static (the rootfs of the test image), debootstrap (a realistic
+# busybox-static (the rootfs of the test image), podman (a client of
+# hardrun beside Docker and containerd), debootstrap (a realistic
 # Debian rootfs for the hardening tests) and containernetworking-plugins
 # (CNI for the Kubernetes pod tests); gcc and libc6-dev (the static syscall
 # probe of test/e2e/escapes-syscalls.test.ts, which fails without them);
@@ -9,7 +10,7 @@
 # for the lint step. Needs root on Debian.
 set -eu
 missing=
-for package in runc runsc docker.io busybox-static debootstrap containernetworking-plugins gcc libc6-dev strace time shellcheck; do
+for package in runc runsc docker.io busybox-static podman debootstrap containernetworking-plugins gcc libc6-dev strace time shellcheck; do
 	dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0

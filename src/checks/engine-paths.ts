@@ -1,6 +1,7 @@
 import { isAbsolute, posix } from 'node:path';
 import { normalizeDestination } from '../spec/mount-options.js';
 import type { Spec } from '../spec/types.js';
+import { podmanFilesOf } from './podman-files.js';
 import type { Origin } from './types.js';
 
 /** A state directory of the engine that made this call, and what gave it away. */
@@ -26,10 +27,12 @@ const containerdSnapshots = /^(\/.+?)\/io\.containerd\.snapshotter\.v1\.[^/]+\//
  * second containerd is protected like one at the default paths: the
  * runtime's --root and hardrun's records beside it, the exec root above
  * it, containerd's state above the bundle, and the data root above the
- * rootfs. `allow` relocates the built-in exceptions (per-container files,
- * volumes, CRI sandbox files) to those roots.
+ * rootfs (Docker's data root, or Podman's storage root, which has the same
+ * shape). `allow` relocates the built-in exceptions (per-container files,
+ * volumes, CRI sandbox files) to those roots. `realpath` is the host's,
+ * where two names of one directory must be told to be the same.
  */
-export function enginePathsOf(origin: Origin, spec: Spec): { paths: EnginePath[]; allow: string[] } {
+export function enginePathsOf(origin: Origin, spec: Spec, realpath: (path: string) => string = path => path): { paths: EnginePath[]; allow: string[] } {
   const paths: EnginePath[] = [];
   const allow: string[] = [];
   const root = origin.root === undefined || !isAbsolute(origin.root) ? undefined : normalizeDestination(origin.root);
@@ -52,6 +55,7 @@ export function enginePathsOf(origin: Origin, spec: Spec): { paths: EnginePath[]
     if (dataRoot !== undefined) {
       paths.push({ path: dataRoot, what: "the engine's data root (above the rootfs)" });
       allow.push(`${dataRoot}/containers/{id}/*`, `${dataRoot}/containers/{id}/mounts/*`, `${dataRoot}/volumes/*/_data/**`);
+      allow.push(...podmanFilesOf(normalizeDestination(origin.bundle), dataRoot, realpath));
     }
     const snapshots = containerdSnapshots.exec(rootfs)?.[1];
     if (snapshots !== undefined) {

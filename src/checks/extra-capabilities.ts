@@ -77,9 +77,14 @@ function withoutCapabilities(spec: Spec, drop: ReadonlySet<string>): Spec {
   return { ...spec, process: { ...spec.process, capabilities: next } };
 }
 
-/** What the capabilities transform will keep under this backend; undefined when it drops nothing. */
-export function capabilitiesKept(settings: CapabilitySettings, backend: BackendKind): ExtraCapabilitySettings | undefined {
-  if (settings.mode !== 'harden') return undefined;
+/**
+ * What the capabilities transform will keep under this backend; undefined
+ * when it drops nothing. A check that only audits judges what the
+ * transform would keep were it hardening too: watching, the audit log says
+ * what enforcing would refuse.
+ */
+export function capabilitiesKept(settings: CapabilitySettings, backend: BackendKind, watching = false): ExtraCapabilitySettings | undefined {
+  if (settings.mode !== 'harden' && !(watching && settings.mode === 'audit')) return undefined;
   return { allowed: allowedCapabilities(settings, { backend }), never: new Set(settings.never.map(normalizeCapability)) };
 }
 
@@ -88,8 +93,8 @@ export const extraCapabilitiesCheck = defineCheck({
   // Asked for (--cap-add, --privileged) and not on the allowlist: refused,
   // not dropped in silence. Docker's own defaults are still dropped quietly.
   defaults: { mode: 'enforce' },
-  check: (spec, _settings, context) => {
-    const kept = capabilitiesKept(context.hardening.capabilities, context.backend);
+  check: (spec, settings, context) => {
+    const kept = capabilitiesKept(context.hardening.capabilities, context.backend, settings.mode === 'audit');
     return kept === undefined ? [] : checkExtraCapabilities(spec, kept, context);
   },
 });

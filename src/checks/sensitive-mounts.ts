@@ -4,7 +4,7 @@ import { enginePathsOf } from './engine-paths.js';
 import { hostSourcesOf } from './mount-source.js';
 import { judgeOtherMount, judgeRoot } from './other-mounts.js';
 import { pathPattern } from './paths.js';
-import { whatSourceShows } from './source-identity.js';
+import { mountsBelow, whatSourceShows } from './source-identity.js';
 import { judgeShown, overlaps, relationOf, type HostPathVerdict } from './shown-judgement.js';
 import type { Check, CheckContext, Violation } from './types.js';
 import { defineCheck } from './unit.js';
@@ -20,7 +20,8 @@ export interface SensitiveMountSettings {
  * is a link to `/run`; a relative source is the bundle's), then what that
  * path shows (source-identity.ts): a Docker local volume at
  * `<data-root>/volumes/<name>/_data` may be a bind of /etc, the host's own
- * disk or procfs, and is judged as that. Mounting a parent of a sensitive
+ * disk or procfs, and is judged as that; a recursive bind, with every mount
+ * below its source. Mounting a parent of a sensitive
  * path counts as mounting it: `-v /run:/x` hands over the Docker socket.
  * Everything beneath a sensitive path is sensitive too, except where
  * `allow` says (Docker's own per-container files, named volumes); `/`
@@ -44,8 +45,9 @@ export const checkSensitiveMounts: Check<SensitiveMountSettings> = (spec, settin
 
 /** The verdict on one host path: sensitive, the engine's state, or a Unix socket. */
 function hostPathVerdict(spec: Spec, settings: SensitiveMountSettings, { id, host, origin }: CheckContext): HostPathVerdict {
-  const engine = enginePathsOf(origin, spec);
-  const allowed = [...settings.allow, ...engine.allow].map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
+  const engine = enginePathsOf(origin, spec, path => host.realpath(path));
+  const engineAllow = engine.allow.map(pattern => resolvedPattern(pattern, path => host.realpath(path)));
+  const allowed = [...settings.allow, ...engineAllow].map(pattern => pathPattern(pattern.replaceAll('{id}', id)));
   const paths = settings.paths.map(normalizeDestination);
   const enginePaths = engine.paths.map(entry => ({ ...entry, path: host.realpath(entry.path) }));
   const allowHint = '; list the path in checks.sensitiveMounts.allow to allow it';
@@ -60,6 +62,19 @@ function hostPathVerdict(spec: Spec, settings: SensitiveMountSettings, { id, hos
     if (host.isSocket(path)) return { hit: path, exposes: "a Unix socket, a host service's API (a container engine's is root on the host)", hint: allowHint };
     return undefined;
   };
+}
+
+/**
+ * An engine's exception with its fixed leading directories resolved, as
+ * the engine's paths and every source are: a storage root reached through
+ * a symlink (/var/lib/containers moved to another disk) keeps its
+ * per-container files and volumes.
+ */
+function resolvedPattern(pattern: string, realpath: (path: string) => string): string {
+  const parts = pattern.split('/');
+  const fixed = parts.findIndex(part => part.includes('*') || part.includes('{id}'));
+  if (fixed <= 1) return pattern;
+  return `${realpath(parts.slice(0, fixed).join('/'))}/${parts.slice(fixed).join('/')}`;
 }
 
 /** The sentence for a bind that may not be made, or undefined. */
@@ -81,6 +96,12 @@ function judgeBind(mount: Mount, verdict: HostPathVerdict, context: CheckContext
     if (table === undefined) continue;
     const shown = judgeShown(whatSourceShows(real, table), verdict, context, 0);
     if (shown !== undefined) return `${subjectOf(real, named)} on ${mount.destination} ${shown}`;
+    // A recursive bind carries every mount below its source along.
+    if (!(mount.options ?? []).includes('rbind')) continue;
+    for (const below of mountsBelow(table, real)) {
+      const held = judgeShown(whatSourceShows(below.mountPoint, table), verdict, context, 0);
+      if (held !== undefined) return `${subjectOf(real, named)} on ${mount.destination} holds the mount on ${below.mountPoint}, which ${held}`;
+    }
   }
   return undefined;
 }
@@ -106,13 +127,20 @@ export const sensitiveMountsCheck = defineCheck({
       '/', '/proc', '/sys', '/dev', '/boot', '/etc', '/root',
       '/run/docker.sock', '/run/docker', '/run/containerd', '/run/runc', '/run/hardrun', '/run/crio', '/run/podman',
       '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/var/run',
+      // Podman's libpod state (exit codes, events, locks) and its storage root,
+      // also where no rootfs in it names it (podman run --rootfs). Last, so
+      // that a parent such as /var is named by Docker's path, as before.
+      '/run/libpod', '/var/lib/containers',
     ],
-    // What Docker, containerd's CRI and the kubelet mount into every
+    // What Docker, containerd's CRI, the kubelet and Podman mount into every
     // container from beneath those paths: per-container files and volumes.
     allow: [
       '/var/lib/docker/containers/{id}/*',
       '/var/lib/docker/containers/{id}/mounts/*',
       '/var/lib/docker/volumes/*/_data/**',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/shm',
+      '/var/lib/containers/storage/overlay-containers/{id}/userdata/secrets/*',
+      '/var/lib/containers/storage/volumes/*/_data/**',
       '/var/lib/kubelet/pods/*/volumes/**',
       '/var/lib/kubelet/pods/*/volume-subpaths/**',
       '/var/lib/kubelet/pods/*/etc-hosts',

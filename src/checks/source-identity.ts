@@ -51,6 +51,12 @@ export function whatSourceShows(path: string, table: MountTable): SourceShows {
   return { kind: 'path', mount, hostPaths: [...hostPaths] };
 }
 
+/** The mounts strictly below the canonical `path`: what a recursive bind of it carries along. */
+export function mountsBelow(table: MountTable, path: string): MountRecord[] {
+  const prefix = path === '/' ? '/' : `${path}/`;
+  return table.mounts.filter(mount => mount.mountPoint.startsWith(prefix));
+}
+
 /** Whether `path` lies on a mount of its own at or below `place` (a volume that is a mountpoint), not on the filesystem that holds `place`. */
 export function isMountedAtOrBelow(path: string, place: string, table: MountTable): boolean {
   const mount = visibleMountOf(table, path);

@@ -109,6 +109,7 @@ export const rootfsTransform = specTransform({
     writablePaths: ['/tmp', '/run', '/var/tmp'],
     tmpfsSize: '64m',
     noexec: false,
+    learn: false,
     readonlyBindMounts: ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'],
   },
   apply: applyReadonlyRootfs,

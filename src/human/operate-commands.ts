@@ -4,12 +4,16 @@ import type { HumanCommand } from './command.js';
 export const operateCommands: readonly HumanCommand[] = [
   {
     command: 'setup <target>',
-    describe: 'docker: register hardrun in daemon.json and reload dockerd; containerd: print the runtime handlers, or with --config write them (as a drop-in when the file imports a directory of them); both add the hardrun subordinate id range',
+    describe: 'docker: register hardrun in daemon.json and reload dockerd (with --watch, --learn or --policy FILE, also install the host\'s policy); containerd: print the runtime handlers, or with --config write them (as a drop-in when the file imports a directory of them); both add the hardrun subordinate id range',
     builder: yargs => yargs
       .positional('target', { choices: ['docker', 'containerd'] })
       .option('config', { type: 'string', describe: 'docker: daemon.json (default /etc/docker/daemon.json); containerd: the main config.toml to configure instead of printing' })
       .option('default', { type: 'boolean', describe: 'docker: make hardrun the default runtime' })
-      .option('remove', { type: 'boolean', describe: 'take out exactly what setup added (restores the backup when nothing else changed; containerd: needs --config); the subordinate id range stays' })
+      .option('watch', { type: 'boolean', describe: 'docker: install the watch-only policy as the host\'s (/etc/hardrun/policy.yaml): every transform and check only audits, nothing is changed or refused (docs/rollout.md)' })
+      .option('learn', { type: 'boolean', describe: 'docker: --watch, and learn what each container needs (what it writes outside the writable paths, the capabilities it is refused), for hardrun suggest' })
+      .option('audit-log', { type: 'string', describe: 'docker: where the policy --watch installs writes its audit log (default /var/log/hardrun/audit.jsonl)' })
+      .option('host-policy', { type: 'string', hidden: true })
+      .option('remove', { type: 'boolean', describe: 'take out exactly what setup added (restores the backup when nothing else changed, and the host\'s policy as it was before --watch or --policy; containerd: needs --config); the subordinate id range stays' })
       .option('reload', { type: 'boolean', default: true, describe: 'docker: send dockerd SIGHUP and check docker info (--no-reload skips)' })
       .option('pidfile', { type: 'string', describe: "docker: dockerd's pid file (default: daemon.json's pidfile, else /var/run/docker.pid)" })
       .option('version', { type: 'number', describe: 'containerd: config version, 2 (containerd 1.x) or 3 (2.x); default: the file\'s, else the installed containerd\'s' })
@@ -24,9 +28,11 @@ export const operateCommands: readonly HumanCommand[] = [
   },
   {
     command: 'doctor',
-    describe: 'what this host supports and what is missing, each with its fix (exit 1 if a required piece is missing)',
+    describe: 'what this host supports and what is missing, each with its fix, and what of hardrun outlived its container (exit 1 if a required piece is missing)',
     builder: yargs => yargs
       .option('json', { type: 'boolean', default: false, describe: 'print JSON' })
+      .option('fix', { type: 'boolean', default: false, describe: 'remove what outlived its container (records, staging directories, claims of host ids), as a delete would' })
+      .option('root', { type: 'string', array: true, describe: 'judge only the containers of this runtime state directory (repeatable; default: Docker\'s, containerd\'s and runc\'s)' })
       .option('docker-config', { type: 'string', hidden: true })
       .option('containerd-config', { type: 'string', hidden: true })
       .option('subuid-file', { type: 'string', hidden: true })

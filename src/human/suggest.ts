@@ -222,7 +222,7 @@ export function minimalPlaces(places: readonly string[]): string[] {
 function capabilityUses(container: FoundContainer, notes: string[]): CapabilityUse[] {
   const trace = container.record?.trace;
   if (trace === undefined) {
-    notes.push('its capabilities were not watched: hardrun watches them for a container whose read-only root is in audit mode, on runc, where tracefs is mounted (mount -t tracefs tracefs /sys/kernel/tracing)');
+    notes.push('its capabilities were not watched: hardrun watches them for a container it learns from (hardening.rootfs mode audit with learn: true), on runc, where tracefs is mounted (mount -t tracefs tracefs /sys/kernel/tracing)');
     return [];
   }
   const uses = readCapabilityTrace(trace);

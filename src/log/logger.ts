@@ -7,31 +7,48 @@ export interface LogTarget {
 }
 
 /**
- * Reports a failure as runc does: the message on stderr, and one line in the
- * `--log` file that containerd's shim reads back (the last `error` line
- * becomes the text `docker run` shows), written whole by one write(2) so
- * that nothing is lost when the process exits right after. One line, so no
+ * Reports a failure as runc (logrus) does. With `--log`, the message alone
+ * on stderr and one line in the log file that containerd's shim reads back
+ * (the last `error` line becomes the text `docker run` shows), written
+ * whole by one write(2) so that nothing is lost when the process exits
+ * right after. Without `--log`, runc's logger writes to stderr itself: the
+ * line, in the `--log-format` asked for, and nothing else. One line, so no
  * logging library: pino cost a compiled engine about 6 ms to load and
  * write it.
  */
-export function logError(target: LogTarget, message: string): void {
+export function logError(target: LogTarget, message: string, now: Date = new Date()): void {
+  const line = target.format === 'json' ? jsonLine(message, now) : textLine(message, now);
+  if (target.path === undefined || target.path === '') {
+    writeSync(2, line);
+    return;
+  }
   writeSync(2, `${message}\n`);
-  if (target.path === undefined || target.path === '') return;
   try {
-    if (target.format === 'json') appendJsonLine(target.path, message);
-    else appendTextLine(target.path, message);
+    appendLine(target.path, line);
   } catch {
     // The message is on stderr already; a broken log file must not hide it.
   }
 }
 
-/** `{"level":"error","time":"...","msg":"..."}`: logrus's JSON form, with the string level containerd decodes. */
-function appendJsonLine(path: string, message: string): void {
-  appendLine(path, `${JSON.stringify({ level: 'error', time: new Date().toISOString(), msg: message })}\n`);
+/** The sentence alone on stderr: the error of a command for people. */
+export function printError(message: string): void {
+  writeSync(2, `${message}\n`);
 }
 
-function appendTextLine(path: string, message: string): void {
-  appendLine(path, `time="${new Date().toISOString()}" level=error msg=${JSON.stringify(message)}\n`);
+/** logrus's time: RFC 3339 in whole seconds. */
+function timeOf(now: Date): string {
+  return now.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** `{"level":"error","msg":"...","time":"..."}`: logrus's JSON form and key order, with the string level containerd decodes. */
+function jsonLine(message: string, now: Date): string {
+  return `${JSON.stringify({ level: 'error', msg: message, time: timeOf(now) })}\n`;
+}
+
+/** logrus's text form: a message of plain characters unquoted, any other quoted. */
+function textLine(message: string, now: Date): string {
+  const msg = /^[A-Za-z0-9._/@^+-]+$/.test(message) ? message : JSON.stringify(message);
+  return `time="${timeOf(now)}" level=error msg=${msg}\n`;
 }
 
 function appendLine(path: string, line: string): void {

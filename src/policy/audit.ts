@@ -1,5 +1,7 @@
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
-import { HardrunError } from '../errors.js';
+import { dirname, isAbsolute } from 'node:path';
+import { HardrunError, isErrno } from '../errors.js';
+import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
 import type { Finding } from '../harden/types.js';
 import type { DecisionOutcome, Judged } from './admit.js';
 import type { Policy } from './policy.js';
@@ -33,7 +35,7 @@ export function writeAudit(file: string | undefined, record: AuditRecord): void 
   })}\n`;
   let fd: number;
   try {
-    fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
+    fd = openAuditLog(file);
   } catch (error) {
     throw new HardrunError('audit', `cannot write the audit log ${file}: ${(error as Error).message}`, { cause: error });
   }
@@ -56,4 +58,20 @@ export function auditDecision(policy: Policy, call: { event: AuditRecord['event'
     checks: outcome.judged,
     ...(outcome.image === undefined ? {} : { image: outcome.image }),
   });
+}
+
+/**
+ * The audit log, opened for appending; its directory is made (root's
+ * alone) when the host has none yet, as on a host where the policy that
+ * names /var/log/hardrun/audit.jsonl is the first thing of hardrun's.
+ */
+function openAuditLog(file: string): number {
+  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+  try {
+    return openSync(file, flags, 0o600);
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT') || !isAbsolute(file)) throw error;
+    ensureOwnDirectory(dirname(file), directoryModes.private, true);
+    return openSync(file, flags, 0o600);
+  }
 }

@@ -56,6 +56,33 @@ export function inheritedFds(call: Call, pid: number): number[] {
   return fds;
 }
 
+/**
+ * The id of a `create`, `run` or `restore`, or undefined when the argv is
+ * one runc answers with its usage text ("requires exactly 1 argument(s)"):
+ * the caller then hands the call to the backend, which refuses it in its
+ * own words and starts nothing. runc 1.1 (urfave/cli v1) moves a flag
+ * written after the id in front of it, so `create ID --bundle B` is a
+ * create of B: hardrun would harden one bundle and hand over another, and
+ * refuses such an argv instead. An empty or malformed id is refused in
+ * runc's words.
+ */
+export function createdId(call: Call): string | undefined {
+  const [id, ...rest] = call.argv.positionals;
+  if (rest.some(word => word.startsWith('-'))) {
+    throw new HardrunError('argv', `flag ${rest.find(word => word.startsWith('-'))} after the container id of ${call.argv.command}: runc would read it as one of its flags, so hardrun refuses it (write every flag before the id)`);
+  }
+  if (id === undefined || rest.length > 0) return undefined;
+  if (id === '') throw new HardrunError('container-id', runcWords(call, 'container id cannot be empty'));
+  if (!isContainerId(id)) throw new HardrunError('container-id', runcWords(call, 'invalid container ID format'));
+  return id;
+}
+
+/** A failure of a create-like call as runc words it: `runc create failed: ...`, `runc run failed: ...`; restore adds nothing. */
+export function runcWords(call: Call, message: string): string {
+  const command = call.argv.command;
+  return command === 'create' || command === 'run' ? `runc ${command} failed: ${message}` : message;
+}
+
 export function isDetached(call: Call): boolean {
   return flagIsSet(call.argv.flags, 'detach');
 }

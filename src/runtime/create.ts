@@ -19,11 +19,13 @@ import { auditDecision } from '../policy/audit.js';
 import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
+import { withCleanupHook, withoutCleanupHooks, type CleanupTarget } from '../state/cleanup-hook.js';
 import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
-import { containerId, isDetached, refuseUnknownFlags, type Call } from './call.js';
-import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
+import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
+import { backendFor, handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
+import { removeLeftovers } from './leftovers.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -36,12 +38,16 @@ import { handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
  */
 export async function createContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
-  const id = containerId(call);
-  await refuseIfLive(call, id);
+  const id = createdId(call);
+  // No container named: the backend gives its usage answer and starts nothing.
+  if (id === undefined) return execBackend(handOverTo(await backendFor(call, undefined), call));
   const bundle = bundlePath(call);
+  // Read first: a failed create's staging directory, which refuseIfLive
+  // removes, may keep the caller's config.json that the bundle's points to.
+  const original = readCallerSpec(bundle);
+  await refuseIfLive(call, id);
   const policy = await loadPolicy(call.policyPath, call.env);
   const configPath = `${bundle}/config.json`;
-  const original = readCallerSpec(bundle);
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
   const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
@@ -70,7 +76,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, plan?.spec ?? admission.spec);
+    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, trace === undefined ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -109,8 +115,9 @@ export async function createContainer(call: Call): Promise<number> {
  * A second create of a container that exists is refused as runc refuses it,
  * before anything is written: its undo would otherwise take the live
  * container's record, staging directory and claim of host ids. A record
- * whose backend no longer knows the container is a killed create's, and is
- * written over as before.
+ * whose backend no longer knows the container is a failed or killed
+ * create's: what it left goes first (its claim above all, which the new
+ * create would otherwise hold beside one of its own).
  */
 async function refuseIfLive(call: Call, id: string): Promise<void> {
   let record: ContainerRecord | undefined;
@@ -120,8 +127,12 @@ async function refuseIfLive(call: Call, id: string): Promise<void> {
     // No record to protect that can be read: the create's own writes say what is wrong.
     return;
   }
-  if (record === undefined || await isGoneFrom(record, call, id)) return;
-  throw new HardrunError('exists', 'container with given ID already exists');
+  if (record === undefined) return;
+  if (await isGoneFrom(record, call, id)) {
+    removeLeftovers(call.root, id, record);
+    return;
+  }
+  throw new HardrunError('exists', runcWords(call, 'container with given ID already exists'));
 }
 
 /**
@@ -179,12 +190,25 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
 }
 
 /**
- * A container whose read-only root is only audited is one the operator is
- * learning from (`hardrun suggest`): its capability checks are watched too,
- * where the backend's processes are the host's own (runc).
+ * The spec the backend gets: under runc, with the hook that removes
+ * hardrun's state when runc removes the container (src/state/cleanup-hook.ts).
+ * A container whose capabilities are traced has none: its engine's
+ * `delete` must find the record to stop the trace. Other backends' hook
+ * rules are theirs; their records go at hardrun's `delete`.
+ */
+function forBackend(spec: Spec, backend: ResolvedBackend, cleanup: CleanupTarget | undefined): Spec {
+  return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(spec, cleanup) : withoutCleanupHooks(spec);
+}
+
+/**
+ * A container the operator learns from (`hardrun suggest`): its read-only
+ * root only audited, and `learn` asked for. Its capability checks are
+ * watched too, where the backend's processes are the host's own (runc). A
+ * container that is only watched is not traced: watching costs what
+ * watching costs.
  */
 function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
-  return hardening.rootfs.mode === 'audit' && backend.kind === 'runc';
+  return hardening.rootfs.mode === 'audit' && hardening.rootfs.learn && backend.kind === 'runc';
 }
 
 function grantedCapabilities(allow: readonly string[]): number[] {

@@ -1,13 +1,9 @@
-import { basename } from 'node:path';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
-import { removeStaging, stagingDirFor } from '../bundle/staging.js';
-import { stopCapabilityTrace } from '../host/cap-trace.js';
-import { releaseSlot } from '../state/id-slots.js';
 import { readRecord, removeRecord } from '../state/record.js';
 import { containerId, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom } from './hand-over.js';
-import { isErrno } from '../errors.js';
+import { removeLeftovers } from './leftovers.js';
 
 /** Commands whose first positional argument is a container id. */
 const byId = new Set(['start', 'state', 'kill', 'delete', 'ps', 'pause', 'resume', 'update', 'events', 'checkpoint']);
@@ -28,14 +24,7 @@ export async function forwardCall(call: Call): Promise<number> {
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
     const status = await runBackend(handOver);
-    if (status === 0 || await isGoneFrom(record, call, id)) {
-      removeRecord(call.root, id);
-      if (record.trace !== undefined) stopCapabilityTrace(record.trace);
-      // Only the directory this root and id stage in, whatever the record says.
-      if (record.staging !== undefined && record.staging === stagingDirFor(call.root, id)) removeStagingLeftAsIs(record.staging);
-      // Only a claim as id-slots.ts names them; releaseSlot frees it only when this container's entry was the one in it.
-      if (record.claim !== undefined && record.staging !== undefined && /^\/run\/hardrun\/ids\/[0-9]+$/.test(record.claim)) releaseSlot(record.claim, basename(record.staging));
-    }
+    if (status === 0 || await isGoneFrom(record, call, id)) removeLeftovers(call.root, id, record);
     return status;
   }
   // No record: nothing of hardrun's to keep for a retry, but a killed
@@ -51,16 +40,6 @@ export async function forwardCall(call: Call): Promise<number> {
  */
 export async function forwardHelp(call: Call): Promise<number> {
   return execBackend(handOverTo(await backendFor(call, undefined), call));
-}
-
-/** Removes a staging directory; one that something was put in stays, for `hardrun doctor` to report. */
-function removeStagingLeftAsIs(dir: string): void {
-  try {
-    removeStaging(dir);
-  } catch (error) {
-    const cause = (error as Error).cause;
-    if (!isErrno(cause, 'ENOTEMPTY') && !isErrno(cause, 'EBUSY') && !isErrno(cause, 'EEXIST')) throw error;
-  }
 }
 
 /** The container the call names, when it names one runc would accept. */

@@ -37,11 +37,15 @@ test('a plain-directory rootfs: image files keep their owners under runc run thr
   t.deepEqual((await readdir(`${root}.hardrun`)).filter(name => name !== '@default'), [], 'the foreground run left no record');
 });
 
-test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
-  const dir = await scratch(t);
+/**
+ * A bundle whose rootfs is an overlay its caller mounted, as containerd's
+ * snapshotter mounts one: the lower a busybox root, the upper (in `upperIn`)
+ * holding a file of uid 1000's. Runs `script` after the owner probe.
+ */
+async function callerOverlay(t: ExecutionContext, dir: string, upperIn: string, script: string): Promise<string> {
   const lower = join(dir, 'lower');
-  const upper = join(dir, 'upper');
-  const work = join(dir, 'work');
+  const upper = join(upperIn, 'upper');
+  const work = join(upperIn, 'work');
   const bundle = join(dir, 'bundle');
   await makeRootfs(lower);
   for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
@@ -49,7 +53,13 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
   await chown(join(upper, 'from-upper'), 1000, 1000);
   await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
   t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
-  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; grep " / " /proc/self/mountinfo | grep -c overlay`]);
+  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper; ${script}`]);
+  return bundle;
+}
+
+test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the layers are idmapped, the caller's own layer included", async t => {
+  const dir = await scratch(t);
+  const bundle = await callerOverlay(t, dir, dir, 'grep " / " /proc/self/mountinfo | grep -c overlay');
   const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'overlaid'], { cwd: bundle });
   t.is(result.exitCode, 0, result.stderr);
   const lines = result.stdout.trim().split('\n');
@@ -60,20 +70,10 @@ test("an overlay rootfs its caller mounted (containerd's snapshotter shape): the
 
 test('an overlay rootfs whose layers share no directory but / : each layer is idmapped and attached on its own, owners kept', async t => {
   const dir = await scratch(t);
-  // The upper beside the lower on another tree (/var/tmp against /tmp): no one view shows both.
+  // The upper on another tree (/var/tmp against /tmp): no one view shows both layers.
   const other = await mkdtemp(join('/var/tmp', 'hardrun-own-runc-'));
   t.teardown(() => rm(other, { recursive: true, force: true }));
-  const lower = join(dir, 'lower');
-  const upper = join(other, 'upper');
-  const work = join(other, 'work');
-  const bundle = join(dir, 'bundle');
-  await makeRootfs(lower);
-  for (const path of [upper, work, join(bundle, 'rootfs')]) await mkdir(path, { recursive: true });
-  await writeFile(join(upper, 'from-upper'), 'u\n');
-  await chown(join(upper, 'from-upper'), 1000, 1000);
-  await execa('mount', ['-t', 'overlay', 'overlay', '-o', `lowerdir=${lower},upperdir=${upper},workdir=${work}`, join(bundle, 'rootfs')]);
-  t.teardown(() => execa('umount', [join(bundle, 'rootfs')], { reject: false }).then(() => undefined));
-  await makeBundle(bundle, ['sh', '-c', `${probe[2]}; stat -c "%u %n" /from-upper`]);
+  const bundle = await callerOverlay(t, dir, other, 'true');
   const result = await runHardrun(['--root', join(dir, 'state'), 'run', '--bundle', bundle, 'apart'], { cwd: bundle });
   t.is(result.exitCode, 0, result.stderr);
   const lines = result.stdout.trim().split('\n');

@@ -38,7 +38,7 @@ const suite = dockerSuite(test, async cleanup => {
   // For hardrun suggest: the read-only root audited for two images, as
   // docs/services.md shows; and the policy the test pastes its output into.
   const learning = join(dir, 'learning.yaml');
-  await writeFile(learning, 'rules:\n  - name: learn\n    match: { image: [nginx, sshd] }\n    hardening:\n      rootfs: { mode: audit }\n');
+  await writeFile(learning, 'rules:\n  - name: learn\n    match: { image: [nginx, sshd] }\n    hardening:\n      rootfs: { mode: audit, learn: true }\n');
   const learner = join(dir, 'hardrun-learn');
   await writeFile(learner, `#!/bin/sh\nexec ${launcherPath} --policy ${learning} "$@"\n`);
   await chmod(learner, 0o755);

@@ -8,6 +8,7 @@ import type { Spec } from '../../src/spec/types.js';
 import { findExecutable } from '../helpers/dockerd.js';
 import { leftoversOf } from '../helpers/leftovers.js';
 import { launcherPath } from '../helpers/shipped.js';
+import { watchOnlyPolicyYaml } from '../helpers/watch-policy.js';
 
 /**
  * Under the "watch only" policy of docs/policy.md (every transform and every
@@ -22,18 +23,10 @@ type Via = typeof vias[number];
 let scratch = '';
 let policy = '';
 
-/** The policy exactly as docs/policy.md gives it, audit file aside (the test keeps its own). */
-async function watchOnlyPolicy(): Promise<string> {
-  const doc = await readFile('docs/policy.md', 'utf8');
-  const section = doc.slice(doc.indexOf('### Watch only'));
-  const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
-  return yaml.replace(/^audit: .*$/m, `audit: { file: ${join(scratch, 'audit.jsonl')} }`);
-}
-
 test.before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'hardrun-transparency-'));
   policy = join(scratch, 'watch-only.yaml');
-  await writeFile(policy, await watchOnlyPolicy());
+  await writeFile(policy, await watchOnlyPolicyYaml(join(scratch, 'audit.jsonl')));
 });
 test.after.always(async () => {
   for (const via of vias) {
@@ -188,4 +181,45 @@ test('under the built-in policy too, a foreground run gives the bundle its confi
   t.deepEqual((await readdir(bundle)).sort(), ['config.json', 'rootfs']);
   t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), JSON.parse(before));
   t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] });
+});
+
+// What hardrun answers itself in runc's place (usage errors, an id runc
+// refuses, a live id created again) it answers in runc's words: stdout
+// (runc prints its usage there), stderr, and the line in the --log file.
+test('usage errors and refused ids, answered in runc\'s words with and without --log', async t => {
+  const bundles: Record<Via, string> = { runc: '', hardrun: '' };
+  for (const via of vias) bundles[via] = await makeBundle(`words-${via}`, () => undefined);
+  for (const via of vias) {
+    t.teardown(() => execa(binaryOf(via), ['--root', rootOf(via), 'delete', '--force', 'words'], { reject: false, env: envOf() }).then(() => undefined));
+    const created = await execa(binaryOf(via), ['--root', rootOf(via), 'create', '--bundle', bundles[via], 'words'], { reject: false, stdio: 'ignore', env: envOf() });
+    t.is(created.exitCode, 0, `${via} create`);
+  }
+  const forms: ((via: Via) => string[])[] = [
+    () => ['create'],
+    via => ['create', '--bundle', bundles[via]],
+    () => ['run'],
+    () => ['restore'],
+    via => ['create', '--bundle', bundles[via], 'one', 'two'],
+    via => ['create', '--bundle', bundles[via], ''],
+    via => ['create', '--bundle', bundles[via], 'a,b/c'],
+    via => ['run', '--bundle', bundles[via], '..'],
+    via => ['create', '--bundle', bundles[via], 'words'],
+    via => ['run', '--bundle', bundles[via], 'words'],
+  ];
+  for (const form of forms) {
+    const plain = await same(t, form);
+    t.is(plain.exitCode, 1, form('runc').join(' '));
+    // With --log (as containerd's shim calls): the bare message on stderr, the line in the log.
+    const logged: Record<Via, string> = { runc: '', hardrun: '' };
+    for (const via of vias) {
+      const log = join(scratch, `words-${via}.log`);
+      await rm(log, { force: true });
+      const answer = await call(via, ['--log', log, '--log-format', 'json', ...form(via)]);
+      t.is(answer.exitCode, 1);
+      logged[via] = `${normalize(answer.stderr)}|${normalize((await readFile(log, 'utf8').catch(() => '')).replace(/"time":"[^"]*"/g, ''))}`;
+    }
+    t.is(logged.hardrun, logged.runc, `${form('hardrun').join(' ')} with --log`);
+  }
+  t.is((await call('hardrun', ['state', 'words'])).exitCode, 0, 'the live container is untouched');
+  t.deepEqual((await leftoversOf(rootOf('hardrun'))).records, ['words']);
 });

@@ -1,11 +1,12 @@
 import test from 'ava';
 import { execa } from 'execa';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { chmod, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refusedPrefix, rootDisk } from '../fixtures/escapes/corpus.js';
 import { dockerSuite } from '../helpers/docker-suite.js';
+import { policyLauncher } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
 
 /**
@@ -21,8 +22,12 @@ import { launcherPath } from '../helpers/shipped.js';
  */
 const scratch = mkdtempSync(join(tmpdir(), 'hardrun-volumes-'));
 const probe = `probe-${process.pid}`;
+const auditLog = join(scratch, 'audit.jsonl');
 const suite = dockerSuite(test, async cleanup => {
   cleanup(() => rm(scratch, { recursive: true, force: true }));
+  // The same judgement, only recorded: a rule-free policy with the check in audit mode.
+  const audited = await policyLauncher({ audit: { file: auditLog }, checks: { sensitiveMounts: { mode: 'audit' } } });
+  cleanup(audited.remove);
   await chmod(scratch, 0o711);
   await mkdir(join(scratch, 'upper'));
   await mkdir(join(scratch, 'work'));
@@ -31,7 +36,7 @@ const suite = dockerSuite(test, async cleanup => {
   // The host's root disk, by its numbers: the kernel mounts the device, whatever the node is called.
   const disk = rootDisk();
   await execa('mknod', [join(scratch, 'disk'), 'b', String(disk.major), String(disk.minor)]);
-  return { runtimes: { hardrun: { path: launcherPath } }, defaultRuntime: 'hardrun' };
+  return { runtimes: { hardrun: { path: launcherPath }, 'hardrun-audit': { path: audited.path } }, defaultRuntime: 'hardrun' };
 });
 
 /** A --mount of a local volume with these driver options (an option holding a comma is quoted, as Docker's CSV wants). */
@@ -59,6 +64,28 @@ for (const [name, flags, sentence] of refusals) {
     t.false(existsSync(`/etc/${probe}`) || existsSync(`/${probe}`) || existsSync(`/run/${probe}`), 'nothing was written on the host');
   });
 }
+
+test('a bind of a host directory that holds a mount of /etc is refused: a recursive bind carries it along', async t => {
+  const nest = join(scratch, 'nest');
+  await mkdir(join(nest, 'x'), { recursive: true });
+  await execa('mount', ['--bind', '/etc', join(nest, 'x')]);
+  try {
+    const result = await docker(['run', '--rm', '-v', `${nest}:/n`, 'busybox', 'sh', '-c', `touch /n/x/${probe}; echo ran`]);
+    t.not(result.exitCode, 0);
+    t.regex(result.stderr, /the bind mount of host path \S+\/nest on \/n holds the mount on \S+\/nest\/x, which is a mount of the host's \/etc/);
+    t.false(existsSync(`/etc/${probe}`));
+  } finally {
+    await execa('umount', [join(nest, 'x')]);
+  }
+});
+
+test('in audit mode the same volume runs, and the audit record holds the same sentence', async t => {
+  const result = await docker(['run', '--rm', '--runtime=hardrun-audit', ...volume('type=none', 'o=bind', 'device=/etc'), 'busybox', 'true']);
+  t.is(result.exitCode, 0, result.stderr);
+  const records = (await readFile(auditLog, 'utf8')).trim().split('\n').map(line => JSON.parse(line) as { checks?: { check: string; message: string; mode: string }[] });
+  const messages = records.flatMap(record => record.checks ?? []).filter(check => check.check === 'sensitiveMounts' && check.mode === 'audit').map(check => check.message);
+  t.true(messages.some(message => /the volume \S+ \(\S+\) on \/e is a mount of the host's \/etc/.test(message)), JSON.stringify(records));
+});
 
 test.after.always(async () => {
   for (const path of [`/etc/${probe}`, `/${probe}`, `/run/${probe}`]) await rm(path, { force: true });

@@ -368,7 +368,7 @@ export async function importBusybox(d: PrivateDocker, tag = 'busybox:latest'): P
 
 // Laid out like the real busybox image (minus its libc), so without /run:
 // tests rely on the runtime creating mountpoints the image lacks.
-async function buildBusyboxRootfs(rootfs: string): Promise<void> {
+export async function buildBusyboxRootfs(rootfs: string): Promise<void> {
   const busybox = findExecutable('busybox', ['/bin', '/usr/bin']);
   if (!busybox) throw new Error('busybox not found: install busybox-static');
   await assertStaticElf(busybox);

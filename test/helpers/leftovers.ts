@@ -18,3 +18,22 @@ export async function leftoversOf(root: string): Promise<{ records: string[]; st
   }
   return { records, staging, mounts, claims };
 }
+
+/**
+ * Removes what hardrun left for containers under `root` (a test's own root,
+ * after a failure): staging directories (rm -d: never recursive) and claims
+ * of host ids holding one of its containers' entries. Records go with the
+ * test's scratch directory.
+ */
+export async function removeLeftoversOf(root: string): Promise<void> {
+  const { staging, claims } = await leftoversOf(root);
+  const { rm, rmdir } = await import('node:fs/promises');
+  for (const dir of staging) {
+    for (const entry of await readdir(dir).catch(() => [] as string[])) await rmdir(`${dir}/${entry}`).catch(() => rm(`${dir}/${entry}`, { force: true })).catch(() => undefined);
+    await rmdir(dir).catch(() => undefined);
+  }
+  for (const entry of claims) {
+    await rm(entry, { force: true });
+    await rmdir(entry.slice(0, entry.lastIndexOf('/'))).catch(() => undefined);
+  }
+}

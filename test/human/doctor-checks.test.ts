@@ -3,7 +3,8 @@ import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces 
 import type { HostProbe, PathEntry } from '../../src/human/doctor/probe.js';
 import { checkStagingPath } from '../../src/human/doctor/staging-path.js';
 import { checkBackends, checkContainerd, checkDocker, usedBackends } from '../../src/human/doctor/runtime-checks.js';
-import { checkStaging } from '../../src/human/doctor/state-checks.js';
+import { checkLeftovers } from '../../src/human/doctor/state-checks.js';
+import type { Leftover } from '../../src/human/doctor/leftovers.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 
 /** A host made of a few files. */
@@ -74,17 +75,6 @@ test('the backends a policy can send containers to are the required ones', t => 
   t.deepEqual([...usedBackends(policy)].sort(), ['kata', 'runc', 'runsc']);
 });
 
-test('staging: directories no record names are reported, with how to remove them', t => {
-  const present = ['/run/hardrun/0123456789ab-c1', '/run/hardrun/0123456789ab-c2'];
-  t.is(checkStaging(present, new Set(present)).status, 'ok');
-  t.is(checkStaging([], new Set()).status, 'ok');
-  const orphan = checkStaging(present, new Set([present[0]!]));
-  t.is(orphan.status, 'info');
-  t.regex(orphan.detail, /^leftovers: 1 staging directory that no container's record names: \/run\/hardrun\/0123456789ab-c2$/);
-  t.regex(orphan.fix ?? '', /rm -d -- DIR\/\* DIR/);
-  t.regex(checkStaging([], new Set()).detail, /nothing .* left behind/);
-});
-
 test('backend version: a runc names its version and the published fixes its upstream version lacks', async t => {
   const policy = normalizePolicy({ backends: { runc: { path: '/bin/sh', kind: 'runc' }, gvisor: { path: '/bin/sh', kind: 'runsc' } } }, 'test');
   const probe = (line: string): HostProbe => ({ ...host({}), version: path => Promise.resolve(path === '/bin/sh' ? line : undefined) });
@@ -98,13 +88,19 @@ test('backend version: a runc names its version and the published fixes its upst
   t.like(gvisor, { status: 'ok', detail: '/bin/sh: runsc version release-20240513.0' });
 });
 
-test('staging: a record whose container the backend no longer has is a leftover, never "ok", with the command that removes it', t => {
-  const present = ['/run/hardrun/0123456789ab-c1'];
-  const stale = [{ root: '/run/runc', id: 'c1', staging: present[0]! }];
-  const check = checkStaging(present, new Set(present), stale);
-  t.is(check.status, 'info');
-  t.regex(check.detail, /^leftovers: 1 record of containers the backend no longer has, left with their staging: \/run\/runc c1 \(\/run\/hardrun\/0123456789ab-c1\)$/);
-  t.regex(check.fix ?? '', /^hardrun --root ROOT delete --force ID for each/);
+test('leftovers: each named with its container and why; after --fix, what went and what stayed', t => {
+  t.is(checkLeftovers([]).status, 'ok');
+  t.regex(checkLeftovers([]).detail, /^nothing of hardrun's outlived its container/);
+  const record: Leftover = { kind: 'record', path: '/run/runc.hardrun/c1', id: 'c1', root: '/run/runc', why: 'runc has no container c1 under /run/runc' };
+  const staging: Leftover = { kind: 'staging', path: '/run/hardrun/0123456789ab-c2', id: 'c2', root: undefined, why: 'no record names it' };
+  const found = checkLeftovers([record, staging]);
+  t.is(found.status, 'info');
+  t.is(found.detail, '2 leftovers: record /run/runc.hardrun/c1 of container c1 (/run/runc): runc has no container c1 under /run/runc; staging /run/hardrun/0123456789ab-c2 of container c2: no record names it');
+  t.regex(found.fix ?? '', /^hardrun doctor --fix removes them/);
+  const fixed = checkLeftovers([record, staging], new Map([[record, undefined], [staging, 'it is not empty']]));
+  t.is(fixed.status, 'info');
+  t.is(fixed.detail, 'removed 1: record /run/runc.hardrun/c1 of container c1 (/run/runc); 1 stayed: staging /run/hardrun/0123456789ab-c2 of container c2: it is not empty');
+  t.is(checkLeftovers([record], new Map([[record, undefined]])).status, 'ok');
 });
 
 test('staging path: every directory above /run/hardrun must let a mapped root through; a private /run/hardrun is put right by the next create', t => {

@@ -106,7 +106,7 @@ test('an id with a slash or dots is refused', async t => {
       env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy },
     });
     t.is(result.exitCode, 1, id);
-    t.regex(result.stderr, /invalid container id format/, id);
+    t.regex(result.stderr, /runc create failed: invalid container ID format/, id);
   }
   t.deepEqual(await scratch.calls(), []);
 });
@@ -145,7 +145,10 @@ test('a second create from a bundle hardrun rewrote starts from the original; on
   const c1Staging = dirname((JSON.parse(first) as { root: { path: string } }).root.path);
   const c2Staging = dirname((JSON.parse(rewritten) as { root: { path: string } }).root.path);
   t.not(c1Staging, c2Staging);
-  t.is(rewritten.replaceAll(c2Staging, 'STAGING').replace(/"hostID":\d+/g, ''), first.replaceAll(c1Staging, 'STAGING').replace(/"hostID":\d+/g, ''));
+  // Its cleanup hook names its own record and claim, in place of c1's (src/state/cleanup-hook.ts).
+  const own = (text: string, staging: string): string => text.replaceAll(staging, 'STAGING').replace(/"hostID":\d+/g, '').replace(/root\.hardrun\/c[12]"/, 'RECORD"').replace(/\/run\/hardrun\/ids\/\d+/, 'CLAIM');
+  t.is(own(rewritten, c2Staging), own(first, c1Staging));
+  t.is(rewritten.split('hardrun-cleanup').length, 2, 'one cleanup hook');
   t.deepEqual(JSON.parse(await readFile(join(c2Staging, 'caller-config.json'), 'utf8')), { bundle, config: original });
   // Another bundle's copy of the rewrite does not get this bundle's original.
   const other = join(scratch.dir, 'other');
@@ -169,7 +172,9 @@ test('a create from hardrun\'s rewrite that fails before the hand-over gives the
   const bundle = await bundleWith(scratch, minimalSpec);
   t.is((await createThrough(scratch, bundle, scratch.policy)).exitCode, 0);
   const broken = join(scratch.dir, 'broken-audit.json');
-  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'no-such-dir', 'audit.jsonl') } }));
+  // An audit log below a file: no directory can be made there, so the create fails before the hand-over.
+  await writeFile(join(scratch.dir, 'a-file'), '');
+  await writeFile(broken, JSON.stringify({ ...JSON.parse(await readFile(scratch.policy, 'utf8')) as object, audit: { file: join(scratch.dir, 'a-file', 'audit.jsonl') } }));
   const failed = await runHardrun(['--root', scratch.root, 'create', '--bundle', bundle, 'c2'], { env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: broken } });
   t.is(failed.exitCode, 1, failed.stderr);
   t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), minimalSpec);

@@ -106,7 +106,7 @@ test('a bundle path with .. and ids with / or .. are refused', async t => {
   for (const id of ['../x', 'a/b', '..', '']) {
     const attempt = await attemptCreate(scratch, bundle, { id });
     t.is(attempt.exitCode, 1, id);
-    t.regex(attempt.stderr, /invalid container id format|requires a container id/, id);
+    t.regex(attempt.stderr, /runc create failed: (invalid container ID format|container id cannot be empty)/, id);
   }
   t.deepEqual(await scratch.calls(), []);
 });
@@ -149,4 +149,17 @@ test("an image whose /dev/null is a symlink onto procfs is refused before runc s
   await symlink('/proc/sys/kernel/core_pattern', join(bundle, 'rootfs', 'dev', 'null'));
   const attempt = await attemptCreate(scratch, bundle);
   await assertCleanRefusal(t, scratch, bundle, attempt, /^hardrun refused this container: the image's \/dev\/null is a symlink \(to \/proc\/sys\/kernel\/core_pattern\)/);
+});
+
+// runc 1.1 reads `create ID --bundle B` as a create of B: hardrun would
+// have hardened the bundle in its working directory and handed over B.
+test('a flag after the container id of create is refused, not handed over with another bundle', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const bundle = await bundleWith(scratch, path => writeFile(path, JSON.stringify(minimalSpec)));
+  const log = join(scratch.dir, 'log.json');
+  const result = await runHardrun(['--root', scratch.root, '--log', log, '--log-format', 'json', 'create', 'c1', '--bundle', bundle], {
+    env: { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy }, cwd: scratch.dir,
+  });
+  await assertCleanRefusal(t, scratch, bundle, { exitCode: result.exitCode, stderr: result.stderr, logLine: JSON.parse((await readFile(log, 'utf8')).trim()) as { level: string; msg: string } }, /flag --bundle after the container id of create/);
 });

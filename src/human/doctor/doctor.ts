@@ -6,7 +6,9 @@ import { binDir, enginePath, launcherPath, shimFrontPath } from '../../shim/inst
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces, type DoctorCheck } from './host-checks.js';
 import { realHost, type HostProbe } from './probe.js';
 import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
-import { checkStaging, readStaging } from './state-checks.js';
+import { defaultRoots } from '../inspect/locate.js';
+import { findLeftovers, removeLeftover, type Leftover } from './leftovers.js';
+import { checkLeftovers } from './state-checks.js';
 import { checkStagingPath } from './staging-path.js';
 
 export interface DoctorArgs {
@@ -16,6 +18,10 @@ export interface DoctorArgs {
   readonly containerdConfig?: string;
   readonly subuidFile?: string;
   readonly subgidFile?: string;
+  /** Remove the leftovers found. */
+  readonly fix?: boolean;
+  /** Judge only the containers of these runtime state directories (default: Docker's, containerd's and runc's, and everything in /run/hardrun). */
+  readonly root?: string | readonly string[];
 }
 
 /**
@@ -60,8 +66,7 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
   const docker = checkDocker(host, args.dockerConfig ?? '/etc/docker/daemon.json', launcherPath());
   const containerd = await checkContainerd(host, args.containerdConfig ?? '/etc/containerd/config.toml');
   checks.push(strip(docker), strip(containerd));
-  const staging = readStaging();
-  checks.push(checkStaging(staging.present, staging.named, staging.stale));
+  checks.push(leftoversCheck(args));
   if (!docker.uses && !containerd.uses) {
     checks.push({
       name: 'in use', status: 'missing', detail: 'neither Docker nor containerd runs containers through hardrun',
@@ -74,14 +79,18 @@ export async function collectChecks(args: DoctorArgs, host: HostProbe): Promise<
 /**
  * Idmapped mounts are what keeps files' owners under the user namespace:
  * probed as a create uses them, an overlay of idmapped layers, on the
- * engines' storage (where image layers and volumes live). Where refused,
- * the policy says what happens to such containers (whenOwnersLost).
+ * engines' storage (where image layers and volumes live; /var/lib when
+ * no engine's is there yet). Where refused, the policy says what happens
+ * to such containers (whenOwnersLost).
  */
 async function checkIdmappedMounts(whenOwnersLost: 'refuse' | 'nobody'): Promise<DoctorCheck> {
   const name = 'idmapped mounts';
   if (process.versions.bun === undefined) return { name, status: 'info', detail: 'probed only by the compiled engine' };
   const { probeIdmappedOverlay } = await import('../../host/idmap.js');
-  const places = ['/var/lib/docker', '/var/lib/containerd', '/run'].filter(path => existsSync(path));
+  // Where image layers live: their owners are what whenOwnersLost is about.
+  // (A bind from a tmpfs that cannot be idmapped only falls back, recorded.)
+  const engines = ['/var/lib/docker', '/var/lib/containerd'].filter(path => existsSync(path));
+  const places = engines.length > 0 ? engines : ['/var/lib'];
   const refused: string[] = [];
   for (const path of places) {
     const reason = await probeIdmappedOverlay(path);
@@ -93,6 +102,14 @@ async function checkIdmappedMounts(whenOwnersLost: 'refuse' | 'nobody'): Promise
     detail: `an overlay of idmapped layers is refused on ${refused.join(', ')}: containers stored there ${whenOwnersLost === 'refuse' ? 'are refused (hardening.userNamespace.whenOwnersLost: refuse)' : 'run with their image files shown as nobody (hardening.userNamespace.whenOwnersLost: nobody)'}`,
     fix: 'a kernel of 5.19 or later, and a filesystem that supports idmapped mounts (ext4, xfs, btrfs, tmpfs from 6.3); or hardening.userNamespace.whenOwnersLost: nobody to run such containers with their files as nobody',
   };
+}
+
+/** What outlived its container, removed with `--fix`. */
+function leftoversCheck(args: DoctorArgs): DoctorCheck {
+  const roots = args.root === undefined ? defaultRoots() : [args.root].flat();
+  const found = findLeftovers({ roots, only: args.root !== undefined });
+  if (args.fix !== true) return checkLeftovers(found);
+  return checkLeftovers(found, new Map(found.map((item: Leftover) => [item, removeLeftover(item)])));
 }
 
 function checkInstall(host: HostProbe): DoctorCheck {

@@ -4,6 +4,8 @@ import { launcherPath } from '../../shim/install-paths.js';
 import { addHardrun, dockerSocket, formatDaemonConfig, isUnchangedSinceSetup, parseDaemonConfig, removeHardrun, runtimeName, sameJson, type DaemonConfig } from './daemon-json.js';
 import { readDaemonPid, waitForRuntimeInfo, type RuntimeInfo } from './docker-daemon.js';
 import { keepBackup, readOptional, removeFile, replaceFile } from './files.js';
+import { installHostPolicy, removeHostPolicy, watchPolicyText } from './host-policy.js';
+import { defaultPolicyPath } from '../../policy/load.js';
 import { ensureSubidRanges, keptSubidRangeLine, printDiff, printRemoval } from './subid-files.js';
 
 export interface SetupDockerArgs {
@@ -15,6 +17,16 @@ export interface SetupDockerArgs {
   readonly subuidFile?: string;
   readonly subgidFile?: string;
   readonly dryRun?: boolean;
+  /** Install the watch-only policy as the host's (every transform and check in audit). */
+  readonly watch?: boolean;
+  /** With --watch: learn what each container needs, for hardrun suggest. */
+  readonly learn?: boolean;
+  /** Install this policy file as the host's. */
+  readonly policy?: string;
+  /** Where the host's policy is (tests use a temporary one). */
+  readonly hostPolicy?: string;
+  /** Where the watch-only policy writes its audit log. */
+  readonly auditLog?: string;
 }
 
 const reloadTimeoutMs = 10_000;
@@ -31,7 +43,12 @@ export async function setupDocker(args: SetupDockerArgs): Promise<number> {
   const path = args.config ?? '/etc/docker/daemon.json';
   const text = readOptional(path);
   const current = parse(text, path);
-  if (args.remove === true) return removeFromDocker(args, path, text, current);
+  if (args.remove === true) {
+    const status = await removeFromDocker(args, path, text, current);
+    if (status === 0 && args.dryRun !== true) removeHostPolicy(say, args.hostPolicy);
+    return status;
+  }
+  const policy = policyToInstall(args);
 
   const launcher = launcherPath();
   try {
@@ -44,9 +61,13 @@ export async function setupDocker(args: SetupDockerArgs): Promise<number> {
   if (args.dryRun === true) {
     // --dry-run: the changes as diffs; nothing is written and dockerd is not signalled.
     if (!sameJson(next, current)) printDiff(path, formatDaemonConfig(next));
+    const hostPolicy = args.hostPolicy ?? defaultPolicyPath;
+    if (policy !== undefined && readOptional(hostPolicy) !== policy.text) printDiff(hostPolicy, policy.text);
     ensureSubidRanges(args.subuidFile ?? '/etc/subuid', args.subgidFile ?? '/etc/subgid', () => undefined, printDiff);
     return 0;
   }
+  // The policy first: dockerd may start a container through hardrun as soon as it reloads.
+  if (policy !== undefined) await installHostPolicy(policy.text, policy.what, say, args.hostPolicy);
   if (sameJson(next, current)) {
     say(`${path}: hardrun is already registered${wish.makeDefault ? ' as the default runtime' : ''}; nothing changed`);
   } else {
@@ -62,6 +83,22 @@ export async function setupDocker(args: SetupDockerArgs): Promise<number> {
   }
   const accept = (info: RuntimeInfo): boolean => info.runtimes[runtimeName]?.path === launcher && (!wish.makeDefault || info.defaultRuntime === runtimeName);
   return reloadAndCheck(args, next, accept, 'lists hardrun');
+}
+
+/** The policy --watch, --learn or --policy asks setup to install, if any. */
+function policyToInstall(args: SetupDockerArgs): { text: string; what: string } | undefined {
+  if (args.policy !== undefined && (args.watch === true || args.learn === true)) {
+    throw new HardrunError('setup', '--policy installs the file it names, --watch and --learn the watch-only policy: give one or the other');
+  }
+  if (args.policy !== undefined) {
+    const text = readOptional(args.policy);
+    if (text === undefined) throw new HardrunError('setup', `the policy ${args.policy} does not exist; nothing was changed`);
+    return { text, what: `the policy ${args.policy}` };
+  }
+  if (args.watch === true || args.learn === true) {
+    return { text: watchPolicyText(args.learn === true, args.auditLog), what: `the watch-only policy${args.learn === true ? ', learning what each container needs' : ''}` };
+  }
+  return undefined;
 }
 
 async function removeFromDocker(args: SetupDockerArgs, path: string, text: string | undefined, current: DaemonConfig): Promise<number> {

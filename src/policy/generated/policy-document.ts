@@ -177,6 +177,10 @@ export interface HardeningDocument {
         };
     tmpfsSize?: string;
     noexec?: boolean;
+    /**
+     * With mode audit, learn what the container needs, for hardrun suggest: under runc, the capabilities beyond the allowlist the kernel refuses it are traced (a tracefs instance of its own, and every call of the container goes through the engine). Off (the default): a watched container is only watched, at the cost of watching.
+     */
+    learn?: boolean;
     readonlyBindMounts?:
       | string[]
       | {

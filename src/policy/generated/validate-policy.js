@@ -2,12 +2,12 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, crun, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]},"whenOwnersLost":{"description":"What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.","enum":["refuse","nobody"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":["array","object"],"items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"remove":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://hardrun.dev/schemas/policy.schema.json","title":"PolicyDocument","description":"A hardrun policy file (YAML or JSON). Every field is optional: what is left out comes from the built-in policy.","type":"object","additionalProperties":false,"properties":{"version":{"description":"The policy format version.","const":1},"defaultBackend":{"description":"The backend a container runs under when no rule picks one.","type":"string","pattern":"\\S"},"sandboxBackend":{"description":"Where a check in `sandbox` mode sends a container instead of refusing it.","type":"string","pattern":"\\S"},"backends":{"description":"Backends by name, declared like daemon.json runtimes. runc, crun, runsc and kata are known without declaring them.","type":"object","additionalProperties":{"$ref":"#/definitions/backend"},"propertyNames":{"pattern":"^[A-Za-z0-9_.-]+$"}},"audit":{"$ref":"#/definitions/audit"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"},"rules":{"description":"Ordered: the first rule whose `match` holds decides. No rule matching means the top-level settings.","type":"array","items":{"$ref":"#/definitions/rule"}}},"definitions":{"backend":{"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}},"audit":{"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}},"transformMode":{"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]},"checkMode":{"description":"enforce: refuse; sandbox: run under the sandbox backend instead; harden: rewrite to safe; audit: record only; off: nothing.","enum":["enforce","sandbox","harden","audit","off"]},"idRange":{"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}},"hardening":{"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"learn":{"description":"With mode audit, learn what the container needs, for hardrun suggest: under runc, the capabilities beyond the allowlist the kernel refuses it are traced (a tracefs instance of its own, and every call of the container goes through the engine). Off (the default): a watched container is only watched, at the cost of watching.","type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]},"whenOwnersLost":{"description":"What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.","enum":["refuse","nobody"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}},"checks":{"title":"ChecksDocument","description":"The refusals: what a container may not ask for, each with a mode.","type":"object","additionalProperties":false,"properties":{"hostNamespaces":{"description":"Sharing the host's pid, network, ipc, uts, user or cgroup namespace.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"types":{"type":["array","object"],"items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"remove":{"type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}}}}}},"sensitiveMounts":{"description":"Bind mounts of host paths that give the host away, judged after resolving symlinks; a parent counts.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"paths":{"description":"Host paths a container may not mount, nor any parent of them, nor anything under them.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"allow":{"description":"Exceptions under those paths; * matches one path component, {id} the container id.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"description":"Host devices asked for beyond the default ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"extraCapabilities":{"description":"Capabilities the container asks for (--cap-add, --privileged, a pod's capabilities.add) beyond the caller's defaults that hardening.capabilities would drop. enforce refuses; sandbox runs it under the sandbox backend with them; harden and audit run it without them (the transform still drops them). Docker's own defaults beyond the allowlist are always dropped without a finding here.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"procCwd":{"description":"A working directory under /proc (the CVE-2024-21626 class).","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}},"sysctls":{"description":"Sysctls outside the namespaced, safe ones.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"},"allow":{"description":"Allowed names; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"mountPropagation":{"description":"Shared mount propagation, through which mounts reach the host.","type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/checkMode"}}}}},"match":{"title":"MatchDocument","description":"What a rule matches: every listed condition must hold; within a list, any item.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"caller":{"description":"The containerd namespace the call comes from: moby (Docker), k8s.io (Kubernetes)...","type":"array","items":{"type":"string"}},"image":{"description":"The image the container runs, any of these references, normalised as Docker does (nginx is docker.io/library/nginx): a repository (any tag), repository:tag, repository@digest, or a bare sha256 digest or image id; * matches any run of characters. Read from Docker's own record of the container or, for Kubernetes, from CRI's io.kubernetes.cri.image-name annotation; an image that cannot be known matches nothing. Chosen by the operator or whoever runs the container, not by the image's content: a rule on it may relax hardening.","type":"array","minItems":1,"items":{"type":"string","pattern":"\\S"}},"capabilities":{"description":"The spec asks for any of these capabilities (bounding set).","type":"array","items":{"type":"string"}},"hostNamespaces":{"description":"The spec shares any of these host namespaces.","type":"array","items":{"enum":["pid","network","ipc","uts","user","cgroup","mount"]}},"mounts":{"description":"A bind mount's resolved host source is, or is under, any of these paths.","type":"array","items":{"type":"string"}},"devices":{"description":"The spec asks for host devices beyond the default ones.","type":"boolean"},"sysctls":{"description":"The spec sets any of these sysctls (a trailing * matches a prefix).","type":"array","items":{"type":"string"}},"privileged":{"description":"The spec looks like --privileged: CAP_SYS_ADMIN and access to every device.","type":"boolean"},"process":{"type":"object","additionalProperties":false,"properties":{"args":{"description":"Globs matched against the command line joined by spaces.","type":"array","items":{"type":"string"}},"user":{"description":"Container uids.","type":"array","items":{"type":"integer","minimum":0}},"cwd":{"description":"Globs matched against the working directory.","type":"array","items":{"type":"string"}}},"description":"The process as the image or the caller set it. Chosen by the container's user: can only raise isolation."},"env":{"description":"Environment variables (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}},"annotations":{"description":"Annotations (glob values). Set by the container's user: can only raise isolation.","type":"object","additionalProperties":{"type":"string"}}}},"rule":{"title":"RuleDocument","type":"object","additionalProperties":false,"required":["name","match"],"properties":{"name":{"type":"string","pattern":"\\S"},"match":{"$ref":"#/definitions/match"},"backend":{"description":"The backend for containers this rule matches.","type":"string","pattern":"\\S"},"hardening":{"$ref":"#/definitions/hardening"},"checks":{"$ref":"#/definitions/checks"}}}}};
 const schema12 = {"title":"BackendDocument","type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"description":"Absolute path, or a name looked up in the system PATH (never the caller's).","type":"string","pattern":"\\S"},"kind":{"description":"Whose command-line dialect it speaks.","enum":["runc","runsc","kata"]},"args":{"description":"Global flags placed before the caller's, e.g. [\"--network=none\"].","type":"array","items":{"type":"string"}}}};
 const schema13 = {"title":"AuditDocument","type":"object","additionalProperties":false,"properties":{"file":{"description":"Append one JSON line per create and exec decision here. Unset: no audit log.","type":"string","pattern":"\\S"}}};
 const pattern0 = new RegExp("\\S", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
-const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]},"whenOwnersLost":{"description":"What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.","enum":["refuse","nobody"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}};
+const schema14 = {"title":"HardeningDocument","description":"Overrides of the built-in hardening, transform by transform.","type":"object","additionalProperties":false,"properties":{"annotations":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"strip":{"description":"Annotation keys to remove; a trailing * matches a prefix.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"capabilities":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"description":"Capabilities kept in every set when asked for (with or without CAP_).","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"never":{"description":"Never kept under a backend that shares the host kernel, whatever `allow` says.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"neverLiftedUnder":{"type":["array","object"],"items":{"enum":["runc","runsc","kata"]},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"enum":["runc","runsc","kata"]}},"remove":{"type":"array","items":{"enum":["runc","runsc","kata"]}}}}}},"noNewPrivileges":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"}}},"seccomp":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"deny":{"description":"Syscalls that always fail with errnoRet.","type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"errnoRet":{"type":"integer","minimum":1,"maximum":4095},"denyNamespaceClone":{"type":"boolean"},"architectures":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string"}}}}},"systemPaths":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"masked":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"readonly":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"kernelFilesystems":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"readonlyTypes":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"devices":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"allow":{"type":["array","object"],"items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}},"remove":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["type","major","minor"],"properties":{"type":{"enum":["c","b"]},"major":{"type":"integer","minimum":0},"minor":{"type":"integer","minimum":0}}}}}}}},"rootfs":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"writablePaths":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}},"tmpfsSize":{"type":"string","pattern":"^[0-9]+[kmgKMG]?$"},"noexec":{"type":"boolean"},"learn":{"description":"With mode audit, learn what the container needs, for hardrun suggest: under runc, the capabilities beyond the allowlist the kernel refuses it are traced (a tracefs instance of its own, and every call of the container goes through the engine). Off (the default): a watched container is only watched, at the cost of watching.","type":"boolean"},"readonlyBindMounts":{"type":["array","object"],"items":{"type":"string"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string"}},"remove":{"type":"array","items":{"type":"string"}}}}}},"userNamespace":{"type":"object","additionalProperties":false,"properties":{"mode":{"$ref":"#/definitions/transformMode"},"uids":{"$ref":"#/definitions/idRange"},"gids":{"$ref":"#/definitions/idRange"},"plainBindPaths":{"description":"Host paths (and what lies below them) whose binds are never idmapped, so that container root stays nobody there: the host's programs, libraries, logs and state. Docker's named volumes and Kubernetes' volumes are idmapped wherever they are.","type":["array","object"],"items":{"type":"string","pattern":"^/"},"additionalProperties":false,"properties":{"add":{"type":"array","items":{"type":"string","pattern":"^/"}},"remove":{"type":"array","items":{"type":"string","pattern":"^/"}}}},"idmapMounts":{"description":"Which bind mounts are idmapped so that container root writes there as the files' owner on the host: all (the default, as under runc, with nosuid and nodev added), volumes (Docker's named volumes and Kubernetes' volumes only), or none.","enum":["all","volumes","none"]},"whenOwnersLost":{"description":"What happens to a container whose root filesystem this kernel or filesystem cannot idmap (kernels before 5.19; a storage driver hardrun does not rebuild): refuse (the default) it with a sentence that says why, or nobody: run it with its image files shown as nobody (65534), which the audit record says. doctor tells which this host is.","enum":["refuse","nobody"]}},"description":"Container root mapped to host ids of its own: each container gets a slot of 65536 uids and gids from this pool. uids and gids default to the hardrun lines of /etc/subuid and /etc/subgid. Image files, volumes and binds keep their owners through idmapped mounts."}}};
 const schema15 = {"description":"harden: rewrite the spec; audit: record what harden would do; off: nothing.","enum":["harden","audit","off"]};
 const schema24 = {"type":"object","additionalProperties":false,"required":["hostID","size"],"properties":{"hostID":{"type":"integer","minimum":1},"size":{"type":"integer","minimum":1}}};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1613,7 +1613,7 @@ if(data.rootfs !== undefined){
 let data82 = data.rootfs;
 if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
 for(const key21 in data82){
-if(!(((((key21 === "mode") || (key21 === "writablePaths")) || (key21 === "tmpfsSize")) || (key21 === "noexec")) || (key21 === "readonlyBindMounts"))){
+if(!((((((key21 === "mode") || (key21 === "writablePaths")) || (key21 === "tmpfsSize")) || (key21 === "noexec")) || (key21 === "learn")) || (key21 === "readonlyBindMounts"))){
 const err119 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
@@ -1772,10 +1772,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data82.readonlyBindMounts !== undefined){
-let data92 = data82.readonlyBindMounts;
-if(!data92 || typeof data92 != "object"){
-const err131 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/type",keyword:"type",params:{type: schema14.properties.rootfs.properties.readonlyBindMounts.type},message:"must be array,object"};
+if(data82.learn !== undefined){
+if(typeof data82.learn !== "boolean"){
+const err131 = {instancePath:instancePath+"/rootfs/learn",schemaPath:"#/properties/rootfs/properties/learn/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1784,11 +1783,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(Array.isArray(data92)){
-const len31 = data92.length;
-for(let i31=0; i31<len31; i31++){
-if(typeof data92[i31] !== "string"){
-const err132 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/" + i31,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data82.readonlyBindMounts !== undefined){
+let data93 = data82.readonlyBindMounts;
+if(!data93 || typeof data93 != "object"){
+const err132 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/type",keyword:"type",params:{type: schema14.properties.rootfs.properties.readonlyBindMounts.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1797,12 +1796,11 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
-for(const key23 in data92){
-if(!((key23 === "add") || (key23 === "remove"))){
-const err133 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(Array.isArray(data93)){
+const len31 = data93.length;
+for(let i31=0; i31<len31; i31++){
+if(typeof data93[i31] !== "string"){
+const err133 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/" + i31,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1812,13 +1810,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data92.add !== undefined){
-let data94 = data92.add;
-if(Array.isArray(data94)){
-const len32 = data94.length;
-for(let i32=0; i32<len32; i32++){
-if(typeof data94[i32] !== "string"){
-const err134 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add/" + i32,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key23 in data93){
+if(!((key23 === "add") || (key23 === "remove"))){
+const err134 = {instancePath:instancePath+"/rootfs/readonlyBindMounts",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1828,9 +1824,13 @@ vErrors.push(err134);
 errors++;
 }
 }
-}
-else {
-const err135 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data93.add !== undefined){
+let data95 = data93.add;
+if(Array.isArray(data95)){
+const len32 = data95.length;
+for(let i32=0; i32<len32; i32++){
+if(typeof data95[i32] !== "string"){
+const err135 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add/" + i32,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1840,13 +1840,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data92.remove !== undefined){
-let data96 = data92.remove;
-if(Array.isArray(data96)){
-const len33 = data96.length;
-for(let i33=0; i33<len33; i33++){
-if(typeof data96[i33] !== "string"){
-const err136 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove/" + i33,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err136 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/add",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1856,9 +1852,13 @@ vErrors.push(err136);
 errors++;
 }
 }
-}
-else {
-const err137 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data93.remove !== undefined){
+let data97 = data93.remove;
+if(Array.isArray(data97)){
+const len33 = data97.length;
+for(let i33=0; i33<len33; i33++){
+if(typeof data97[i33] !== "string"){
+const err137 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove/" + i33,schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1869,10 +1869,8 @@ errors++;
 }
 }
 }
-}
-}
 else {
-const err138 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err138 = {instancePath:instancePath+"/rootfs/readonlyBindMounts/remove",schemaPath:"#/properties/rootfs/properties/readonlyBindMounts/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1882,12 +1880,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data.userNamespace !== undefined){
-let data98 = data.userNamespace;
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-for(const key24 in data98){
-if(!((((((key24 === "mode") || (key24 === "uids")) || (key24 === "gids")) || (key24 === "plainBindPaths")) || (key24 === "idmapMounts")) || (key24 === "whenOwnersLost"))){
-const err139 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/rootfs",schemaPath:"#/properties/rootfs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1897,10 +1894,12 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data98.mode !== undefined){
-let data99 = data98.mode;
-if(!(((data99 === "harden") || (data99 === "audit")) || (data99 === "off"))){
-const err140 = {instancePath:instancePath+"/userNamespace/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
+if(data.userNamespace !== undefined){
+let data99 = data.userNamespace;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key24 in data99){
+if(!((((((key24 === "mode") || (key24 === "uids")) || (key24 === "gids")) || (key24 === "plainBindPaths")) || (key24 === "idmapMounts")) || (key24 === "whenOwnersLost"))){
+const err140 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1910,11 +1909,10 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data98.uids !== undefined){
-let data100 = data98.uids;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.hostID === undefined){
-const err141 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+if(data99.mode !== undefined){
+let data100 = data99.mode;
+if(!(((data100 === "harden") || (data100 === "audit")) || (data100 === "off"))){
+const err141 = {instancePath:instancePath+"/userNamespace/mode",schemaPath:"#/definitions/transformMode/enum",keyword:"enum",params:{allowedValues: schema15.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1923,8 +1921,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if(data100.size === undefined){
-const err142 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+}
+if(data99.uids !== undefined){
+let data101 = data99.uids;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.hostID === undefined){
+const err142 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1933,9 +1935,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-for(const key25 in data100){
-if(!((key25 === "hostID") || (key25 === "size"))){
-const err143 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(data101.size === undefined){
+const err143 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1944,11 +1945,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-if(data100.hostID !== undefined){
-let data101 = data100.hostID;
-if(!(((typeof data101 == "number") && (!(data101 % 1) && !isNaN(data101))) && (isFinite(data101)))){
-const err144 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key25 in data101){
+if(!((key25 === "hostID") || (key25 === "size"))){
+const err144 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1957,9 +1956,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 < 1 || isNaN(data101)){
-const err145 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data101.hostID !== undefined){
+let data102 = data101.hostID;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err145 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1968,12 +1969,9 @@ vErrors.push(err145);
 }
 errors++;
 }
-}
-}
-if(data100.size !== undefined){
-let data102 = data100.size;
-if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
-const err146 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 1 || isNaN(data102)){
+const err146 = {instancePath:instancePath+"/userNamespace/uids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1982,9 +1980,12 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data102 == "number") && (isFinite(data102))){
-if(data102 < 1 || isNaN(data102)){
-const err147 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data101.size !== undefined){
+let data103 = data101.size;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err147 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1993,11 +1994,9 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 1 || isNaN(data103)){
+const err148 = {instancePath:instancePath+"/userNamespace/uids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2007,11 +2006,10 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data98.gids !== undefined){
-let data103 = data98.gids;
-if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
-if(data103.hostID === undefined){
-const err149 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/userNamespace/uids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2020,8 +2018,12 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data103.size === undefined){
-const err150 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
+}
+if(data99.gids !== undefined){
+let data104 = data99.gids;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.hostID === undefined){
+const err150 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "hostID"},message:"must have required property '"+"hostID"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2030,9 +2032,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-for(const key26 in data103){
-if(!((key26 === "hostID") || (key26 === "size"))){
-const err151 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data104.size === undefined){
+const err151 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2041,11 +2042,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
-if(data103.hostID !== undefined){
-let data104 = data103.hostID;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err152 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key26 in data104){
+if(!((key26 === "hostID") || (key26 === "size"))){
+const err152 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2054,9 +2053,11 @@ vErrors.push(err152);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 1 || isNaN(data104)){
-const err153 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data104.hostID !== undefined){
+let data105 = data104.hostID;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err153 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2065,12 +2066,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-}
-if(data103.size !== undefined){
-let data105 = data103.size;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err154 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 1 || isNaN(data105)){
+const err154 = {instancePath:instancePath+"/userNamespace/gids/hostID",schemaPath:"#/definitions/idRange/properties/hostID/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2079,9 +2077,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 1 || isNaN(data105)){
-const err155 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data104.size !== undefined){
+let data106 = data104.size;
+if(!(((typeof data106 == "number") && (!(data106 % 1) && !isNaN(data106))) && (isFinite(data106)))){
+const err155 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2090,11 +2091,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data106 == "number") && (isFinite(data106))){
+if(data106 < 1 || isNaN(data106)){
+const err156 = {instancePath:instancePath+"/userNamespace/gids/size",schemaPath:"#/definitions/idRange/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2104,10 +2103,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data98.plainBindPaths !== undefined){
-let data106 = data98.plainBindPaths;
-if(!data106 || typeof data106 != "object"){
-const err157 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/type",keyword:"type",params:{type: schema14.properties.userNamespace.properties.plainBindPaths.type},message:"must be array,object"};
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/userNamespace/gids",schemaPath:"#/definitions/idRange/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2116,13 +2115,11 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(Array.isArray(data106)){
-const len34 = data106.length;
-for(let i34=0; i34<len34; i34++){
-let data107 = data106[i34];
-if(typeof data107 === "string"){
-if(!pattern6.test(data107)){
-const err158 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+}
+if(data99.plainBindPaths !== undefined){
+let data107 = data99.plainBindPaths;
+if(!data107 || typeof data107 != "object"){
+const err158 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/type",keyword:"type",params:{type: schema14.properties.userNamespace.properties.plainBindPaths.type},message:"must be array,object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2131,9 +2128,13 @@ vErrors.push(err158);
 }
 errors++;
 }
-}
-else {
-const err159 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(Array.isArray(data107)){
+const len34 = data107.length;
+for(let i34=0; i34<len34; i34++){
+let data108 = data107[i34];
+if(typeof data108 === "string"){
+if(!pattern6.test(data108)){
+const err159 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2143,11 +2144,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-}
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-for(const key27 in data106){
-if(!((key27 === "add") || (key27 === "remove"))){
-const err160 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+else {
+const err160 = {instancePath:instancePath+"/userNamespace/plainBindPaths/" + i34,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2157,15 +2155,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data106.add !== undefined){
-let data108 = data106.add;
-if(Array.isArray(data108)){
-const len35 = data108.length;
-for(let i35=0; i35<len35; i35++){
-let data109 = data108[i35];
-if(typeof data109 === "string"){
-if(!pattern6.test(data109)){
-const err161 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+}
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+for(const key27 in data107){
+if(!((key27 === "add") || (key27 === "remove"))){
+const err161 = {instancePath:instancePath+"/userNamespace/plainBindPaths",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2175,8 +2169,15 @@ vErrors.push(err161);
 errors++;
 }
 }
-else {
-const err162 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.add !== undefined){
+let data109 = data107.add;
+if(Array.isArray(data109)){
+const len35 = data109.length;
+for(let i35=0; i35<len35; i35++){
+let data110 = data109[i35];
+if(typeof data110 === "string"){
+if(!pattern6.test(data110)){
+const err162 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2186,9 +2187,8 @@ vErrors.push(err162);
 errors++;
 }
 }
-}
 else {
-const err163 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err163 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add/" + i35,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2198,15 +2198,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data106.remove !== undefined){
-let data110 = data106.remove;
-if(Array.isArray(data110)){
-const len36 = data110.length;
-for(let i36=0; i36<len36; i36++){
-let data111 = data110[i36];
-if(typeof data111 === "string"){
-if(!pattern6.test(data111)){
-const err164 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
+}
+else {
+const err164 = {instancePath:instancePath+"/userNamespace/plainBindPaths/add",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/add/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2216,8 +2210,15 @@ vErrors.push(err164);
 errors++;
 }
 }
-else {
-const err165 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.remove !== undefined){
+let data111 = data107.remove;
+if(Array.isArray(data111)){
+const len36 = data111.length;
+for(let i36=0; i36<len36; i36++){
+let data112 = data111[i36];
+if(typeof data112 === "string"){
+if(!pattern6.test(data112)){
+const err165 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/pattern",keyword:"pattern",params:{pattern: "^/"},message:"must match pattern \""+"^/"+"\""};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2227,9 +2228,8 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
 else {
-const err166 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err166 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove/" + i36,schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2240,11 +2240,8 @@ errors++;
 }
 }
 }
-}
-if(data98.idmapMounts !== undefined){
-let data112 = data98.idmapMounts;
-if(!(((data112 === "all") || (data112 === "volumes")) || (data112 === "none"))){
-const err167 = {instancePath:instancePath+"/userNamespace/idmapMounts",schemaPath:"#/properties/userNamespace/properties/idmapMounts/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.idmapMounts.enum},message:"must be equal to one of the allowed values"};
+else {
+const err167 = {instancePath:instancePath+"/userNamespace/plainBindPaths/remove",schemaPath:"#/properties/userNamespace/properties/plainBindPaths/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2254,10 +2251,12 @@ vErrors.push(err167);
 errors++;
 }
 }
-if(data98.whenOwnersLost !== undefined){
-let data113 = data98.whenOwnersLost;
-if(!((data113 === "refuse") || (data113 === "nobody"))){
-const err168 = {instancePath:instancePath+"/userNamespace/whenOwnersLost",schemaPath:"#/properties/userNamespace/properties/whenOwnersLost/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.whenOwnersLost.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data99.idmapMounts !== undefined){
+let data113 = data99.idmapMounts;
+if(!(((data113 === "all") || (data113 === "volumes")) || (data113 === "none"))){
+const err168 = {instancePath:instancePath+"/userNamespace/idmapMounts",schemaPath:"#/properties/userNamespace/properties/idmapMounts/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.idmapMounts.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2267,9 +2266,10 @@ vErrors.push(err168);
 errors++;
 }
 }
-}
-else {
-const err169 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data99.whenOwnersLost !== undefined){
+let data114 = data99.whenOwnersLost;
+if(!((data114 === "refuse") || (data114 === "nobody"))){
+const err169 = {instancePath:instancePath+"/userNamespace/whenOwnersLost",schemaPath:"#/properties/userNamespace/properties/whenOwnersLost/enum",keyword:"enum",params:{allowedValues: schema14.properties.userNamespace.properties.whenOwnersLost.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2281,12 +2281,24 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/userNamespace",schemaPath:"#/properties/userNamespace/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
 else {
 vErrors.push(err170);
+}
+errors++;
+}
+}
+}
+else {
+const err171 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
 }
 errors++;
 }
