@@ -1,9 +1,9 @@
 import test from 'ava';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
-import { runHardrun } from '../helpers/shipped.js';
+import { launcherPath, runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
 
 /**
@@ -55,4 +55,25 @@ test('control: the engine run directly does obey BUN_OPTIONS, which is why the l
   const env = { RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy, BUN_OPTIONS: `--preload ${preload}` };
   await runHardrun(createArgv(scratch, bundle), { via: 'engine', cwd: bundle, env });
   t.true(existsSync(marker), 'Bun no longer honours BUN_OPTIONS: revisit the launcher and this test');
+});
+
+test('a launcher copied away from its engine runs no hardrun-engine from its working directory or PATH', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const { bundle } = await hostileBundle(scratch);
+  const marker = join(scratch.dir, 'planted-engine-ran');
+  const planted = join(scratch.dir, 'path');
+  const copy = join(scratch.dir, 'copy', 'hardrun');
+  await mkdir(planted);
+  await mkdir(join(scratch.dir, 'copy'));
+  await copyFile(launcherPath, copy);
+  // The launcher's fallback, relative: what a lookup by the working directory would find.
+  await mkdir(join(bundle, 'usr/libexec/hardrun'), { recursive: true });
+  for (const place of [join(bundle, 'hardrun-engine'), join(bundle, 'usr/libexec/hardrun/hardrun-engine'), join(planted, 'hardrun-engine')]) {
+    await writeFile(place, `#!/bin/sh\necho "$0" >> ${JSON.stringify(marker)}\n`);
+    await chmod(place, 0o755);
+  }
+  const env = { PATH: `${planted}:/usr/sbin:/usr/bin:/sbin:/bin`, RECORDER_LOG: scratch.log, HARDRUN_POLICY: scratch.policy };
+  await runHardrun(createArgv(scratch, bundle), { launcher: copy, cwd: bundle, env, extendEnv: false });
+  t.false(existsSync(marker), 'a planted engine ran');
 });

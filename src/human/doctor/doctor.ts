@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { builtinPolicy } from '../../policy/builtin.js';
 import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/policy.js';
-import { binDir, launcherPath } from '../../shim/install-paths.js';
+import { binDir, enginePath, launcherPath, shimFrontPath } from '../../shim/install-paths.js';
 import { checkCgroups, checkLsm, checkSeccomp, checkSubids, checkUserNamespaces, type DoctorCheck } from './host-checks.js';
 import { realHost, type HostProbe } from './probe.js';
 import { checkBackends, checkContainerd, checkDocker } from './runtime-checks.js';
@@ -113,11 +113,11 @@ function leftoversCheck(args: DoctorArgs): DoctorCheck {
 }
 
 function checkInstall(host: HostProbe): DoctorCheck {
-  const dir = binDir();
-  const files = ['hardrun', 'hardrun-engine', 'containerd-shim-hardrun-v2', 'runc-path/runc'];
-  const lacking = files.filter(file => !host.isExecutable(`${dir}/${file}`));
-  if (lacking.length === 0) return { name: 'installation', status: 'ok', detail: `${dir}: ${files.join(', ')}` };
-  return { name: 'installation', status: 'missing', detail: `${dir} lacks ${lacking.join(', ')}`, fix: 'copy bin/ whole (cp -a keeps runc-path/runc, a symlink to ../hardrun)' };
+  // A copy of bin/ holds all four; the Debian package puts the launcher and the front in /usr/bin.
+  const files = [launcherPath(), enginePath(), shimFrontPath(), `${binDir()}/runc-path/runc`];
+  const lacking = files.filter(file => !host.isExecutable(file));
+  if (lacking.length === 0) return { name: 'installation', status: 'ok', detail: files.join(', ') };
+  return { name: 'installation', status: 'missing', detail: `lacking ${lacking.join(', ')}`, fix: 'reinstall the hardrun package, or copy bin/ whole (cp -a keeps runc-path/runc, a symlink to ../hardrun)' };
 }
 
 function strip(check: DoctorCheck & { uses: boolean }): DoctorCheck {
