@@ -96,6 +96,8 @@ run_suite() {
 	mkdir -p "$disk/bin"
 	cp -a "$repo/bin/hardrun" "$repo/bin/hardrun-engine" "$repo/bin/containerd-shim-hardrun-v2" \
 		"$repo/bin/hardrun-demo" "$repo/bin/runc-path" "$disk/bin/"
+	# The amd64 package, which the suite installs with apt-get and removes (npm run package).
+	cp "$repo"/dist/hardrun_*_amd64.deb "$disk/" 2>/dev/null || log "$suite: no dist/hardrun_*_amd64.deb: the package checks will fail (npm run package)"
 	install -m 0755 "$here/guest/suite.sh" "$disk/suite.sh"
 	# A static probe of the kernel's idmapped overlays, when a compiler is here.
 	if command -v gcc >/dev/null; then

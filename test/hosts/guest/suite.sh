@@ -329,6 +329,49 @@ fi
 evidence "$work/demo"
 bounded "$hardrun" setup docker --remove >/dev/null 2>&1
 
+# --- the Debian package, as the README's "Using it" installs it ------------------------
+
+debs=("$disk"/hardrun_*_amd64.deb)
+deb=${debs[0]}
+[[ -e $deb ]] || deb=
+if [[ -n $deb ]] && cp "$deb" "$work/" && (cd "$work" && bounded apt-get install -y -q --no-download "./${deb##*/}") >"$work/apt" 2>&1 &&
+	dpkg-query -W -f='${Version}' hardrun >"$work/pkg.version" && /usr/bin/hardrun --version >"$work/pkg.hardrun" 2>&1 &&
+	grep -q "^hardrun version $(cat "$work/pkg.version")" "$work/pkg.hardrun" && grep -q '^commit: ' "$work/pkg.hardrun"; then
+	pass package-install "apt-get install ./${deb##*/}: $(head -1 "$work/pkg.hardrun"), $(sed -n 's/^commit: /commit /p' "$work/pkg.hardrun" | head -1)"
+else
+	fail package-install "${deb:-no .deb on the test disk}: $(last_error "$work/apt" "$work/pkg.hardrun")"
+fi
+dpkg -L hardrun 2>/dev/null | sort >"$work/pkg.files"
+
+packaged=$work/package.out
+if bounded /usr/bin/hardrun setup docker >"$work/pkg.setup" 2>&1 &&
+	grep -q '"path":"/usr/bin/hardrun"' < <(docker info --format '{{json .Runtimes}}') &&
+	bounded docker run --rm --runtime=hardrun busybox:host sh -c "$probe" >"$packaged" 2>&1 &&
+	[[ $(field Seccomp "$packaged") == 2 && $(field root "$packaged") == read-only && $(field owners "$packaged") == "0:0 0:0 100:101" ]]; then
+	pass package-run "setup docker from /usr/bin/hardrun, then a hardened container: Seccomp 2, read-only root, uid_map $(field uid_map "$packaged" | tr -s ' '), owners $(field owners "$packaged")"
+else
+	fail package-run "$(last_error "$work/pkg.setup" "$packaged")"
+fi
+evidence "$packaged" 2>/dev/null
+
+# Still registered: removing the package says how to undo setup, and changes no daemon's file.
+cp -a "$daemon_json" "$work/daemon.json.registered" 2>/dev/null
+if bounded apt-get remove -y -q hardrun >"$work/apt.remove" 2>&1 && grep -q 'hardrun setup docker --remove' "$work/apt.remove" &&
+	cmp -s "$work/daemon.json.registered" "$daemon_json"; then
+	pass package-remove-says "apt-get remove while registered: daemon.json untouched, and it says how to undo: $(grep -m1 'setup docker --remove' "$work/apt.remove" | cut -c1-160)"
+else
+	fail package-remove-says "$(last_error "$work/apt.remove")"
+fi
+left=$(while read -r path; do [[ -e $path && ! -d $path ]] && echo "$path"; done <"$work/pkg.files")
+if [[ -s $work/pkg.files && -z $left ]] && ! dpkg-query -W -f='${Status}' hardrun 2>/dev/null | grep -q 'install ok installed'; then
+	pass package-removed "nothing of the $(wc -l <"$work/pkg.files") paths the package installed is left but its directories"
+else
+	fail package-removed "left after apt-get remove: $(echo "${left:-the package list is empty}" | tr '\n' ' ' | cut -c1-300)"
+fi
+# The registration the package left (it never edits daemon.json): taken out by hand, as the note says.
+if [[ -f $work/daemon.json.before ]]; then cp -a "$work/daemon.json.before" "$daemon_json"; else rm -f "$daemon_json"; fi
+bounded systemctl reload docker >/dev/null 2>&1
+
 note "kernel log of the whole run (overlayfs, idmap, AppArmor, audit):"
 dmesg | tail -n +"$((dmesg_mark + 1))" | grep -iE 'overlay|idmap|apparmor|audit|denied' |
 	sed -E 's/^\[ *[0-9.]+\] //' | sort | uniq -c | sort -rn | head -30 | evidence
