@@ -334,12 +334,13 @@ bounded "$hardrun" setup docker --remove >/dev/null 2>&1
 debs=("$disk"/hardrun_*_amd64.deb)
 deb=${debs[0]}
 [[ -e $deb ]] || deb=
-if [[ -n $deb ]] && cp "$deb" "$work/" && bounded apt-get install -y -q --no-download "$work/${deb##*/}" >"$work/apt" 2>&1 &&
+if [[ -n $deb ]] && cp "$deb" "$work/" && bounded apt-get install -y -q "$work/${deb##*/}" >"$work/apt" 2>&1 &&
 	dpkg-query -W -f='${Version}' hardrun >"$work/pkg.version" && /usr/bin/hardrun --version >"$work/pkg.hardrun" 2>&1 &&
 	grep -q "^hardrun version $(cat "$work/pkg.version")" "$work/pkg.hardrun" && grep -q '^commit: ' "$work/pkg.hardrun"; then
 	pass package-install "apt-get install ${deb##*/}: $(head -1 "$work/pkg.hardrun"), $(sed -n 's/^commit: /commit /p' "$work/pkg.hardrun" | head -1)"
 else
 	fail package-install "${deb:-no .deb on the test disk}: $(last_error "$work/apt" "$work/pkg.hardrun")"
+	evidence "$work/apt" 2>/dev/null
 fi
 dpkg -L hardrun 2>/dev/null | sort >"$work/pkg.files"
 
