@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refusedPrefix } from '../fixtures/escapes/corpus.js';
-import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerSuite } from '../helpers/docker-suite.js';
 import { runHardrun } from '../helpers/shipped.js';
 
 /**
@@ -16,28 +16,18 @@ import { runHardrun } from '../helpers/shipped.js';
  * host's policy where HARDRUN_POLICY says (a temporary file standing for
  * /etc/hardrun/policy.yaml); no test touches the host's own.
  */
-let daemon: PrivateDocker | undefined;
 let dir = '';
-const d = (): PrivateDocker => {
-  if (daemon === undefined) throw new Error('private dockerd did not start');
-  return daemon;
-};
-const docker = (args: string[]) => d().docker(args, { reject: false });
+const suite = dockerSuite(test, async cleanup => {
+  dir = await mkdtemp(join(tmpdir(), 'hardrun-rollout-'));
+  cleanup(() => rm(dir, { recursive: true, force: true }));
+  return { env: { HARDRUN_POLICY: join(dir, 'policy.yaml') } };
+});
+const d = () => suite.daemon();
+const docker = (args: string[]) => suite.docker(args);
 const hostPolicy = () => join(dir, 'policy.yaml');
 const auditLog = () => join(dir, 'audit.jsonl');
 const setup = (...flags: string[]) => runHardrun(['setup', 'docker', '--config', d().configFile, '--pidfile', join(d().dir, 'dockerd.pid'),
   '--host-policy', hostPolicy(), '--subuid-file', join(dir, 'subuid'), '--subgid-file', join(dir, 'subgid'), ...flags]);
-
-test.before(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hardrun-rollout-'));
-  daemon = await startDockerd({ env: { HARDRUN_POLICY: join(dir, 'policy.yaml') } });
-  await importBusybox(daemon);
-});
-
-test.after.always(async () => {
-  await daemon?.stop();
-  if (dir !== '') await rm(dir, { recursive: true, force: true });
-});
 
 test.serial('watch, then enforce, then undo: what an operator sees at each step', async t => {
   const original = await readFile(d().configFile, 'utf8');
