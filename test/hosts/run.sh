@@ -55,6 +55,10 @@ if ((${#missing[@]})); then
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The services image, built once and cached (debootstrap; minutes the first time).
+services_tar=$(node "$repo/build/test/hosts/services-tarball.js") ||
+	{ log "the services image could not be built: the guests' service checks will fail"; services_tar=; }
+
 tmp=
 qemu_pid=
 results=
@@ -103,6 +107,12 @@ run_suite() {
 	if command -v gcc >/dev/null; then
 		gcc -O2 -static -o "$disk/idmap-probe" "$here/guest/idmap-probe.c" || log "$suite: idmap-probe not built: skipped"
 	fi
+	# The real-services image, a plain tar given to the guest as a read-only
+	# third disk (/dev/vdc): no copy, and docker import reads it as a stream.
+	local services_drive=()
+	if [[ -n $services_tar ]]; then
+		services_drive=(-drive "file=$services_tar,if=virtio,format=raw,readonly=on")
+	fi
 	# The suite's own limit leaves the guest time to boot and power off.
 	printf '%s\n' "$((timeout_s > 240 ? timeout_s - 120 : timeout_s / 2))" >"$disk/timeout"
 	: >"$disk/env"
@@ -115,7 +125,7 @@ run_suite() {
 		-kernel "$base/vmlinuz" -initrd "$base/initrd.img" \
 		-append 'root=/dev/vda rw console=ttyS0 systemd.unified_cgroup_hierarchy=1' \
 		-drive "file=$tmp/overlay.qcow2,if=virtio,format=qcow2" \
-		-drive "file=$tmp/test.img,if=virtio,format=raw" \
+		-drive "file=$tmp/test.img,if=virtio,format=raw" "${services_drive[@]}" \
 		</dev/null >"$tmp/console.log" 2>&1 &
 	qemu_pid=$!
 

@@ -77,9 +77,14 @@ fi
 rootfs=$work/rootfs
 mkdir -p "$rootfs/bin" "$rootfs/etc" "$rootfs/tmp" "$rootfs/srv"
 cp /bin/busybox "$rootfs/bin/busybox"
-for applet in sh cat grep echo touch id stat chown ls head sleep; do ln -s busybox "$rootfs/bin/$applet"; done
+for applet in sh cat grep echo touch id stat chown ls head sleep awk tail tr; do ln -s busybox "$rootfs/bin/$applet"; done
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$rootfs/etc/passwd"
 echo service >"$rootfs/srv/owned" && chown 100:101 "$rootfs/srv/owned"
+# What an image author can ship: device nodes of the host's disk and memory,
+# open to all (the device checks below).
+disk_numbers=$(stat -Lc '%t %T' /dev/vda)
+mknod -m 666 "$rootfs/srv/disk" b "$((0x${disk_numbers% *}))" "$((0x${disk_numbers#* }))"
+mknod -m 666 "$rootfs/srv/mem" c 1 1
 chmod 1777 "$rootfs/tmp"
 if tar -C "$rootfs" --numeric-owner -c . | bounded docker import - busybox:host >"$work/import" 2>&1; then
 	pass busybox-image "docker import of busybox-static as busybox:host"
@@ -222,8 +227,8 @@ fi
 evidence "$work/inspect"
 bounded docker rm -f hosts-inspect >/dev/null 2>&1
 
-# crun, declared as a backend of the runc kind and made the default.
-printf 'version: 1\nbackends:\n  crun: { path: /usr/bin/crun, kind: runc }\ndefaultBackend: crun\n' >/etc/hardrun/policy.yaml
+# crun, a known backend (kind runc, found on the PATH without being declared), made the default.
+printf 'version: 1\ndefaultBackend: crun\n' >/etc/hardrun/policy.yaml
 if bounded docker run -d --runtime=hardrun --name hosts-crun busybox:host sh -c "$probe; sleep 600" >"$work/crun" 2>&1; then
 	sleep 2
 	bounded docker logs hosts-crun >"$work/crun.out" 2>&1
@@ -239,6 +244,148 @@ else
 fi
 bounded docker rm -f hosts-crun >/dev/null 2>&1
 rm -f /etc/hardrun/policy.yaml
+
+# --- the escape moves of the e2e tests: refused, in hardrun's words ---------------
+#
+# Each is what a user of the Docker API alone can ask for; the built-in
+# policy refuses it at create, with a sentence that names what was found.
+nest=$work/nest
+mkdir -p "$nest/etc" && mount --bind /etc "$nest/etc"
+escape_moves=(
+	"volume-of-etc|--mount type=volume,src=hosts-escape-etc,dst=/e,volume-opt=type=none,volume-opt=o=bind,volume-opt=device=/etc|is a mount of the host's /etc"
+	"bind-of-root|-v /:/host|host path / on /host exposes the host"
+	"docker-socket|-v /run/docker.sock:/s|/run/docker.sock on /s exposes the host"
+	"nested-bind|-v $nest:/x|/etc"
+	"cgroup-fs|-v /sys/fs/cgroup:/cg|exposes the host"
+	"pid-host|--pid=host|shares the host's pid namespace"
+	"net-host|--net=host|shares the host's network namespace"
+	"cap-sys-admin|--cap-add SYS_ADMIN|CAP_SYS_ADMIN"
+	"privileged|--privileged|privileged"
+	"host-disk|--device /dev/vda|is beyond the default devices"
+	"proc-cwd|-w /proc/self/fd/7|is under /proc"
+)
+for move in "${escape_moves[@]}"; do
+	IFS='|' read -r name flags said <<<"$move"
+	read -ra flag_words <<<"$flags"
+	if bounded docker run --rm --runtime=hardrun "${flag_words[@]}" busybox:host sh -c 'echo ESCAPED' >"$work/escape.$name" 2>&1; then
+		fail "escape-$name" "docker run $flags ran: $(last_error "$work/escape.$name")"
+	elif grep -q 'hardrun' "$work/escape.$name" && grep -qF -- "$said" "$work/escape.$name"; then
+		pass "escape-$name" "$flags: refused: $(grep -m1 -oF -- "$said" "$work/escape.$name")"
+	else
+		fail "escape-$name" "$flags: failed without hardrun's sentence ($said): $(last_error "$work/escape.$name")"
+	fi
+done
+umount "$nest/etc"
+bounded docker volume rm -f hosts-escape-etc >/dev/null 2>&1
+
+# --- cgroup v2 (every guest): the cgroup namespace, the device rules --------------
+#
+# On this host the device cgroup is an eBPF program, not v1's devices.deny:
+# nodes the image ships stay closed, with and without a device cgroup rule.
+# shellcheck disable=SC2016 # expanded in the container
+cgroup_probe='echo "cgroup: $(cat /proc/self/cgroup)"
+echo "mounted: $(awk "\$2 == \"/sys/fs/cgroup\" {print \$3, \$4}" /proc/self/mounts)"
+touch /sys/fs/cgroup/hardrun-probe 2>&1 | tail -1
+head -c 16 /srv/disk >/dev/null 2>&1 && echo "disk: read" || echo "disk: closed"
+head -c 16 /srv/mem >/dev/null 2>&1 && echo "mem: read" || echo "mem: closed"'
+if bounded docker run --rm --runtime=hardrun busybox:host sh -c "$cgroup_probe" >"$work/cgroup.out" 2>&1; then
+	expect cgroup-namespace "/proc/self/cgroup is" "$(field cgroup "$work/cgroup.out")" "0::/"
+	if grep -q 'cgroup2 ro' "$work/cgroup.out" && grep -q 'Read-only file system' "$work/cgroup.out"; then
+		pass cgroup-readonly "/sys/fs/cgroup is $(field mounted "$work/cgroup.out" | cut -d, -f1), a write there fails"
+	else
+		fail cgroup-readonly "$(tr '\n' ' ' <"$work/cgroup.out")"
+	fi
+	expect devices-closed "the image's nodes of the host disk and memory are" "$(field disk "$work/cgroup.out") $(field mem "$work/cgroup.out")" "closed closed"
+else
+	fail cgroup-namespace "$(last_error "$work/cgroup.out")"
+fi
+evidence "$work/cgroup.out"
+rule="b $((0x${disk_numbers% *})):$((0x${disk_numbers#* })) rwm"
+if bounded docker run --rm --runtime=hardrun --device-cgroup-rule "$rule" busybox:host sh -c "$cgroup_probe" >"$work/rule.out" 2>&1; then
+	expect devices-rule "with --device-cgroup-rule '$rule', the host disk node is" "$(field disk "$work/rule.out")" closed
+elif grep -q hardrun "$work/rule.out"; then
+	pass devices-rule "--device-cgroup-rule '$rule' refused: $(last_error "$work/rule.out")"
+else
+	fail devices-rule "$(last_error "$work/rule.out")"
+fi
+if bounded docker run --rm --runtime=hardrun --cgroupns=host busybox:host sh -c "$cgroup_probe" >"$work/cgroupns.out" 2>&1; then
+	if grep -q 'Read-only file system' "$work/cgroupns.out"; then
+		pass cgroupns-host "--cgroupns=host: /sys/fs/cgroup stays read-only ($(field cgroup "$work/cgroupns.out"))"
+	else
+		fail cgroupns-host "--cgroupns=host: $(tr '\n' ' ' <"$work/cgroupns.out")"
+	fi
+elif grep -q hardrun "$work/cgroupns.out"; then
+	pass cgroupns-host "--cgroupns=host refused: $(last_error "$work/cgroupns.out")"
+else
+	fail cgroupns-host "$(last_error "$work/cgroupns.out")"
+fi
+
+# --- a real service: Debian's redis, with its volumes and --user ------------------
+#
+# The project's services image (test/helpers/services-image.ts: Debian's
+# packages, an entrypoint as the official images have) comes on a read-only
+# third disk, a plain tar.
+services_disk=/dev/vdc
+redis_ready() {
+	local id=$1 _
+	for _ in $(seq 1 90); do
+		[[ $(bounded docker exec "$id" redis-cli ping 2>/dev/null) == PONG ]] && return 0
+		sleep 2
+	done
+	return 1
+}
+if [[ ! -b $services_disk ]]; then
+	fail services-image "no services image on $services_disk (run.sh attaches it)"
+elif elapsed bounded docker import --change 'ENTRYPOINT ["/usr/local/bin/docker-entrypoint"]' --change 'VOLUME ["/data"]' \
+	- services:host <"$services_disk" >"$work/services.import" 2>&1; then
+	pass services-image "docker import of the services image (${took} s)"
+	redis_ids=$(bounded docker run --rm --runtime=runc --entrypoint id services:host -u redis)
+	redis_ids="$redis_ids:$(bounded docker run --rm --runtime=runc --entrypoint id services:host -g redis)"
+	note "redis is $redis_ids in the image"
+	data_root=$(docker info --format '{{.DockerRootDir}}')
+
+	# A named volume: the entrypoint gives /data to redis, redis saves there,
+	# and after a restart it reads its data back.
+	if bounded docker run -d --runtime=hardrun --name hosts-redis -v hosts-redis:/data services:host redis >"$work/redis" 2>&1 &&
+		redis_ready hosts-redis && bounded docker exec hosts-redis redis-cli set greeting hello >/dev/null &&
+		bounded docker exec hosts-redis redis-cli save >/dev/null && bounded docker restart hosts-redis >/dev/null &&
+		redis_ready hosts-redis && [[ $(bounded docker exec hosts-redis redis-cli get greeting) == hello ]]; then
+		owner=$(stat -c %u:%g "$data_root/volumes/hosts-redis/_data/dump.rdb" 2>&1)
+		expect service-volume "redis in a named volume answers after a restart; its dump.rdb on the host is" "$owner" "$redis_ids"
+		bounded docker exec hosts-redis sh -c "$probe" >"$work/redis.probe" 2>&1
+		if [[ $(field Seccomp "$work/redis.probe") == 2 && $(field root "$work/redis.probe") == read-only ]]; then
+			pass service-hardened "redis runs hardened: Seccomp 2, read-only root, uid_map $(field uid_map "$work/redis.probe" | tr -s ' ')"
+		else
+			fail service-hardened "$(tr '\n' ' ' <"$work/redis.probe")"
+		fi
+	else
+		fail service-volume "$(last_error "$work/redis") $(bounded docker logs hosts-redis 2>&1 | tail -3 | tr '\n' ' ')"
+	fi
+	bounded docker rm -f hosts-redis >/dev/null 2>&1
+	bounded docker volume rm -f hosts-redis >/dev/null 2>&1
+
+	# A bind mount of a host directory, owned by root as a new one is.
+	mkdir -p "$work/redis-data"
+	if bounded docker run -d --runtime=hardrun --name hosts-redis-bind -v "$work/redis-data:/data" services:host redis >"$work/redis.bind" 2>&1 &&
+		redis_ready hosts-redis-bind && bounded docker exec hosts-redis-bind redis-cli save >/dev/null; then
+		expect service-bind "redis in a bind mount: the directory and dump.rdb on the host are" \
+			"$(stat -c %u:%g "$work/redis-data" "$work/redis-data/dump.rdb" 2>&1 | tr '\n' ' ')" "$redis_ids $redis_ids "
+	else
+		fail service-bind "$(last_error "$work/redis.bind") $(bounded docker logs hosts-redis-bind 2>&1 | tail -3 | tr '\n' ' ')"
+	fi
+	bounded docker rm -f hosts-redis-bind >/dev/null 2>&1
+
+	# --user redis, as the official image allows.
+	if bounded docker run -d --runtime=hardrun --name hosts-redis-user --user redis services:host redis >"$work/redis.user" 2>&1 &&
+		redis_ready hosts-redis-user; then
+		expect service-user "docker run --user redis: pid 1 runs as" "$(bounded docker exec hosts-redis-user ps -o user= -p 1 | tr -d ' ')" redis
+	else
+		fail service-user "$(last_error "$work/redis.user") $(bounded docker logs hosts-redis-user 2>&1 | tail -3 | tr '\n' ' ')"
+	fi
+	bounded docker rm -f hosts-redis-user >/dev/null 2>&1
+else
+	fail services-image "$(last_error "$work/services.import")"
+fi
 
 # --- doctor ---------------------------------------------------------------------
 
@@ -318,6 +465,75 @@ else
 fi
 evidence "$work/ctr.out" 2>/dev/null
 bounded ctr -n hosts containers rm hosts-ctr >/dev/null 2>&1
+
+# The shim front: ctr hands the container to containerd-shim-hardrun-v2, which
+# hands it to containerd's runc shim with hardrun as its runc.
+front=/opt/hardrun/bin/containerd-shim-hardrun-v2
+if bounded ctr -n hosts run --rm --runtime "$front" docker.io/library/busybox:host hosts-front sh -c "$probe" >"$work/front.out" 2>&1 &&
+	[[ $(field Seccomp "$work/front.out") == 2 && $(field root "$work/front.out") == read-only && $(field uid_map "$work/front.out" | tr -s ' ') != "0 0 4294967295" ]]; then
+	pass shim-front "ctr run --runtime $front: Seccomp 2, read-only root, uid_map $(field uid_map "$work/front.out" | tr -s ' ')"
+else
+	fail shim-front "$(last_error "$work/front.out")"
+fi
+evidence "$work/front.out"
+bounded ctr -n hosts containers rm hosts-front >/dev/null 2>&1
+
+# A config file made from nothing takes the version this containerd reads
+# (2 for 1.x, 3 for 2.x), and containerd loads hardrun's handlers from it.
+fresh=$work/fresh.toml
+if bounded "$hardrun" setup containerd --config "$fresh" >"$work/fresh.setup" 2>&1 &&
+	bounded containerd --config "$fresh" config dump >"$work/fresh.dump" 2>&1 &&
+	grep -q 'hardrun' "$work/fresh.dump"; then
+	pass containerd-config-version "a new file, version $(sed -n 's/^version = //p' "$fresh"): containerd $(containerd --version | awk '{print $3}') loads the hardrun handlers from it"
+else
+	fail containerd-config-version "$(last_error "$work/fresh.setup" "$work/fresh.dump")"
+fi
+evidence "$work/fresh.setup"
+
+# A main file that imports a directory of drop-ins: Debian's file as shipped,
+# and a bare one (its version alone). setup writes a drop-in and leaves the
+# main file as it is, but where containerd 1.x would let the drop-in's CRI
+# table replace the main file's CRI settings (docs/kubernetes.md): there it
+# says so and edits the main file. Either way containerd loads hardrun's
+# handlers, runs a hardened container, and --remove takes them all away.
+dropins=/etc/containerd/conf.d
+containerd_major=$(containerd --version | awk '{print $3}' | sed -E 's/^v//; s/\..*//')
+mkdir -p "$dropins"
+for main in shipped bare; do
+	if [[ $main == shipped ]]; then
+		{ printf 'imports = ["%s/*.toml"]\n' "$dropins"; cat "$work/config.toml.before"; } >"$toml"
+	else
+		printf 'version = 2\nimports = ["%s/*.toml"]\n' "$dropins" >"$toml"
+	fi
+	cp -a "$toml" "$work/config.toml.$main"
+	want=drop-in
+	[[ $main == shipped && $containerd_major -lt 2 ]] && want="main-file"
+	log_file=$work/dropin.$main
+	got=
+	if bounded "$hardrun" setup containerd --config "$toml" >"$log_file" 2>&1; then
+		if cmp -s "$work/config.toml.$main" "$toml" && ls "$dropins"/*.toml >/dev/null 2>&1; then
+			got="drop-in"
+		elif grep -q 'not writing a drop-in' "$log_file" && grep -q hardrun "$toml"; then
+			got="main-file"
+		fi
+	fi
+	if [[ $got == "$want" ]] && bounded containerd config dump 2>/dev/null | grep -q 'hardrun' && bounded systemctl restart containerd &&
+		bounded ctr -n hosts run --rm --runc-binary "$hardrun" docker.io/library/busybox:host hosts-dropin sh -c "$probe" >"$work/dropin.out" 2>&1 &&
+		[[ $(field Seccomp "$work/dropin.out") == 2 ]] &&
+		bounded "$hardrun" setup containerd --config "$toml" --remove >>"$log_file" 2>&1 &&
+		! bounded containerd config dump 2>/dev/null | grep -q 'hardrun' && cmp -s "$work/config.toml.$main" "$toml" &&
+		[[ -z $(ls -A "$dropins") ]]; then
+		pass "containerd-dropin-$main" "imports $dropins, the main file $main: hardrun in the $got, loaded by containerd $containerd_major.x; all of it gone after --remove, the main file byte for byte"
+	else
+		fail "containerd-dropin-$main" "wanted hardrun in the $want, got '${got:-nothing}': $(last_error "$log_file" "$work/dropin.out")"
+	fi
+	evidence "$log_file"
+	bounded ctr -n hosts containers rm hosts-dropin >/dev/null 2>&1
+	rm -f "$toml.hardrun-backup"
+done
+cp -a "$work/config.toml.before" "$toml"
+rmdir "$dropins" 2>/dev/null
+bounded systemctl restart containerd
 
 # --- the README's main job, last: it leaves hardrun registered ---------------------------
 
