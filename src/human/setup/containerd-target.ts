@@ -21,18 +21,23 @@ export type Target =
 /**
  * The file to edit. A drop-in `hardrun.toml` when the main config imports a
  * directory of them, so the operator's file stays as it is. Except on
- * containerd 1.x (version 2) when another loaded file already configures
- * the CRI plugin: 1.x takes each plugin's section whole from the last file
- * that has one, so a drop-in holding only hardrun's handlers would wipe
- * those settings. There (and with no drop-in directory on 1.x) the handlers
- * go into that last file, the one whose CRI section containerd uses.
+ * containerd 1.x when another loaded file already configures the CRI
+ * plugin: 1.x takes each plugin's section whole from the last file that has
+ * one, so a drop-in holding only hardrun's handlers would wipe those
+ * settings. There (and with no drop-in directory on 1.x) the handlers go
+ * into that last file, the one whose CRI section containerd uses.
+ * containerd 2.x merges plugin tables key by key whatever the files'
+ * version (a version 2 file included: tried with 2.1.9, whose `config dump`
+ * keeps the main file's CRI settings beside a version 2 drop-in's handler),
+ * so `mergesKeyByKey` is true for a version 3 file and for any file of a
+ * host whose containerd is 2.x.
  */
-export function chooseTarget(main: LoadedFile, version: ConfigVersion, parse: (text: string, path: string) => TomlTable): Target {
+export function chooseTarget(main: LoadedFile, version: ConfigVersion, parse: (text: string, path: string) => TomlTable, mergesKeyByKey = version === 3): Target {
   const dropIn = dropInPath(main.path, main.config['imports'], version);
   const loaded = [main, ...loadImports(main, version, parse).filter(file => file.path !== dropIn)];
   const holders = loaded.filter(file => hasCriSection(file.config, version));
   const lastHolder = holders.at(-1);
-  if (dropIn !== undefined && (version === 3 || lastHolder === undefined)) {
+  if (dropIn !== undefined && (mergesKeyByKey || lastHolder === undefined)) {
     return { kind: 'drop-in', path: dropIn, dir: dirname(dropIn), others: mergeLoaded(loaded.map(file => file.config), version) };
   }
   if (version === 2 && lastHolder !== undefined && lastHolder !== main) {

@@ -33,7 +33,7 @@ export async function setupContainerd(args: SetupContainerdArgs): Promise<number
   }
   const path = args.config;
   const parse = (source: string, file: string): TomlTable => parseToml(toml, source, file);
-  const target = chooseTarget({ path, text: text ?? '', config: current }, version, parse);
+  const target = chooseTarget({ path, text: text ?? '', config: current }, version, parse, await mergesKeyByKey(version));
   if (args.remove === true) return removeFromContainerd(args, target, version, parse, toml.stringify);
   if (target.kind === 'file' && target.note !== undefined) say(target.note);
   const subuid = args.subuidFile ?? '/etc/subuid';
@@ -135,6 +135,11 @@ async function chooseVersion(args: SetupContainerdArgs, current: TomlTable): Pro
   if (fileVersion === 2 || fileVersion === 3) return fileVersion;
   if (given !== undefined) return given;
   return (await installedContainerdVersion()) ?? 2;
+}
+
+/** containerd 2.x merges its config files' plugin tables key by key, whatever their version; 1.x takes each whole. */
+async function mergesKeyByKey(version: ConfigVersion): Promise<boolean> {
+  return version === 3 || (await installedContainerdVersion()) === 3;
 }
 
 async function installedContainerdVersion(): Promise<ConfigVersion | undefined> {
