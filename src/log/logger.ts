@@ -19,20 +19,32 @@ export interface LogTarget {
 export function logError(target: LogTarget, message: string, now: Date = new Date()): void {
   const line = target.format === 'json' ? jsonLine(message, now) : textLine(message, now);
   if (target.path === undefined || target.path === '') {
-    writeSync(2, line);
+    writeStderr(line);
     return;
   }
-  writeSync(2, `${message}\n`);
+  // Each way out is tried on its own: containerd's runc shim gives a
+  // sandbox's create /dev/null opened read-only as stderr (a write fails
+  // with EBADF), and reads the sentence from the log file alone.
+  writeStderr(`${message}\n`);
   try {
     appendLine(target.path, line);
   } catch {
-    // The message is on stderr already; a broken log file must not hide it.
+    // The message went to stderr; a broken log file must not hide it.
   }
 }
 
 /** The sentence alone on stderr: the error of a command for people. */
 export function printError(message: string): void {
-  writeSync(2, `${message}\n`);
+  writeStderr(`${message}\n`);
+}
+
+/** A write to stderr that cannot fail the call: a closed or read-only fd 2 loses only this copy. */
+function writeStderr(text: string): void {
+  try {
+    writeSync(2, text);
+  } catch {
+    // Nothing else to tell it to.
+  }
 }
 
 /** logrus's time: RFC 3339 in whole seconds. */

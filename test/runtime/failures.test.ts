@@ -1,9 +1,10 @@
 import test from 'ava';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { makeScratch, type Scratch } from '../helpers/recorder.js';
-import { runHardrun } from '../helpers/shipped.js';
+import { launcherPath, runHardrun } from '../helpers/shipped.js';
 import { minimalSpec } from '../helpers/specs.js';
 
 
@@ -47,6 +48,24 @@ test('a missing backend: one clear line on stderr and in the log, no record, the
   t.regex(last.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
   t.false(existsSync(`${result.root}.hardrun/c1`));
   t.deepEqual(JSON.parse(await readFile(join(bundle, 'config.json'), 'utf8')), minimalSpec);
+});
+
+// containerd's runc shim runs a pod sandbox's create with /dev/null opened
+// read-only as stdout and stderr, and reads the sentence from the log alone.
+test('with a stderr that cannot be written (read-only /dev/null, as containerd gives a sandbox), the sentence still reaches the log file', async t => {
+  const scratch = await makeScratch();
+  t.teardown(() => scratch.remove());
+  const policy = join(scratch.dir, 'missing.json');
+  await writeFile(policy, JSON.stringify({ defaultBackend: 'gone', backends: { gone: { path: '/nonexistent/runc' } } }));
+  const bundle = await bundleWith(scratch, minimalSpec);
+  const log = join(bundle, 'log.json');
+  const readOnly = openSync('/dev/null', 'r');
+  t.teardown(() => closeSync(readOnly));
+  const result = spawnSync(launcherPath, ['--root', join(scratch.dir, 'root'), '--log', log, '--log-format', 'json', 'create', '--bundle', bundle, 'c1'],
+    { env: { ...process.env, RECORDER_LOG: scratch.log, HARDRUN_POLICY: policy }, stdio: ['ignore', readOnly, readOnly] });
+  t.is(result.status, 1);
+  const lines = await logLines(log);
+  t.regex(lines[lines.length - 1]!.msg, /^backend "gone" is not installed: no executable \/nonexistent\/runc/);
 });
 
 test('a backend that fails with its own error: its status and words, no hardrun line after them', async t => {
