@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { readFile, readlink, rm, rmdir, stat, writeFile, mkdtemp } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, readlink, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
 import { defaultRecordName } from '../../src/state/record.js';
@@ -17,8 +17,10 @@ import { assertHardened, parseProbe, probeScript, type Seen } from '../shim/prob
  * CreateContainer and StartContainer, ExecSync (exec probes, kubectl exec),
  * the CRI log files (kubectl logs), StopContainer, RemoveContainer,
  * StopPodSandbox, RemovePodSandbox. Each pod runs under the plain `runc`
- * handler (the baseline: what an unhardened node gives) and under
- * `hardrun`, and is judged from inside its containers and from the host.
+ * handler (the baseline: what an unhardened node gives), under `hardrun`,
+ * and under `hardrun` without the user namespace (docs/kubernetes.md's
+ * workaround for pods today), and is judged from inside its containers and
+ * from the host.
  */
 
 /**
@@ -83,6 +85,18 @@ test.before(async () => {
   await writeFile(configPath, baseConfig(dir, pauseImage));
   const merged = await runHardrun(['setup', 'containerd', '--config', configPath, '--subuid-file', join(dir, 'subuid'), '--subgid-file', join(dir, 'subgid')]);
   if (merged.exitCode !== 0) throw new Error(`setup containerd failed: ${merged.stderr}`);
+  const policyWithoutUserns = join(dir, 'policy-nouserns.json');
+  await writeFile(policyWithoutUserns, JSON.stringify({ rules: [{ name: 'kubernetes', match: { caller: ['k8s.io'] }, hardening: { userNamespace: { mode: 'off' } } }] }));
+  const binaryWithoutUserns = join(dir, 'hardrun-nouserns');
+  await writeFile(binaryWithoutUserns, `#!/bin/sh\nHARDRUN_POLICY=${policyWithoutUserns} exec ${join(process.cwd(), 'bin/hardrun')} "$@"\n`, { mode: 0o755 });
+  await appendFile(configPath, [
+    '',
+    `[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.${withoutUserns}]`,
+    '  runtime_type = "io.containerd.runc.v2"',
+    `  [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.${withoutUserns}.options]`,
+    `    BinaryName = ${JSON.stringify(binaryWithoutUserns)}`,
+    '',
+  ].join('\n'));
   podNetwork = await createPodNetwork(dir);
   // A rule for Kubernetes' caller with the built-in hardening, user namespace included.
   const policyPath = join(dir, 'policy.json');
@@ -100,7 +114,8 @@ test.after.always(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
   await rm(`${criRoot}.hardrun/${defaultRecordName}`, { force: true });
   const cniState = hadCniState ? [] : ['/var/lib/cni/results', '/var/lib/cni'];
-  for (const path of [`${criRoot}.hardrun`, criRoot, '/run/containerd/runc', ...cniState]) await rmdir(path).catch(() => undefined);
+  // containerd 1.6 keeps shim sockets under /run/containerd/s whatever its config says: removed when empty.
+  for (const path of [`${criRoot}.hardrun`, criRoot, '/run/containerd/runc', '/run/containerd/s', '/run/containerd/fifo', '/run/containerd', ...cniState]) await rmdir(path).catch(() => undefined);
 });
 
 /** Runs the pod, hands it to the test, and removes it (checking that removal left nothing of hardrun) even when the test fails. */
@@ -126,6 +141,21 @@ function assertUnhardened(t: ExecutionContext, seen: Seen, what: string): void {
   t.is(seen.status['NoNewPrivs'], '0', `${what}: no_new_privs`);
   t.deepEqual(seen.uidMap, [0, 0, 4294967295], `${what}: uid_map`);
   t.true(seen.rootWritable, `${what}: root`);
+}
+
+/**
+ * docs/kubernetes.md's workaround until pods share a user namespace: the
+ * `hardrun` handler with `hardening.userNamespace.mode: off` for k8s.io
+ * (every other hardening stays). A handler of its own, whose BinaryName
+ * names that policy and execs hardrun's launcher.
+ */
+const withoutUserns = 'hardrun-nouserns';
+type Handler = 'runc' | 'hardrun' | typeof withoutUserns;
+
+/** Hardened in every respect but the user namespace: the host's ids. */
+function assertHardenedInHostUserns(t: ExecutionContext, seen: Seen, what: string): void {
+  assertHardened(t, { ...seen, uidMap: [0, 1, 1] }, what); // everything but the map
+  t.deepEqual(seen.uidMap, [0, 0, 4294967295], `${what}: uid_map`);
 }
 
 /** The init process of a container, as runc (which CRI's shim calls with this root) reports it. */
@@ -198,9 +228,10 @@ function logLines(text: string): string[] {
 /** The pod tests, each with what is expected of its handler. */
 type Define = (title: string, implementation: (t: ExecutionContext) => Promise<void>) => void;
 
-function podTests(handler: 'runc' | 'hardrun', define: Define): void {
+function podTests(handler: Handler, define: Define): void {
   const judge = (t: ExecutionContext, seen: Seen, what: string): void => {
     if (handler === 'runc') assertUnhardened(t, seen, what);
+    else if (handler === withoutUserns) assertHardenedInHostUserns(t, seen, what);
     else assertHardened(t, seen, what);
   };
 
@@ -212,15 +243,20 @@ function podTests(handler: 'runc' | 'hardrun', define: Define): void {
     t.regex(await pod.log('app'), /^\S+ stdout F hello-from-app$/m, 'CRI log format: time, stream, full line');
     const [sandboxUserns, appUserns] = await userNamespaces(pod, ['app']);
     const hostUserns = await readlink('/proc/self/ns/user');
-    if (handler === 'runc') {
-      t.is(appUserns, hostUserns, 'runc: the host user namespace');
-    } else {
+    if (handler === 'hardrun') {
       t.not(appUserns, hostUserns, 'a user namespace of its own');
       t.is(appUserns, sandboxUserns, "the app container is in its sandbox's user namespace");
+    } else {
+      t.is(appUserns, hostUserns, `${handler}: the host user namespace`);
+    }
+    if (handler !== 'runc') {
       const inspected = await runHardrun(['inspect', pod.ids.get('app') ?? '', '--root', criRoot, '--json']);
-      const report = JSON.parse(inspected.stdout) as { managed: { rule: string } | null; judgements: { property: string; hardened: boolean }[] };
+      const report = JSON.parse(inspected.stdout) as { managed: { rule: string } | null; live: { sharedNamespaces: string[] }; judgements: { property: string; hardened: boolean }[] };
       t.is(report.managed?.rule, 'kubernetes');
-      t.deepEqual(report.judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property), [], 'hardrun inspect finds nothing weaker');
+      // Without the user namespace, the host's is the one namespace shared beside cgroup (cgroup v1 hosts).
+      if (handler === withoutUserns) t.deepEqual(report.live.sharedNamespaces.filter(type => type !== 'cgroup'), ['user']);
+      const weaker = handler === withoutUserns ? ['user namespace', 'namespaces shared with the host'] : [];
+      t.deepEqual(report.judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property), weaker, 'what hardrun inspect finds weaker');
     }
     const ids = [pod.sandboxId, ...pod.ids.values()];
     t.deepEqual(await pod.remove(), [], 'every CRI call of the teardown succeeds');
@@ -241,9 +277,10 @@ function podTests(handler: 'runc' | 'hardrun', define: Define): void {
     t.is(await owner('note'), '0:0');
     t.is(await owner('reply'), '0:0');
     t.is(await owner('owned-by-100'), '100:100');
-    if (handler === 'hardrun') {
+    if (handler !== 'runc') {
       const namespaces = await userNamespaces(pod, ['writer', 'reader']);
       t.is(new Set(namespaces).size, 1, `one user namespace per pod: ${namespaces.join(' ')}`);
+      if (handler === withoutUserns) t.is(namespaces[0], await readlink('/proc/self/ns/user'), "the host's");
     }
   });
 
@@ -277,6 +314,7 @@ function podTests(handler: 'runc' | 'hardrun', define: Define): void {
 }
 
 podTests('runc', (title, implementation) => test.serial(title, implementation));
+podTests(withoutUserns, (title, implementation) => test.serial(title, implementation));
 podTests('hardrun', (title, implementation) => (podsShareUserNamespace ? test.serial : test.serial.skip)(title, implementation));
 
 // What hardrun refuses in a pod, and how the kubelet hears it. These need no app container running under hardrun.
