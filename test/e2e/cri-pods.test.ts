@@ -1,5 +1,5 @@
 import test, { type ExecutionContext } from 'ava';
-import { appendFile, mkdtemp, readFile, readlink, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, readlink, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
 import { defaultRecordName } from '../../src/state/record.js';
@@ -310,6 +310,44 @@ function podTests(handler: Handler, define: Define): void {
     t.is(seen.status['CapEff'], '0000000000000000');
     t.is(seen.status['NoNewPrivs'], '1');
     t.false(seen.rootWritable, 'readOnlyRootFilesystem');
+  });
+
+  define(`${handler}: seccompProfile RuntimeDefault, procMount Unmasked, a secret volume and a hostPath`, async t => {
+    // A secret as the kubelet makes it: a tmpfs of its own under the pod's volumes, files of root, mounted read-only.
+    const secret = join(dir, `secret-${handler}`);
+    const data = join(dir, `hostpath-${handler}`);
+    await mkdir(secret);
+    await mkdir(data);
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', secret]);
+    t.teardown(async () => { await run('umount', ['--lazy', secret], { reject: false }); });
+    await writeFile(join(secret, 'token'), 'a-token\n', { mode: 0o644 });
+    await writeFile(join(secret, 'key'), 'a-key\n', { mode: 0o400 });
+    const pod = await withPod(t, {
+      name: `settings-${handler}`,
+      handler,
+      containers: [{
+        name: 'app',
+        image,
+        command: serve('up'),
+        hostPaths: [{ hostPath: secret, containerPath: '/var/run/secrets/kubernetes.io/serviceaccount', readonly: true }, { hostPath: data, containerPath: '/data' }],
+        securityContext: { seccomp: { profileType: 'RuntimeDefault' }, maskedPaths: [], readonlyPaths: [] },
+      }],
+    });
+    const id = pod.ids.get('app') ?? '';
+    const seen = await probe(t, pod, 'app');
+    t.is(seen.status['Seccomp'], '2', 'RuntimeDefault: a filter');
+    // Masked paths are bind mounts over them (this kernel has no /proc/kcore); Unmasked asks for none.
+    const masked = await client().execSync(id, ['grep', '-c', ' /proc/keys ', '/proc/self/mountinfo']);
+    if (handler === 'runc') t.is(masked.stdout.trim(), '0', 'runc: Unmasked leaves /proc/keys as it is');
+    else t.not(masked.stdout.trim(), '0', 'hardrun masks /proc/keys again');
+    const secrets = await client().execSync(id, ['sh', '-c', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token /var/run/secrets/kubernetes.io/serviceaccount/key']);
+    t.is(secrets.stdout, 'a-token\na-key\n', `container root reads the secret's files, 0644 and 0400: ${secrets.stderr}`);
+    const overwrite = await client().execSync(id, ['sh', '-c', 'echo x > /var/run/secrets/kubernetes.io/serviceaccount/token']);
+    t.not(overwrite.exitCode, 0, 'the secret volume is read-only');
+    const wrote = await client().execSync(id, ['sh', '-c', 'echo x > /data/file && chown 100:100 /data/file']);
+    t.is(wrote.exitCode, 0, wrote.stderr);
+    const info = await stat(join(data, 'file'));
+    t.is(`${info.uid}:${info.gid}`, '100:100', 'a hostPath keeps owners as under runc');
   });
 }
 
