@@ -12,6 +12,12 @@ const type = (name: string): protobuf.Type => {
   return root.lookupType(`runtime.v1.${name}`);
 };
 
+/** A runtime.v1 message as it goes on the wire: what the client sends for `value`. */
+export function encodeMessage(name: string, value: object): Buffer {
+  const message = type(name);
+  return Buffer.from(message.encode(message.fromObject(value)).finish());
+}
+
 export interface PodMetadata { name: string; uid: string; namespace: string; attempt?: number }
 export interface NamespaceOption { network?: 'POD' | 'NODE'; pid?: 'POD' | 'CONTAINER' | 'NODE'; ipc?: 'POD' | 'NODE' }
 export interface SecurityProfile { profileType: 'RuntimeDefault' | 'Unconfined' | 'Localhost'; localhostRef?: string }
@@ -80,12 +86,11 @@ export interface CriClient {
 export function criClient(socket: string, timeoutMs = 120_000): CriClient {
   const client = new Client(`unix://${socket}`, credentials.createInsecure());
   const call = <T>(method: string, request: string, response: string, message: object): Promise<T> => {
-    const requestType = type(request);
     const responseType = type(response);
     return new Promise((resolve, reject) => {
       client.makeUnaryRequest(
         `/runtime.v1.RuntimeService/${method}`,
-        (value: object) => Buffer.from(requestType.encode(requestType.fromObject(value)).finish()),
+        (value: object) => encodeMessage(request, value),
         (bytes: Buffer) => responseType.toObject(responseType.decode(bytes), { enums: String, longs: Number, bytes: String, defaults: true }) as T,
         message,
         new Metadata(),
