@@ -55,8 +55,13 @@ const pauseImage = 'docker.io/library/hardrun-pause:latest';
 const criRoot = '/run/containerd/runc/k8s.io';
 /** What containerd's CRI gives a container unasked, as CapEff: the 14 default capabilities. */
 const criDefaultCapEff = '00000000a80425fb';
-// The main process of an app container: a line for its log, then it waits (and ends on SIGTERM).
-const serve = (line: string): string[] => ['sh', '-c', `echo ${line}; trap 'exit 0' TERM; while :; do sleep 1; done`];
+const wait = "trap 'exit 0' TERM; while :; do sleep 1; done";
+/**
+ * The main process of an app container: the probe (what the container sees
+ * of itself, in its log, so that it needs no ExecSync), the script's own
+ * lines, `@@ready`, then it waits (and ends on SIGTERM).
+ */
+const serve = (script: string): string[] => ['sh', '-c', `${probeScript}; ${script}; echo @@ready; ${wait}`];
 
 let dir = '';
 let containerd: PrivateContainerd | undefined;
@@ -128,10 +133,28 @@ async function withPod(t: ExecutionContext, spec: PodSpec): Promise<RunningPod> 
   return pod;
 }
 
+/** The probe through ExecSync: what an exec probe or kubectl exec runs as. */
 async function probe(t: ExecutionContext, pod: RunningPod, container: string): Promise<Seen> {
   const result = await client().execSync(pod.ids.get(container) ?? '', ['sh', '-c', probeScript]);
   t.is(result.exitCode, 0, `ExecSync in ${container}: ${result.stderr}`);
   return parseProbe(result.stdout);
+}
+
+/** The lines a serve() container wrote to its log up to `@@ready` (they include the probe). */
+async function readyLines(t: ExecutionContext, pod: RunningPod, container: string): Promise<string[]> {
+  const ready = await waitFor(async () => logLines(await pod.log(container)).includes('@@ready'));
+  t.true(ready, `${container} never logged @@ready: ${await pod.log(container)}`);
+  return logLines(await pod.log(container));
+}
+
+/** What the container's own process saw of itself, from its log. */
+async function seenIn(t: ExecutionContext, pod: RunningPod, container: string): Promise<Seen> {
+  return parseProbe((await readyLines(t, pod, container)).join('\n'));
+}
+
+/** The value after `@@name ` in a container's log lines. */
+function marker(lines: readonly string[], name: string): string | undefined {
+  return lines.find(line => line.startsWith(`@@${name} `))?.slice(name.length + 3);
 }
 
 /** What a plain runc pod gets: CRI's 14 capabilities, no seccomp, no no_new_privs, host root, a writable root. */
@@ -181,15 +204,16 @@ async function assertNothingLeft(t: ExecutionContext, ids: readonly string[]): P
   }
 }
 
-const single = (handler: string): PodSpec => ({ name: `single-${handler}`, handler, containers: [{ name: 'app', image, command: serve('hello-from-app') }] });
+const single = (handler: string): PodSpec => ({ name: `single-${handler}`, handler, containers: [{ name: 'app', image, command: serve('echo hello-from-app') }] });
 
 // emptyDir "shared": the writer writes a file and chowns another to 100; the reader reads them.
 const sharing = (handler: string): PodSpec => ({
   name: `shared-${handler}`,
   handler,
   containers: [
-    { name: 'writer', image, emptyDirs: { shared: '/shared' }, command: ['sh', '-c', "echo from-writer > /shared/note && touch /shared/owned-by-100 && chown 100:100 /shared/owned-by-100 && echo wrote; trap 'exit 0' TERM; while :; do sleep 1; done"] },
-    { name: 'reader', image, emptyDirs: { shared: '/shared' }, command: serve('reader-up') },
+    { name: 'writer', image, emptyDirs: { shared: '/shared' }, command: serve('echo from-writer > /shared/note && touch /shared/owned-by-100 && chown 100:100 /shared/owned-by-100 && echo wrote') },
+    // The reader, as container root, writes there too.
+    { name: 'reader', image, emptyDirs: { shared: '/shared' }, command: serve('until [ -f /shared/note ]; do sleep 0.2; done; cat /shared/note; echo from-reader > /shared/reply && echo replied') },
   ],
 });
 
@@ -199,7 +223,7 @@ const sidecar = (handler: string): PodSpec => ({
   handler,
   containers: [
     { name: 'app', image, emptyDirs: { logs: '/var/log/app' }, command: ['sh', '-c', "trap 'exit 0' TERM; i=0; while :; do echo app-line-$i >> /var/log/app/app.log; i=$((i+1)); sleep 1; done"] },
-    { name: 'shipper', image, emptyDirs: { logs: '/var/log/app' }, command: ['sh', '-c', "trap 'exit 0' TERM; until [ -f /var/log/app/app.log ]; do sleep 0.2; done; tail -f /var/log/app/app.log & wait"] },
+    { name: 'shipper', image, emptyDirs: { logs: '/var/log/app' }, command: ['sh', '-c', `${probeScript}; echo @@ready; trap 'exit 0' TERM; until [ -f /var/log/app/app.log ]; do sleep 0.2; done; tail -f /var/log/app/app.log & wait`] },
   ],
 });
 
@@ -208,7 +232,7 @@ const withInit = (handler: string): PodSpec => ({
   name: `init-${handler}`,
   handler,
   initContainers: [{ name: 'prepare', image, emptyDirs: { work: '/work' }, command: ['sh', '-c', 'echo prepared > /work/ready && echo init-done'] }],
-  containers: [{ name: 'app', image, emptyDirs: { work: '/work' }, command: ['sh', '-c', "cat /work/ready; trap 'exit 0' TERM; while :; do sleep 1; done"] }],
+  containers: [{ name: 'app', image, emptyDirs: { work: '/work' }, command: serve('cat /work/ready') }],
 });
 
 async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
@@ -235,11 +259,10 @@ function podTests(handler: Handler, define: Define): void {
     else assertHardened(t, seen, what);
   };
 
-  define(`${handler}: a single-container pod runs; ExecSync, its log, and nothing left after RemovePodSandbox`, async t => {
+  define(`${handler}: a single-container pod runs; its log, host-side checks, and nothing left after RemovePodSandbox`, async t => {
     const pod = await withPod(t, single(handler));
-    const seen = await probe(t, pod, 'app');
-    judge(t, seen, 'app');
-    t.true(await waitFor(async () => logLines(await pod.log('app')).includes('hello-from-app')), await pod.log('app'));
+    judge(t, await seenIn(t, pod, 'app'), 'app');
+    t.true((await readyLines(t, pod, 'app')).includes('hello-from-app'));
     t.regex(await pod.log('app'), /^\S+ stdout F hello-from-app$/m, 'CRI log format: time, stream, full line');
     const [sandboxUserns, appUserns] = await userNamespaces(pod, ['app']);
     const hostUserns = await readlink('/proc/self/ns/user');
@@ -263,15 +286,21 @@ function podTests(handler: Handler, define: Define): void {
     await assertNothingLeft(t, ids);
   });
 
+  define(`${handler}: ExecSync (exec probes, kubectl exec) runs a process as hardened as the container, with its exit code and output`, async t => {
+    const pod = await withPod(t, single(handler));
+    await readyLines(t, pod, 'app');
+    judge(t, await probe(t, pod, 'app'), 'ExecSync');
+    const failed = await client().execSync(pod.ids.get('app') ?? '', ['sh', '-c', 'echo out; echo err >&2; exit 3']);
+    t.deepEqual(failed, { stdout: 'out\n', stderr: 'err\n', exitCode: 3 });
+  });
+
   define(`${handler}: two containers share an emptyDir; owners on disk as under runc`, async t => {
     const pod = await withPod(t, sharing(handler));
-    t.true(await waitFor(async () => logLines(await pod.log('writer')).includes('wrote')), await pod.log('writer'));
-    const read = await client().execSync(pod.ids.get('reader') ?? '', ['cat', '/shared/note']);
-    t.is(read.stdout, 'from-writer\n', read.stderr);
-    // The reader, as container root, writes there too.
-    const wrote = await client().execSync(pod.ids.get('reader') ?? '', ['sh', '-c', 'echo from-reader > /shared/reply']);
-    t.is(wrote.exitCode, 0, wrote.stderr);
-    for (const name of ['reader', 'writer']) judge(t, await probe(t, pod, name), name);
+    t.true((await readyLines(t, pod, 'writer')).includes('wrote'), await pod.log('writer'));
+    const reader = await readyLines(t, pod, 'reader');
+    t.true(reader.includes('from-writer'), 'the reader reads what the writer wrote');
+    t.true(reader.includes('replied'), 'the reader writes there too');
+    for (const name of ['reader', 'writer']) judge(t, await seenIn(t, pod, name), name);
     // Files keep their owners: container root writes as uid 0 on disk, a chown 100 gives 100.
     const owner = async (file: string): Promise<string> => { const info = await stat(join(pod.emptyDir('shared'), file)); return `${info.uid}:${info.gid}`; };
     t.is(await owner('note'), '0:0');
@@ -287,7 +316,7 @@ function podTests(handler: Handler, define: Define): void {
   define(`${handler}: a logging sidecar streams the app's file to its own log`, async t => {
     const pod = await withPod(t, sidecar(handler));
     t.true(await waitFor(async () => logLines(await pod.log('shipper')).includes('app-line-1')), await pod.log('shipper'));
-    judge(t, await probe(t, pod, 'shipper'), 'shipper');
+    judge(t, await seenIn(t, pod, 'shipper'), 'shipper');
   });
 
   define(`${handler}: an init container runs to completion before the app starts`, async t => {
@@ -295,17 +324,17 @@ function podTests(handler: Handler, define: Define): void {
     const init = await client().containerStatus(pod.ids.get('prepare') ?? '');
     t.like(init, { state: 'CONTAINER_EXITED', exitCode: 0 });
     t.deepEqual(logLines(await pod.log('prepare')), ['init-done']);
-    t.true(await waitFor(async () => logLines(await pod.log('app')).includes('prepared')), await pod.log('app'));
-    judge(t, await probe(t, pod, 'app'), 'app');
+    t.true((await readyLines(t, pod, 'app')).includes('prepared'), 'the app sees what the init container prepared');
+    judge(t, await seenIn(t, pod, 'app'), 'app');
   });
 
   define(`${handler}: securityContext runAsUser, drop ALL and allowPrivilegeEscalation false are kept`, async t => {
     const pod = await withPod(t, {
       name: `context-${handler}`,
       handler,
-      containers: [{ name: 'app', image, command: serve('up'), securityContext: { runAsUser: { value: 1000 }, capabilities: { dropCapabilities: ['ALL'] }, noNewPrivs: true, readonlyRootfs: true } }],
+      containers: [{ name: 'app', image, command: serve('true'), securityContext: { runAsUser: { value: 1000 }, capabilities: { dropCapabilities: ['ALL'] }, noNewPrivs: true, readonlyRootfs: true } }],
     });
-    const seen = await probe(t, pod, 'app');
+    const seen = await seenIn(t, pod, 'app');
     t.is(seen.status['Uid']?.split(/\s+/)[0], '1000');
     t.is(seen.status['CapEff'], '0000000000000000');
     t.is(seen.status['NoNewPrivs'], '1');
@@ -328,24 +357,24 @@ function podTests(handler: Handler, define: Define): void {
       containers: [{
         name: 'app',
         image,
-        command: serve('up'),
+        command: serve([
+          'echo "@@keys $(grep -c \' /proc/keys \' /proc/self/mountinfo)"',
+          'echo "@@secret $(cat /var/run/secrets/kubernetes.io/serviceaccount/token /var/run/secrets/kubernetes.io/serviceaccount/key | tr \'\\n\' ,)"',
+          'if echo x 2>/dev/null > /var/run/secrets/kubernetes.io/serviceaccount/token; then echo "@@secret-write ok"; else echo "@@secret-write refused"; fi',
+          'echo x > /data/file && chown 100:100 /data/file && echo "@@hostpath ok"',
+        ].join('; ')),
         hostPaths: [{ hostPath: secret, containerPath: '/var/run/secrets/kubernetes.io/serviceaccount', readonly: true }, { hostPath: data, containerPath: '/data' }],
         securityContext: { seccomp: { profileType: 'RuntimeDefault' }, maskedPaths: [], readonlyPaths: [] },
       }],
     });
-    const id = pod.ids.get('app') ?? '';
-    const seen = await probe(t, pod, 'app');
-    t.is(seen.status['Seccomp'], '2', 'RuntimeDefault: a filter');
+    const lines = await readyLines(t, pod, 'app');
+    t.is(parseProbe(lines.join('\n')).status['Seccomp'], '2', 'RuntimeDefault: a filter');
     // Masked paths are bind mounts over them (this kernel has no /proc/kcore); Unmasked asks for none.
-    const masked = await client().execSync(id, ['grep', '-c', ' /proc/keys ', '/proc/self/mountinfo']);
-    if (handler === 'runc') t.is(masked.stdout.trim(), '0', 'runc: Unmasked leaves /proc/keys as it is');
-    else t.not(masked.stdout.trim(), '0', 'hardrun masks /proc/keys again');
-    const secrets = await client().execSync(id, ['sh', '-c', 'cat /var/run/secrets/kubernetes.io/serviceaccount/token /var/run/secrets/kubernetes.io/serviceaccount/key']);
-    t.is(secrets.stdout, 'a-token\na-key\n', `container root reads the secret's files, 0644 and 0400: ${secrets.stderr}`);
-    const overwrite = await client().execSync(id, ['sh', '-c', 'echo x > /var/run/secrets/kubernetes.io/serviceaccount/token']);
-    t.not(overwrite.exitCode, 0, 'the secret volume is read-only');
-    const wrote = await client().execSync(id, ['sh', '-c', 'echo x > /data/file && chown 100:100 /data/file']);
-    t.is(wrote.exitCode, 0, wrote.stderr);
+    if (handler === 'runc') t.is(marker(lines, 'keys'), '0', 'runc: Unmasked leaves /proc/keys as it is');
+    else t.not(marker(lines, 'keys'), '0', 'hardrun masks /proc/keys again');
+    t.is(marker(lines, 'secret'), 'a-token,a-key,', "container root reads the secret's files, 0644 and 0400");
+    t.is(marker(lines, 'secret-write'), 'refused', 'the secret volume is read-only');
+    t.is(marker(lines, 'hostpath'), 'ok', lines.join('\n'));
     const info = await stat(join(data, 'file'));
     t.is(`${info.uid}:${info.gid}`, '100:100', 'a hostPath keeps owners as under runc');
   });
