@@ -8,7 +8,7 @@ import { defaultRecordName } from '../../src/state/record.js';
 import { importBusybox, startDockerd } from '../helpers/dockerd.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
 import { runHardrun } from '../helpers/shipped.js';
-import { callCri, decodeString, runPodSandboxRequest, sandboxIdRequest } from '../shim/cri-client.js';
+import { criClient } from '../shim/cri-client.js';
 import { baseConfig, startContainerd, createPodNetwork, type PrivateContainerd } from '../shim/private-containerd.js';
 import { assertHardened, parseProbe, probeScript } from '../shim/probe.js';
 
@@ -16,8 +16,8 @@ import { assertHardened, parseProbe, probeScript } from '../shim/probe.js';
  * Kubernetes' path: a real containerd (Debian's 1.6) started
  * from the configuration `hardrun setup containerd` wrote. Pods go through
  * both of its handlers by CRI, as the kubelet asks (RunPodSandbox with a
- * runtime_handler, sent by a small gRPC client since crictl is not packaged
- * here): containerd's runc shim with hardrun as BinaryName, and hardrun's
+ * runtime_handler, sent by the test's CRI client since crictl is not
+ * packaged here): containerd's runc shim with hardrun as BinaryName, and hardrun's
  * shim front. ctr then runs containers through each one's shim and binary
  * to prove the hardening from inside, and the front hands a Kata-bound
  * container to a recording stand-in for Kata's shim.
@@ -123,12 +123,13 @@ test.serial('containerd starts with that configuration and its CRI plugin loads 
 
 for (const handler of ['hardrun', 'hardrun-shim']) {
   test.serial(`CRI: RunPodSandbox with runtime_handler "${handler}" runs the pod sandbox through hardrun`, async t => {
-    const socket = join(dir, 'containerd.sock');
-    const pod = { name: name('pod'), uid: name('uid'), namespace: 'default', handler };
-    const id = decodeString(await callCri(socket, 'RunPodSandbox', runPodSandboxRequest(pod)), 1) ?? '';
+    const cri = criClient(join(dir, 'containerd.sock'));
+    const pod = { name: name('pod'), uid: name('uid'), namespace: 'default' };
+    const id = await cri.runPodSandbox({ metadata: pod, hostname: pod.name }, handler);
     t.teardown(async () => {
-      await callCri(socket, 'StopPodSandbox', sandboxIdRequest(id)).catch(() => undefined);
-      await callCri(socket, 'RemovePodSandbox', sandboxIdRequest(id)).catch(() => undefined);
+      await cri.stopPodSandbox(id).catch(() => undefined);
+      await cri.removePodSandbox(id).catch(() => undefined);
+      cri.close();
     });
     t.regex(id, /^[0-9a-f]{64}$/);
     // hardrun's create ran for CRI's caller (k8s.io): the record names the rule that matches it.
@@ -142,8 +143,8 @@ for (const handler of ['hardrun', 'hardrun-shim']) {
     const weaker = report.judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property);
     t.deepEqual(weaker, [], 'the pod sandbox is hardened in every respect, user namespace included');
     t.is(inspected.exitCode, 0);
-    await callCri(socket, 'StopPodSandbox', sandboxIdRequest(id));
-    await callCri(socket, 'RemovePodSandbox', sandboxIdRequest(id));
+    await cri.stopPodSandbox(id);
+    await cri.removePodSandbox(id);
     t.deepEqual(await containerRecords(criRoot), [], 'the record goes with the pod');
   });
 }

@@ -1,107 +1,124 @@
-// A minimal CRI client: what the kubelet sends containerd, without crictl
-// (not packaged here). gRPC is HTTP/2 with length-prefixed protobuf; the
-// few CRI messages a pod sandbox needs are encoded by hand from
-// k8s.io/cri-api's runtime/v1 api.proto (field numbers in the comments).
-import { connect, constants } from 'node:http2';
-import { connect as connectSocket } from 'node:net';
+// A CRI client: what the kubelet sends containerd, without crictl (not
+// packaged here). gRPC by @grpc/grpc-js, messages by protobufjs from the
+// subset of runtime.v1 in cri-runtime-v1.proto.
+import { credentials, Client, Metadata, type ServiceError } from '@grpc/grpc-js';
+import protobuf from 'protobufjs';
+import { fileURLToPath } from 'node:url';
 
-type Field = [number, number | string | Buffer | undefined];
+const protoPath = fileURLToPath(new URL('../../../test/shim/cri-runtime-v1.proto', import.meta.url));
+let root: protobuf.Root | undefined;
+const type = (name: string): protobuf.Type => {
+  root ??= protobuf.loadSync(protoPath);
+  return root.lookupType(`runtime.v1.${name}`);
+};
 
-/** Protobuf: varints for numbers, length-delimited for strings and nested messages. */
-export function encode(fields: readonly Field[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const [number, value] of fields) {
-    if (value === undefined) continue;
-    if (typeof value === 'number') {
-      parts.push(varint(number << 3), varint(value));
-    } else {
-      const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-      parts.push(varint((number << 3) | 2), varint(bytes.length), bytes);
-    }
-  }
-  return Buffer.concat(parts);
+/** A runtime.v1 message as it goes on the wire: what the client sends for `value`. */
+export function encodeMessage(name: string, value: object): Buffer {
+  const message = type(name);
+  return Buffer.from(message.encode(message.fromObject(value)).finish());
 }
 
-/** The first string field `number` of a message (enough for *Response.pod_sandbox_id). */
-export function decodeString(message: Buffer, number: number): string | undefined {
-  let offset = 0;
-  const read = (): number => {
-    let result = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = message[offset++]!;
-      result += (byte & 0x7f) * 2 ** shift;
-      if ((byte & 0x80) === 0) return result;
-      shift += 7;
-    }
+export interface PodMetadata { name: string; uid: string; namespace: string; attempt?: number }
+export interface NamespaceOption { network?: 'POD' | 'NODE'; pid?: 'POD' | 'CONTAINER' | 'NODE'; ipc?: 'POD' | 'NODE' }
+export interface SecurityProfile { profileType: 'RuntimeDefault' | 'Unconfined' | 'Localhost'; localhostRef?: string }
+
+/** PodSandboxConfig as the kubelet fills it (the fields these tests use). */
+export interface PodSandboxConfig {
+  metadata: PodMetadata;
+  hostname?: string;
+  logDirectory?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  linux?: {
+    cgroupParent?: string;
+    securityContext?: { namespaceOptions?: NamespaceOption; runAsUser?: { value: number }; readonlyRootfs?: boolean; privileged?: boolean; seccomp?: SecurityProfile };
   };
-  while (offset < message.length) {
-    const key = read();
-    const wire = key & 7;
-    if (wire === 0) { read(); continue; }
-    if (wire !== 2) return undefined;
-    const length = read();
-    const value = message.subarray(offset, offset + length);
-    offset += length;
-    if (key >> 3 === number) return value.toString('utf8');
-  }
-  return undefined;
 }
 
-function varint(value: number): Buffer {
-  const bytes: number[] = [];
-  let rest = value;
-  while (rest > 0x7f) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  bytes.push(rest);
-  return Buffer.from(bytes);
+export interface ContainerSecurityContext {
+  capabilities?: { addCapabilities?: string[]; dropCapabilities?: string[] };
+  privileged?: boolean;
+  namespaceOptions?: NamespaceOption;
+  runAsUser?: { value: number };
+  runAsGroup?: { value: number };
+  readonlyRootfs?: boolean;
+  noNewPrivs?: boolean;
+  maskedPaths?: string[];
+  readonlyPaths?: string[];
+  seccomp?: SecurityProfile;
 }
 
-/** One unary gRPC call on containerd's socket; rejects with grpc-message when grpc-status is not 0. */
-export function callCri(socket: string, method: string, request: Buffer, timeoutMs = 60_000): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const session = connect('http://localhost', { createConnection: () => connectSocket(socket) });
-    session.on('error', reject);
-    const stream = session.request({
-      [constants.HTTP2_HEADER_METHOD]: 'POST',
-      [constants.HTTP2_HEADER_PATH]: `/runtime.v1.RuntimeService/${method}`,
-      'content-type': 'application/grpc',
-      te: 'trailers',
+export interface CriMount { containerPath: string; hostPath: string; readonly?: boolean; propagation?: 'PROPAGATION_PRIVATE' | 'PROPAGATION_HOST_TO_CONTAINER' | 'PROPAGATION_BIDIRECTIONAL' }
+
+/** ContainerConfig as the kubelet fills it (the fields these tests use). */
+export interface ContainerConfig {
+  metadata: { name: string; attempt?: number };
+  image: { image: string };
+  command?: string[];
+  args?: string[];
+  workingDir?: string;
+  envs?: { key: string; value: string }[];
+  mounts?: CriMount[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  logPath?: string;
+  linux?: { securityContext?: ContainerSecurityContext };
+}
+
+export type ContainerState = 'CONTAINER_CREATED' | 'CONTAINER_RUNNING' | 'CONTAINER_EXITED' | 'CONTAINER_UNKNOWN';
+export interface ContainerStatus { id: string; state: ContainerState; exitCode: number; reason: string; message: string; logPath: string }
+export interface ExecResult { stdout: string; stderr: string; exitCode: number }
+
+export interface CriClient {
+  runPodSandbox(config: PodSandboxConfig, runtimeHandler: string): Promise<string>;
+  stopPodSandbox(podSandboxId: string): Promise<void>;
+  removePodSandbox(podSandboxId: string): Promise<void>;
+  createContainer(podSandboxId: string, config: ContainerConfig, sandboxConfig: PodSandboxConfig): Promise<string>;
+  startContainer(containerId: string): Promise<void>;
+  stopContainer(containerId: string, timeoutSeconds: number): Promise<void>;
+  removeContainer(containerId: string): Promise<void>;
+  containerStatus(containerId: string): Promise<ContainerStatus>;
+  execSync(containerId: string, cmd: string[], timeoutSeconds?: number): Promise<ExecResult>;
+  close(): void;
+}
+
+/** A client on containerd's socket; calls reject with containerd's message when the status is not OK. */
+export function criClient(socket: string, timeoutMs = 120_000): CriClient {
+  const client = new Client(`unix://${socket}`, credentials.createInsecure());
+  const call = <T>(method: string, request: string, response: string, message: object): Promise<T> => {
+    const responseType = type(response);
+    return new Promise((resolve, reject) => {
+      client.makeUnaryRequest(
+        `/runtime.v1.RuntimeService/${method}`,
+        (value: object) => encodeMessage(request, value),
+        (bytes: Buffer) => responseType.toObject(responseType.decode(bytes), { enums: String, longs: Number, bytes: String, defaults: true }) as T,
+        message,
+        new Metadata(),
+        { deadline: Date.now() + timeoutMs },
+        (error: ServiceError | null, value?: T) => {
+          if (error !== null) reject(new Error(`CRI ${method} failed (${error.code}): ${error.details}`, { cause: error }));
+          else resolve(value!);
+        },
+      );
     });
-    const timer = setTimeout(() => stream.close(constants.NGHTTP2_CANCEL), timeoutMs);
-    const chunks: Buffer[] = [];
-    let status: string | undefined;
-    let message = '';
-    const note = (headers: Record<string, string | string[] | number | undefined>): void => {
-      if (headers['grpc-status'] !== undefined) status = String(headers['grpc-status']);
-      if (headers['grpc-message'] !== undefined) message = decodeURIComponent(String(headers['grpc-message']));
-    };
-    stream.on('response', note);
-    stream.on('trailers', note);
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('close', () => {
-      clearTimeout(timer);
-      session.close();
-      const body = Buffer.concat(chunks);
-      if (status !== '0') reject(new Error(`CRI ${method} failed (grpc-status ${status ?? 'none'}): ${message}`));
-      else resolve(body.subarray(5, 5 + (body.length >= 5 ? body.readUInt32BE(1) : 0)));
-    });
-    const frame = Buffer.alloc(5);
-    frame.writeUInt32BE(request.length, 1);
-    stream.end(Buffer.concat([frame, request]));
-  });
-}
-
-/** RunPodSandboxRequest{config(1): PodSandboxConfig, runtime_handler(2)}: a pod with its own network (CNI) and hostname. */
-export function runPodSandboxRequest(pod: { name: string; uid: string; namespace: string; handler: string }): Buffer {
-  const metadata = encode([[1, pod.name], [2, pod.uid], [3, pod.namespace]]); // PodSandboxMetadata: name, uid, namespace
-  const config = encode([[1, metadata], [2, pod.name]]); // PodSandboxConfig: metadata, hostname
-  return encode([[1, config], [2, pod.handler]]);
-}
-
-/** StopPodSandboxRequest and RemovePodSandboxRequest: pod_sandbox_id(1). */
-export function sandboxIdRequest(id: string): Buffer {
-  return encode([[1, id]]);
+  };
+  const decodeBytes = (base64: string): string => Buffer.from(base64, 'base64').toString('utf8');
+  return {
+    runPodSandbox: async (config, runtimeHandler) =>
+      (await call<{ podSandboxId: string }>('RunPodSandbox', 'RunPodSandboxRequest', 'RunPodSandboxResponse', { config, runtimeHandler })).podSandboxId,
+    stopPodSandbox: async podSandboxId => { await call('StopPodSandbox', 'PodSandboxIdRequest', 'Empty', { podSandboxId }); },
+    removePodSandbox: async podSandboxId => { await call('RemovePodSandbox', 'PodSandboxIdRequest', 'Empty', { podSandboxId }); },
+    createContainer: async (podSandboxId, config, sandboxConfig) =>
+      (await call<{ containerId: string }>('CreateContainer', 'CreateContainerRequest', 'CreateContainerResponse', { podSandboxId, config, sandboxConfig })).containerId,
+    startContainer: async containerId => { await call('StartContainer', 'ContainerIdRequest', 'Empty', { containerId }); },
+    stopContainer: async (containerId, timeout) => { await call('StopContainer', 'StopContainerRequest', 'Empty', { containerId, timeout }); },
+    removeContainer: async containerId => { await call('RemoveContainer', 'ContainerIdRequest', 'Empty', { containerId }); },
+    containerStatus: async containerId =>
+      (await call<{ status: ContainerStatus }>('ContainerStatus', 'ContainerStatusRequest', 'ContainerStatusResponse', { containerId })).status,
+    execSync: async (containerId, cmd, timeout = 60) => {
+      const answer = await call<{ stdout: string; stderr: string; exitCode: number }>('ExecSync', 'ExecSyncRequest', 'ExecSyncResponse', { containerId, cmd, timeout });
+      return { stdout: decodeBytes(answer.stdout), stderr: decodeBytes(answer.stderr), exitCode: answer.exitCode };
+    },
+    close: () => client.close(),
+  };
 }
