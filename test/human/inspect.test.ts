@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { namesInMask } from '../../src/human/inspect/capabilities.js';
 import { findContainers, listManaged } from '../../src/human/inspect/locate.js';
 import { isRootReadOnly, parseIdMap, type LiveIsolation } from '../../src/human/inspect/proc.js';
+import { describePod, podOfContainer } from '../../src/human/inspect/pod.js';
 import { judgeIsolation } from '../../src/human/inspect/verdict.js';
 import { writeRecord } from '../../src/state/record.js';
 
@@ -105,4 +106,20 @@ test('the default record is not a container', async t => {
   t.deepEqual(findContainers('@', [root]), []);
   t.deepEqual(findContainers('', [root]), []);
   t.deepEqual(listManaged([root]), []);
+});
+
+test('inspect says which pod a container belongs to: its sandbox, and the containers sharing its user namespace', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-inspect-pod-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'k8s.io');
+  const runc = { kind: 'runc' as const, name: 'runc', path: '/usr/sbin/runc', args: [], ids: { uid: 300000, gid: 300000 } };
+  writeRecord(root, 'sb', runc);
+  writeRecord(root, 'app', { ...runc, pod: 'sb' });
+  writeRecord(root, 'sidecar', { ...runc, pod: 'sb' });
+  writeRecord(root, 'alone', { ...runc, ids: { uid: 400000, gid: 400000 } });
+  const found = (id: string) => findContainers(id, [root])[0]!;
+  t.deepEqual(podOfContainer(found('sb')), { sandbox: 'sb', containers: ['app', 'sidecar'] });
+  t.is(describePod(found('sb'), podOfContainer(found('sb'))), 'pod: sandbox of 2 container(s) (app, sidecar), one user namespace and host range for the pod');
+  t.is(describePod(found('app'), podOfContainer(found('app'))), 'pod: a container of sandbox sb with sidecar, one user namespace and host range for the pod');
+  t.is(podOfContainer(found('alone')), undefined);
 });
