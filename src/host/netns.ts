@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { HardrunError } from '../errors.js';
 import type { Spec } from '../spec/types.js';
 import { loadLibc } from './libc.js';
@@ -28,11 +28,42 @@ export function networkNamespaceToJoin(spec: Spec, backendKind: string): string 
   return path === undefined || path === '' ? undefined : path;
 }
 
-/** The spec the backend gets once hardrun has joined its network namespace. */
+/**
+ * The spec the backend gets once hardrun has joined its network namespace:
+ * without it, and without the `net.*` sysctls, which hardrun writes there
+ * itself (networkSysctls). runc refuses those in a network namespace the
+ * spec does not name ("not allowed in host network namespace"), and the
+ * container's root may not write them in one the host's user namespace
+ * owns.
+ */
 export function withoutNetworkNamespace(spec: Spec): Spec {
   const namespaces = spec.linux?.namespaces;
   if (namespaces === undefined || !namespaces.some(namespace => namespace.type === 'network')) return spec;
-  return { ...spec, linux: { ...spec.linux, namespaces: namespaces.filter(namespace => namespace.type !== 'network') } };
+  const sysctl = spec.linux?.sysctl;
+  const kept = sysctl === undefined ? undefined : Object.fromEntries(Object.entries(sysctl).filter(([key]) => !key.startsWith('net.')));
+  return { ...spec, linux: { ...spec.linux, namespaces: namespaces.filter(namespace => namespace.type !== 'network'), ...(kept === undefined ? {} : { sysctl: kept }) } };
+}
+
+/** The `net.*` sysctls of a spec, as runc would write them: dots become slashes under /proc/sys. */
+export function networkSysctls(spec: Spec): readonly { readonly key: string; readonly value: string }[] {
+  return Object.entries(spec.linux?.sysctl ?? {}).filter(([key]) => key.startsWith('net.')).map(([key, value]) => ({ key, value }));
+}
+
+/**
+ * Writes the container's `net.*` sysctls in the network namespace this
+ * thread joined (/proc/sys/net shows the opener's), as runc would have. The
+ * sysctls check judged them first; a name that could leave /proc/sys/net
+ * is refused all the same.
+ */
+export function writeNetworkSysctls(sysctls: readonly { readonly key: string; readonly value: string }[]): void {
+  for (const { key, value } of sysctls) {
+    if (!/^net(\.[A-Za-z0-9_-]+)+$/.test(key)) throw new HardrunError('refused', `hardrun refused this container: linux.sysctl.${key}: not a sysctl name hardrun writes (letters, digits, _ and - between dots)`);
+    try {
+      writeFileSync(`/proc/sys/${key.replaceAll('.', '/')}`, value);
+    } catch (error) {
+      throw new HardrunError('netns', `cannot set sysctl ${key} to ${JSON.stringify(value)} in the container's network namespace: ${(error as Error).message}`, { cause: error });
+    }
+  }
 }
 
 /** The inode of the namespace a path names (nsfs inodes are unique on a host while the namespace lives). */

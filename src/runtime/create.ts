@@ -22,7 +22,7 @@ import type { Spec } from '../spec/types.js';
 import { withCleanupHook, withoutCleanupHooks, type CleanupTarget } from '../state/cleanup-hook.js';
 import { claimPath, claimSlot, freeSlot, joinSlot, releaseSlot } from '../state/id-slots.js';
 import { podOf, type PodJoin } from '../state/pod.js';
-import { enterNetworkNamespace, namespaceInode, networkNamespaceToJoin, withoutNetworkNamespace } from '../host/netns.js';
+import { enterNetworkNamespace, namespaceInode, networkNamespaceToJoin, networkSysctls, withoutNetworkNamespace, writeNetworkSysctls } from '../host/netns.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
@@ -87,7 +87,10 @@ export async function createContainer(call: Call): Promise<number> {
   }
   if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
   try {
-    if (netns !== undefined) await enterNetworkNamespace(netns.path, netns.inode);
+    if (netns !== undefined) {
+      await enterNetworkNamespace(netns.path, netns.inode);
+      writeNetworkSysctls(networkSysctls(plan?.spec ?? admission.spec));
+    }
   } catch (error) {
     restoreOriginal(configPath, original.text);
     await undo();

@@ -50,10 +50,10 @@ async function makePod(t: ExecutionContext): Promise<Pod> {
 
 interface SpecShape {
   annotations?: Record<string, string>;
-  linux: { namespaces: { type: string; path?: string }[] };
+  linux: { namespaces: { type: string; path?: string }[]; sysctl?: Record<string, string> };
 }
 
-async function podBundle(pod: Pod, name: string, annotations: Record<string, string>, namespaces: SpecShape['linux']['namespaces']): Promise<string> {
+async function podBundle(pod: Pod, name: string, annotations: Record<string, string>, namespaces: SpecShape['linux']['namespaces'], sysctl?: Record<string, string>): Promise<string> {
   const bundle = join(pod.dir, name);
   await makeRootfs(join(bundle, 'rootfs'));
   await symlink('busybox', join(bundle, 'rootfs', 'bin', 'sleep'));
@@ -63,6 +63,7 @@ async function podBundle(pod: Pod, name: string, annotations: Record<string, str
   const spec = JSON.parse(await readFile(path, 'utf8')) as SpecShape;
   spec.annotations = annotations;
   spec.linux.namespaces = namespaces;
+  if (sysctl !== undefined) spec.linux.sysctl = sysctl;
   await writeFile(path, JSON.stringify(spec));
   return bundle;
 }
@@ -114,7 +115,9 @@ function memberNamespaces(netns: string, sandboxPid: number): SpecShape['linux']
 test('a pod: the application container joins the sandbox\'s user namespace and range, mounts mqueue, keeps owners, takes exec; the range goes with the last delete', async t => {
   const pod = await makePod(t);
   const sandboxId = 'pod-sandbox';
-  const sandbox = await podBundle(pod, 'sandbox', { [sandboxType]: 'sandbox', [sandboxIdKey]: sandboxId }, sandboxNamespaces(pod.netns));
+  // containerd 2's defaults for a sandbox (enable_unprivileged_ports, enable_unprivileged_icmp).
+  const sysctl = { 'net.ipv4.ip_unprivileged_port_start': '0', 'net.ipv4.ping_group_range': '0 2147483647' };
+  const sandbox = await podBundle(pod, 'sandbox', { [sandboxType]: 'sandbox', [sandboxIdKey]: sandboxId }, sandboxNamespaces(pod.netns), sysctl);
   const sandboxRun = await createAndStart(pod, sandbox, sandboxId);
   t.is(sandboxRun.exitCode, 0, sandboxRun.stderr);
   const sandboxPid = await initPid(pod, sandboxId);
@@ -124,8 +127,13 @@ test('a pod: the application container joins the sandbox\'s user namespace and r
   t.true(hostUid > 0, uidMap);
   const netnsInode = (await stat(pod.netns)).ino;
   t.is((await stat(`/proc/${sandboxPid}/ns/net`)).ino, netnsInode, 'the sandbox is in the pod\'s network namespace');
+  const netnsName = pod.netns.slice('/run/netns/'.length);
+  const written = await execa('ip', ['netns', 'exec', netnsName, 'cat', '/proc/sys/net/ipv4/ip_unprivileged_port_start', '/proc/sys/net/ipv4/ping_group_range']);
+  t.deepEqual(written.stdout.split('\n').map(line => line.replace(/\s+/g, ' ')), ['0', '0 65535'], 'the sandbox\'s net sysctls set in the pod\'s network namespace, ping_group_range narrowed to the mapped groups');
 
   const app = await podBundle(pod, 'app', { [sandboxType]: 'container', [sandboxIdKey]: sandboxId }, memberNamespaces(pod.netns, sandboxPid));
+  const explained = await runHardrun(['explain', '--policy', pod.policy, '--root', pod.root, '--bundle', app]);
+  t.regex(explained.stdout, /joined the user namespace of its pod's sandbox \(\/proc\/\d+\/ns\/user\)/, explained.stdout + explained.stderr);
   const appRun = await createAndStart(pod, app, 'pod-app');
   t.is(appRun.exitCode, 0, appRun.stderr + await readFile(join(pod.dir, 'audit.log'), 'utf8'));
   const appPid = await initPid(pod, 'pod-app');

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { networkNamespaceToJoin, withoutNetworkNamespace } from '../../src/host/netns.js';
+import { networkNamespaceToJoin, networkSysctls, withoutNetworkNamespace, writeNetworkSysctls } from '../../src/host/netns.js';
 import type { Spec } from '../../src/spec/types.js';
 
 function spec(namespaces: { type: string; path?: string }[]): Spec {
@@ -27,4 +27,16 @@ test('the backend\'s spec names no network namespace, every other one kept in or
   t.deepEqual(pod, before);
   const none = spec([{ type: 'user' }]);
   t.is(withoutNetworkNamespace(none), none);
+});
+
+test('the net sysctls leave the backend\'s spec with the network namespace, for hardrun to write; the others stay', t => {
+  const withSysctls: Spec = { ...pod, linux: { ...pod.linux, sysctl: { 'net.ipv4.ip_unprivileged_port_start': '0', 'kernel.msgmax': '8192' } } };
+  t.deepEqual(withoutNetworkNamespace(withSysctls).linux?.sysctl, { 'kernel.msgmax': '8192' });
+  t.deepEqual(networkSysctls(withSysctls), [{ key: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
+  t.deepEqual(networkSysctls(pod), []);
+});
+
+test('a net sysctl name that could leave /proc/sys/net is refused before anything is written', t => {
+  t.throws(() => writeNetworkSysctls([{ key: 'net.ipv4..x/../../../kernel.core_pattern', value: '|x' }]), { message: /linux\.sysctl\.net\.ipv4.*not a sysctl name hardrun writes/ });
+  t.throws(() => writeNetworkSysctls([{ key: 'net./', value: '1' }]), { message: /not a sysctl name/ });
 });
