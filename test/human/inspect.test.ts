@@ -123,3 +123,26 @@ test('inspect says which pod a container belongs to: its sandbox, and the contai
   t.is(describePod(found('app'), podOfContainer(found('app'))), 'pod: a container of sandbox sb with sidecar, one user namespace and host range for the pod');
   t.is(podOfContainer(found('alone')), undefined);
 });
+
+test('a runc shim given a Root of its own (containerd\'s option) is found from its bundle\'s options.json, with the namespace appended', async t => {
+  const { shimRoots } = await import('../../src/human/inspect/locate.js');
+  const { writeFile: write, symlink, chmod } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-shimroot-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await chmod(dir, 0o755);
+  const proc = join(dir, 'proc');
+  const custom = join(dir, 'custom');
+  const bundle = join(dir, 'bundles', 'k8s.io', 'sandbox1');
+  const other = join(dir, 'bundles', 'k8s.io', 'open');
+  for (const path of [join(proc, '10'), join(proc, '11'), join(proc, '12'), join(custom, 'k8s.io'), bundle, other]) await mkdir(path, { recursive: true, mode: 0o755 });
+  await write(join(bundle, 'options.json'), JSON.stringify({ binary_name: '/usr/bin/hardrun', root: custom }), { mode: 0o644 });
+  await write(join(other, 'options.json'), JSON.stringify({ root: join(dir, 'elsewhere') }), { mode: 0o666 });
+  await chmod(join(other, 'options.json'), 0o666);
+  await write(join(proc, '10', 'comm'), 'containerd-shim\n');
+  await symlink(bundle, join(proc, '10', 'cwd'));
+  await write(join(proc, '11', 'comm'), 'containerd-shim\n');
+  await symlink(other, join(proc, '11', 'cwd'));
+  await write(join(proc, '12', 'comm'), 'sleep\n');
+  await symlink(bundle, join(proc, '12', 'cwd'));
+  t.deepEqual(shimRoots(proc), [join(custom, 'k8s.io')], 'a world-writable options.json is not read');
+});
