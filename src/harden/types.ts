@@ -35,6 +35,12 @@ export interface HardenContext {
    */
   readonly ids?: Slot;
   /**
+   * The user namespace of the pod sandbox this container belongs to
+   * (src/state/pod.ts), which it joins instead of getting one of its own;
+   * `ids` is then the sandbox's range.
+   */
+  readonly podUserNamespace?: string;
+  /**
    * Where a container path really is inside the rootfs, symlinks followed
    * as the container will see them ("/var/run/x" is "/run/x" when the
    * image links /var/run to /run). Passed in so that transforms stay pure;

@@ -23,21 +23,26 @@ export function applyUserNamespace(spec: Spec, settings: UserNamespaceSettings, 
   const namespaces = linux.namespaces ?? [];
   const existing = namespaces.find(namespace => namespace.type === 'user');
   if (existing?.path !== undefined) return { spec, findings: [] };
+  const pod = existing === undefined ? context.podUserNamespace : undefined;
   const alreadySafe = existing !== undefined && mapsRootAway(linux.uidMappings) && mapsRootAway(linux.gidMappings);
   const findings: Finding[] = [];
   let next: Linux = linux;
   if (!alreadySafe) {
     next = {
       ...next,
-      namespaces: existing === undefined ? [...namespaces, { type: 'user' }] : namespaces,
+      // runc 1.1 wants the mappings of a user namespace it joins too: the sandbox's own.
+      namespaces: existing === undefined ? [...namespaces, pod === undefined ? { type: 'user' } : { type: 'user', path: pod }] : namespaces,
       uidMappings: [{ containerID: 0, hostID: ids.uids.hostID, size: ids.uids.size }],
       gidMappings: [{ containerID: 0, hostID: ids.gids.hostID, size: ids.gids.size }],
     };
+    const range = `container ids 0-${ids.uids.size - 1} to host uids ${ids.uids.hostID}-${ids.uids.hostID + ids.uids.size - 1} and gids ${ids.gids.hostID}-${ids.gids.hostID + ids.gids.size - 1}`;
     findings.push({
       rule: 'user-namespace',
       action: 'changed',
-      path: 'linux.uidMappings',
-      message: `mapped container ids 0-${ids.uids.size - 1} to host uids ${ids.uids.hostID}-${ids.uids.hostID + ids.uids.size - 1} and gids ${ids.gids.hostID}-${ids.gids.hostID + ids.gids.size - 1}, a range of this container's own; files keep their owners through idmapped mounts of ${describeIdmap(settings)} (hardening.userNamespace)`,
+      path: pod === undefined ? 'linux.uidMappings' : 'linux.namespaces',
+      message: pod === undefined
+        ? `mapped ${range}, a range of this container's own; files keep their owners through idmapped mounts of ${describeIdmap(settings)} (hardening.userNamespace)`
+        : `joined the user namespace of its pod's sandbox (${pod}), which maps ${range}, a range of the pod's own; files keep their owners through idmapped mounts of ${describeIdmap(settings)} (hardening.userNamespace)`,
     });
   }
   let mounts = spec.mounts;

@@ -26,6 +26,7 @@ async function openLibc() {
     fcntl: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
     signal: { args: [FFIType.i32, FFIType.ptr], returns: FFIType.ptr },
     unshare: { args: [FFIType.i32], returns: FFIType.i32 },
+    setns: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
     mount: { args: [FFIType.ptr, FFIType.ptr, FFIType.ptr, FFIType.u64, FFIType.ptr], returns: FFIType.i32 },
     umount2: { args: [FFIType.ptr, FFIType.i32], returns: FFIType.i32 },
     syscall: { args: [FFIType.i64, FFIType.i64, FFIType.i64, FFIType.i64, FFIType.i64, FFIType.i64], returns: FFIType.i64 },

@@ -9,7 +9,8 @@ import { loadPolicy } from '../policy/load.js';
 import { describeImage, imageOf, namedImage } from '../policy/image.js';
 import type { Policy } from '../policy/policy.js';
 import { describeTrials, tryRules, type RuleTrial } from '../policy/why.js';
-import { admitBundle } from '../runtime/admission.js';
+import { admitBundle, readCallerSpec } from '../runtime/admission.js';
+import { podOf } from '../state/pod.js';
 import { defaultRoot } from '../runtime/call.js';
 import { diffJson, formatChanges, type JsonChange } from './json-diff.js';
 
@@ -36,7 +37,9 @@ export async function explain(args: ExplainArgs): Promise<number> {
     id: args.id ?? basename(bundle), bundle, root, caller: callerOf(root),
     ...(args.image === undefined ? {} : { image: namedImage(args.image, 'explain --image') }),
   };
-  const { subject, original, admission } = admitBundle(policy, target, { pool: hostIdPool(), pick: previewSlot });
+  // A pod's container is explained as create would run it: in its sandbox's user namespace, or refused.
+  const caller = readCallerSpec(bundle);
+  const { subject, original, admission } = admitBundle(policy, target, { pool: hostIdPool(), pick: previewSlot, pod: podOf(caller.spec, root) }, caller);
   const why = { image: imageOf(subject), trials: tryRules(policy, subject) };
   const changes = await diffJson(original.spec, admission.spec);
   if (args.json === true) {

@@ -6,6 +6,7 @@ import { checkUnits } from '../checks/units.js';
 import { hardenProcess, hardenSpec } from '../harden/pipeline.js';
 import type { Finding } from '../harden/types.js';
 import type { IdPool, Slot } from '../state/id-slots.js';
+import type { PodJoin } from '../state/pod.js';
 import type { Process, Spec } from '../spec/types.js';
 import { HardrunError } from '../errors.js';
 import { decide, decisionForRule, isolationOf, type Decision, type RuleRef } from './decide.js';
@@ -47,6 +48,8 @@ export interface IdSource {
   readonly pool: IdPool;
   /** A slot of the pool for this container: create's is free to claim, explain's a preview. */
   readonly pick: (pool: IdPool) => Slot;
+  /** The pod the container belongs to (src/state/pod.ts): its sandbox's user namespace and range replace a pick. */
+  readonly pod?: PodJoin;
 }
 
 /**
@@ -86,10 +89,15 @@ export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource):
   const backend = policy.backends[backendName];
   if (backend === undefined) throw new HardrunError('policy-invalid', `the policy names the backend "${backendName}" but defines none of that name: add it to backends`);
   const userNamespace = decision.hardening.userNamespace;
-  const ids = backend.kind === 'runc' && userNamespace.mode !== 'off'
-    ? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
+  const mapped = backend.kind === 'runc' && userNamespace.mode !== 'off';
+  const pod = mapped && userNamespace.mode === 'harden' ? idSource.pod : undefined;
+  // A container that joins namespaces it may not share a user namespace with is refused, whatever the rule's mode for host namespaces.
+  if (pod?.kind === 'refused') refusals.push(`${pod.reason} (rule ${decision.rule})`);
+  const member = pod?.kind === 'member' ? pod : undefined;
+  const ids = mapped
+    ? member?.ids ?? idSource.pick({ uids: userNamespace.uids ?? idSource.pool.uids, gids: userNamespace.gids ?? idSource.pool.gids })
     : undefined;
-  const hardened = hardenSpec(spec, hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath?.(path) === true }), ...(ids === undefined ? {} : { ids }) });
+  const hardened = hardenSpec(spec, hardening, { backend: backend.kind, arch: process.arch, ...destinationResolver(subject), ...(subject.host.hasPath === undefined ? {} : { hasPath: (path: string) => subject.host.hasPath?.(path) === true }), ...(ids === undefined ? {} : { ids }), ...(member === undefined ? {} : { podUserNamespace: member.userNamespace }) });
   return {
     decision,
     backend,

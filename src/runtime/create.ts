@@ -20,7 +20,9 @@ import { loadPolicy } from '../policy/load.js';
 import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { withCleanupHook, withoutCleanupHooks, type CleanupTarget } from '../state/cleanup-hook.js';
-import { claimPath, claimSlot, freeSlot, releaseSlot } from '../state/id-slots.js';
+import { claimPath, claimSlot, freeSlot, joinSlot, releaseSlot } from '../state/id-slots.js';
+import { podOf, type PodJoin } from '../state/pod.js';
+import { enterNetworkNamespace, namespaceInode, networkNamespaceToJoin, networkSysctls, withoutNetworkNamespace, writeNetworkSysctls } from '../host/netns.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
@@ -50,7 +52,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
+  const { admission, backend, plan, claim, trace, netns } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -76,7 +78,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, hasCleanupHook(backend, trace) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
+    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, netns, hasCleanupHook(backend, trace) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -84,6 +86,16 @@ export async function createContainer(call: Call): Promise<number> {
     throw error;
   }
   if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
+  try {
+    if (netns !== undefined) {
+      await enterNetworkNamespace(netns.path, netns.inode);
+      writeNetworkSysctls(networkSysctls(plan?.spec ?? admission.spec));
+    }
+  } catch (error) {
+    restoreOriginal(configPath, original.text);
+    await undo();
+    throw error;
+  }
   // This process becomes the backend, whose children become the container.
   if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid);
   const handOver = handOverTo(backend, call);
@@ -148,8 +160,10 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
   const pool = hostIdPool();
   const skip = new Set<number>();
   const owner = recordPath(call.root, target.id);
+  // The pod is found from the spec as the caller wrote it, once: its sandbox's range is not a pick that can be retried.
+  const pod: PodJoin = podOf(original.spec, call.root);
   for (let attempt = 0; attempt < 16; attempt += 1) {
-    const { subject, admission } = admitBundle(policy, target, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined) }, original);
+    const { subject, admission } = admitBundle(policy, target, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined), pod }, original);
     refuseIfRefused(policy, admission, subject);
     const backend: ResolvedBackend = { ...admission.backend, path: resolveBackendPath(admission.backend) };
     const bundle = subject.origin.bundle;
@@ -162,11 +176,14 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       }
       throw error;
     }
-    const plan = admission.ids !== undefined && needsStaging(admission.spec)
+    const member = pod.kind === 'member' && joinsUserNamespace(admission.spec, pod.userNamespace) ? pod : undefined;
+    const plan = admission.ids !== undefined && (needsStaging(admission.spec) || member !== undefined)
       ? planStaging(admission.spec, bundle, stagingDirFor(call.root, subject.id), { mountinfo: mountinfo(), callerPaths: [call.root], ...admission.decision.hardening.userNamespace })
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
-    const claim = ids === undefined ? undefined : claimPath(ids);
+    const claim = ids === undefined ? undefined : member?.claim ?? claimPath(ids);
+    const netnsPath = networkNamespaceToJoin(plan?.spec ?? admission.spec, backend.kind);
+    const netns = netnsPath === undefined ? undefined : { path: netnsPath, inode: namespaceInode(netnsPath) };
     const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
@@ -181,9 +198,16 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
       ...(trace === undefined ? {} : { trace }),
       ...(hasCleanupHook(backend, trace) ? { hooked: true } : {}),
+      ...(member === undefined ? {} : { pod: member.sandbox }),
+      ...(netns === undefined ? {} : { netns }),
     });
-    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace };
-    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace };
+    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, netns };
+    if (member !== undefined && claim !== undefined) {
+      if (joinSlot(claim, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns };
+      removeRecord(call.root, target.id);
+      throw new HardrunError('refused', `hardrun refused this container: linux.namespaces: its pod's sandbox ${member.sandbox} was deleted while it was being created, and with it the pod's host ids (a container joins only a live sandbox's user namespace; create the pod again)`);
+    }
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns };
     skip.add(ids.uids.hostID);
   }
   removeRecord(call.root, target.id);
@@ -197,8 +221,15 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
  * `delete` must find the record to stop the trace. Other backends' hook
  * rules are theirs; their records go at hardrun's `delete`.
  */
-function forBackend(spec: Spec, backend: ResolvedBackend, cleanup: CleanupTarget | undefined): Spec {
-  return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(spec, cleanup) : withoutCleanupHooks(spec);
+function forBackend(spec: Spec, backend: ResolvedBackend, netns: { readonly path: string } | undefined, cleanup: CleanupTarget | undefined): Spec {
+  // hardrun joins the network namespace itself before the hand-over (src/host/netns.ts).
+  const joined = netns === undefined ? spec : withoutNetworkNamespace(spec);
+  return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(joined, cleanup) : withoutCleanupHooks(joined);
+}
+
+/** Whether the hardened spec joins the pod sandbox's user namespace (a rule in audit, or a userns-remap spec, keeps its own). */
+function joinsUserNamespace(spec: Spec, path: string): boolean {
+  return spec.linux?.namespaces?.some(namespace => namespace.type === 'user' && namespace.path === path) === true;
 }
 
 /** Whether the backend gets the cleanup hook (forBackend), which the record then says. */

@@ -6,6 +6,7 @@ import { HardrunError } from '../errors.js';
 import { followInCapabilityTrace } from '../host/cap-trace.js';
 import { callerOf } from '../host/facts.js';
 import { giveStdioTo } from '../host/stdio.js';
+import { enterNetworkNamespace } from '../host/netns.js';
 import type { BackendKind } from '../backend/backend.js';
 import { checkProcCwd } from '../checks/proc-cwd.js';
 import { allowedCapabilities, normalizeCapability } from '../harden/capabilities.js';
@@ -44,6 +45,7 @@ export async function execInContainer(call: Call): Promise<number> {
       // hardened document from a descriptor of hardrun's instead.
       const fd = descriptorHolding(admitted.process, (await import('node:os')).tmpdir());
       const handOver = handOverTo(backend, { ...call, argv: withProcessPath(call.argv, `/dev/fd/${fd}`) });
+      await joinNetworkOf(record);
       followedByTrace(record);
       return execBackend({ ...handOver, keepFds: [...handOver.keepFds, fd] });
     }
@@ -54,8 +56,23 @@ export async function execInContainer(call: Call): Promise<number> {
   }
   // The exec's stdio pipes come from the caller as host root's, like create's.
   if (record?.ids !== undefined) giveStdioTo(record.ids.uid, record.ids.gid);
+  await joinNetworkOf(record);
   followedByTrace(record);
   return execBackend(handOverTo(backend, call));
+}
+
+/**
+ * The backend's spec names no network namespace where hardrun joined it at
+ * create (src/host/netns.ts): the exec joins the same one, checked by its
+ * inode, or is refused; it never runs in the host's by mistake.
+ */
+async function joinNetworkOf(record: ContainerRecord | undefined): Promise<void> {
+  if (record?.netns === undefined) return;
+  try {
+    await enterNetworkNamespace(record.netns.path, record.netns.inode);
+  } catch (error) {
+    throw new HardrunError('refused', `hardrun refused this exec: the container's network namespace cannot be joined (${(error as Error).message}); an exec runs only in the network namespace the container was created in`, { cause: error });
+  }
 }
 
 /** A container hardrun watches for `hardrun suggest` has its execs watched too: this process becomes the backend's exec. */

@@ -96,6 +96,22 @@ export function claimSlot(slot: Slot, name: string, owner: string, dir: string =
   }
 }
 
+/**
+ * Adds a container of a pod to its sandbox's claim: its entry beside the
+ * sandbox's, so that the slot is freed only when the last of them is
+ * deleted (a delete's `rm -d` of the claim fails while another entry is
+ * there). False when the claim is gone: the sandbox was deleted first.
+ */
+export function joinSlot(claim: string, name: string, owner: string): boolean {
+  try {
+    symlinkSync(owner, `${claim}/${name}`);
+    return true;
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return false;
+    throw slotError(error);
+  }
+}
+
 /** Frees the slot `claim` if `name` holds it: its entry, then the directory, which fails while another's entry is there. */
 export function releaseSlot(claim: string, name: string): void {
   for (const remove of [() => unlinkSync(`${claim}/${name}`), () => rmdirSync(claim)]) {

@@ -17,7 +17,8 @@ import type { BackendKind } from '../backend/backend.js';
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
  * present, for the launcher's delete, with the claim of the container's
- * host ids as a third field), `ids`, `rule`, `raising` and `trace`.
+ * host ids as a third field), `ids`, `rule`, `raising`, `trace`, `pod`
+ * and `netns`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -48,6 +49,14 @@ export interface ContainerRecord {
    * it. Written as the mode `hooked`, which the launcher follows as `direct`.
    */
   readonly hooked?: boolean;
+  /** The pod sandbox (a container of the same root) whose user namespace and host ids this container shares (src/state/pod.ts). */
+  readonly pod?: string;
+  /**
+   * The network namespace hardrun joins for the backend, before it runs
+   * (src/host/netns.ts): its path as the spec named it and its inode, which
+   * an exec checks before joining it again.
+   */
+  readonly netns?: { readonly path: string; readonly inode: number };
 }
 
 const magic = 'hardrun1';
@@ -76,6 +85,11 @@ export function formatRecord(record: ContainerRecord): string {
   if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
   if (record.raising !== undefined) lines.push(`raising\t${record.raising.replace(/[\t\n]/g, ' ')}`);
   if (record.trace !== undefined) lines.push(`trace\t${record.trace.replace(/[\t\n]/g, ' ')}`);
+  if (record.pod !== undefined) lines.push(`pod\t${record.pod}`);
+  if (record.netns !== undefined) {
+    if (/[\t\n]/.test(record.netns.path)) throw new HardrunError('record', `the network namespace path ${JSON.stringify(record.netns.path)} has a tab or newline`);
+    lines.push(`netns\t${record.netns.inode}\t${record.netns.path}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,6 +114,8 @@ export function parseRecord(text: string): ContainerRecord | undefined {
   const [staging, claim] = extra.get('staging')?.split('\t') ?? [];
   const ids = /^(\d+):(\d+)$/.exec(extra.get('ids') ?? '');
   const trace = extra.get('trace');
+  const pod = extra.get('pod');
+  const netns = /^(\d+)\t(\/.*)$/.exec(extra.get('netns') ?? '');
   return {
     kind, name, path, args,
     ...(rule === undefined ? {} : { rule }),
@@ -109,6 +125,8 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
     ...(trace === undefined ? {} : { trace }),
     ...(mode === 'hooked' ? { hooked: true } : {}),
+    ...(pod === undefined || !isContainerId(pod) ? {} : { pod }),
+    ...(netns === null ? {} : { netns: { inode: Number(netns[1]), path: netns[2] as string } }),
   };
 }
 

@@ -35,20 +35,6 @@ import { assertHardened, parseProbe, probeScript, type Seen } from '../shim/prob
  */
 const podsShareUserNamespace = process.env['HARDRUN_TEST_PODS_SHARE_USERNS'] === '1';
 
-/**
- * Off until hardrun writes its refusal to the --log file when its stderr
- * cannot be written. containerd's runc shim runs a pod sandbox's `create`
- * with go-runc's null IO: /dev/null opened read-only as stdout and stderr.
- * src/log/logger.ts writes the sentence to fd 2 first; that write fails
- * with EBADF, the exception ends the engine (exit 1), and the line never
- * reaches log.json. containerd then answers RunPodSandbox with `unable to
- * retrieve OCI runtime error (open .../log.json: no such file or
- * directory): .../hardrun did not terminate successfully: exit status 1`,
- * and the kubelet never sees the sentence. Seen after any other pod has run
- * in the file (a RunPodSandbox refusal alone got through). Set this (or
- * HARDRUN_TEST_SANDBOX_REFUSAL_LOGGED=1) once that is fixed.
- */
-const sandboxRefusalReachesLog = process.env['HARDRUN_TEST_SANDBOX_REFUSAL_LOGGED'] === '1';
 
 const image = 'docker.io/library/busybox:latest';
 const pauseImage = 'docker.io/library/hardrun-pause:latest';
@@ -396,7 +382,7 @@ for (const [setting, options, sentence] of [
     t.regex(pod.sandboxId, /^[0-9a-f]{64}$/);
   });
 
-  (sandboxRefusalReachesLog ? test.serial : test.serial.skip)(`hardrun: a ${setting} pod is refused at RunPodSandbox with the sentence`, async t => {
+  test.serial(`hardrun: a ${setting} pod is refused at RunPodSandbox with the sentence`, async t => {
     const error = await t.throwsAsync(withPod(t, { name: `${setting.toLowerCase()}-hardrun`, handler: 'hardrun', containers: [], ...options }));
     t.regex(error.message, /RunPodSandbox: /);
     t.regex(error.message, sentence);

@@ -58,3 +58,19 @@ test('a spec already mapping root elsewhere (userns-remap) is kept', t => {
   const remapped: Spec = { ...minimalSpec, linux: { ...minimalSpec.linux, namespaces: [...minimalSpec.linux.namespaces, { type: 'user' }], uidMappings: [{ containerID: 0, hostID: 300000, size: 65536 }], gidMappings: [{ containerID: 0, hostID: 300000, size: 65536 }] } };
   t.is(applyUserNamespace(remapped, settings, runc).spec, remapped);
 });
+
+test('a container of a pod joins its sandbox\'s user namespace, with the sandbox\'s mappings; idempotent', t => {
+  const pod = { ...runc, podUserNamespace: '/proc/100/ns/user' };
+  const { spec, findings } = applyUserNamespace(minimalSpec, settings, pod);
+  t.deepEqual(spec.linux?.namespaces?.find(namespace => namespace.type === 'user'), { type: 'user', path: '/proc/100/ns/user' });
+  t.deepEqual(spec.linux?.uidMappings, [{ containerID: 0, hostID: 100000, size: 65536 }]);
+  t.deepEqual(spec.linux?.gidMappings, [{ containerID: 0, hostID: 200000, size: 65536 }]);
+  t.regex(findings[0]!.message, /^joined the user namespace of its pod's sandbox \(\/proc\/100\/ns\/user\), which maps .*host uids 100000-165535/);
+  t.deepEqual(applyUserNamespace(spec, settings, pod), { spec, findings: [] });
+});
+
+test('a pod container that joins the pod\'s network namespace gets the host\'s /sys bound read-only, as its sandbox does', t => {
+  const joining: Spec = { ...minimalSpec, mounts: [{ destination: '/sys', type: 'sysfs', source: 'sysfs', options: ['nosuid', 'ro'] }], linux: { ...minimalSpec.linux, namespaces: [{ type: 'ipc', path: '/proc/100/ns/ipc' }, { type: 'network', path: '/var/run/netns/cni-1' }] } };
+  const { spec } = applyUserNamespace(joining, settings, { ...runc, podUserNamespace: '/proc/100/ns/user' });
+  t.deepEqual(spec.mounts?.[0], { destination: '/sys', type: 'bind', source: '/sys', options: ['nosuid', 'rbind', 'ro'] });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { namesInMask } from '../../src/human/inspect/capabilities.js';
 import { findContainers, listManaged } from '../../src/human/inspect/locate.js';
 import { isRootReadOnly, parseIdMap, type LiveIsolation } from '../../src/human/inspect/proc.js';
+import { describePod, podOfContainer } from '../../src/human/inspect/pod.js';
 import { judgeIsolation } from '../../src/human/inspect/verdict.js';
 import { writeRecord } from '../../src/state/record.js';
 
@@ -105,4 +106,43 @@ test('the default record is not a container', async t => {
   t.deepEqual(findContainers('@', [root]), []);
   t.deepEqual(findContainers('', [root]), []);
   t.deepEqual(listManaged([root]), []);
+});
+
+test('inspect says which pod a container belongs to: its sandbox, and the containers sharing its user namespace', async t => {
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-inspect-pod-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'k8s.io');
+  const runc = { kind: 'runc' as const, name: 'runc', path: '/usr/sbin/runc', args: [], ids: { uid: 300000, gid: 300000 } };
+  writeRecord(root, 'sb', runc);
+  writeRecord(root, 'app', { ...runc, pod: 'sb' });
+  writeRecord(root, 'sidecar', { ...runc, pod: 'sb' });
+  writeRecord(root, 'alone', { ...runc, ids: { uid: 400000, gid: 400000 } });
+  const found = (id: string) => findContainers(id, [root])[0]!;
+  t.deepEqual(podOfContainer(found('sb')), { sandbox: 'sb', containers: ['app', 'sidecar'] });
+  t.is(describePod(found('sb'), podOfContainer(found('sb'))), 'pod: sandbox of 2 container(s) (app, sidecar), one user namespace and host range for the pod');
+  t.is(describePod(found('app'), podOfContainer(found('app'))), 'pod: a container of sandbox sb with sidecar, one user namespace and host range for the pod');
+  t.is(podOfContainer(found('alone')), undefined);
+});
+
+test('a runc shim given a Root of its own (containerd\'s option) is found from its bundle\'s options.json, with the namespace appended', async t => {
+  const { shimRoots } = await import('../../src/human/inspect/locate.js');
+  const { writeFile: write, symlink, chmod } = await import('node:fs/promises');
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-shimroot-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  await chmod(dir, 0o755);
+  const proc = join(dir, 'proc');
+  const custom = join(dir, 'custom');
+  const bundle = join(dir, 'bundles', 'k8s.io', 'sandbox1');
+  const other = join(dir, 'bundles', 'k8s.io', 'open');
+  for (const path of [join(proc, '10'), join(proc, '11'), join(proc, '12'), join(custom, 'k8s.io'), bundle, other]) await mkdir(path, { recursive: true, mode: 0o755 });
+  await write(join(bundle, 'options.json'), JSON.stringify({ binary_name: '/usr/bin/hardrun', root: custom }), { mode: 0o644 });
+  await write(join(other, 'options.json'), JSON.stringify({ root: join(dir, 'elsewhere') }), { mode: 0o666 });
+  await chmod(join(other, 'options.json'), 0o666);
+  await write(join(proc, '10', 'comm'), 'containerd-shim\n');
+  await symlink(bundle, join(proc, '10', 'cwd'));
+  await write(join(proc, '11', 'comm'), 'containerd-shim\n');
+  await symlink(other, join(proc, '11', 'cwd'));
+  await write(join(proc, '12', 'comm'), 'sleep\n');
+  await symlink(bundle, join(proc, '12', 'cwd'));
+  t.deepEqual(shimRoots(proc), [join(custom, 'k8s.io')], 'a world-writable options.json is not read');
 });

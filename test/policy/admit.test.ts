@@ -74,3 +74,17 @@ test('devices: a rule the container\'s own user triggers cannot widen the allowl
   t.is(admission.refusals.length, 1);
   t.regex(admission.refusals[0]!, /\/dev\/fuse .*check devices/);
 });
+
+test('a container of a pod takes its sandbox\'s range and user namespace instead of a pick; a refused join is refused under the rule', t => {
+  const policy = normalizePolicy({}, 'test');
+  const sandboxIds = slotAt(ranges.pool, 0);
+  const member = { kind: 'member' as const, sandbox: 'sb', userNamespace: '/proc/100/ns/user', ids: sandboxIds, claim: '/run/hardrun/ids/100000' };
+  const joined = admitSpec(policy, subject(policy, minimalSpec, 'k8s.io'), { ...ranges, pick: () => { throw new Error('no pick for a pod container'); }, pod: member });
+  t.deepEqual(joined.refusals, []);
+  t.is(joined.ids, sandboxIds);
+  t.deepEqual(joined.spec.linux?.namespaces?.find(namespace => namespace.type === 'user'), { type: 'user', path: '/proc/100/ns/user' });
+  const refused = admitSpec(policy, subject(policy, minimalSpec, 'k8s.io'), { ...ranges, pod: { kind: 'refused', reason: 'linux.namespaces: the ipc namespace /proc/7/ns/ipc belongs to a process in the host\'s user namespace' } });
+  t.deepEqual(refused.refusals, ['linux.namespaces: the ipc namespace /proc/7/ns/ipc belongs to a process in the host\'s user namespace (rule default)']);
+  const off = normalizePolicy({ hardening: { userNamespace: { mode: 'off' } } }, 'test');
+  t.deepEqual(admitSpec(off, subject(off, minimalSpec, 'k8s.io'), { ...ranges, pod: { kind: 'refused', reason: 'x' } }).refusals, [], 'with the user namespace off, hardrun judges no join');
+});

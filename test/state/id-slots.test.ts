@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { claimPath, claimSlot, claimedStarts, freeSlot, pickSlot, reclaimStale, releaseSlot, slotAt, slotCount, slotSize, type IdPool } from '../../src/state/id-slots.js';
+import { claimPath, claimSlot, claimedStarts, freeSlot, joinSlot, pickSlot, reclaimStale, releaseSlot, slotAt, slotCount, slotSize, type IdPool } from '../../src/state/id-slots.js';
 
 const pool: IdPool = { uids: { hostID: 1_000_000, size: 64 * slotSize }, gids: { hostID: 2_000_000, size: 64 * slotSize } };
 
@@ -47,6 +47,20 @@ test('a claim is exclusive, only its holder frees it, and a released slot can be
   releaseSlot(claimPath(slot, dir), 'k-a');
   t.deepEqual([...claimedStarts(dir)], []);
   t.true(claimSlot(slot, 'k-b', '/run/x.hardrun/b', dir));
+});
+
+test('a pod\'s containers join the sandbox\'s claim; the slot is freed with the last of them, whichever goes last', t => {
+  const dir = scratch(t);
+  const slot = slotAt(pool, 5);
+  const claim = claimPath(slot, dir);
+  t.false(joinSlot(claim, 'k-app', '/run/x.hardrun/app'), 'no sandbox, no claim to join');
+  t.true(claimSlot(slot, 'k-sb', '/run/x.hardrun/sb', dir));
+  t.true(joinSlot(claim, 'k-app', '/run/x.hardrun/app'));
+  t.deepEqual(readdirSync(claim).sort(), ['k-app', 'k-sb']);
+  releaseSlot(claim, 'k-sb');
+  t.deepEqual([...claimedStarts(dir)], [slot.uids.hostID], 'the sandbox deleted first: the container still holds the range');
+  releaseSlot(claim, 'k-app');
+  t.deepEqual([...claimedStarts(dir)], []);
 });
 
 test('a pool smaller than one slot, or one with every slot live, is refused with how to grow it', t => {

@@ -21,6 +21,13 @@ test('a record round-trips through its text form', t => {
   t.is(ruleShown(undefined), 'default');
 });
 
+test('a pod container\'s record names its sandbox and the network namespace hardrun joins for it', t => {
+  const member: ContainerRecord = { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [], staging: '/run/hardrun/0123456789ab-app', claim: '/run/hardrun/ids/300000', ids: { uid: 300000, gid: 300000 }, pod: 'sb', netns: { path: '/var/run/netns/cni-1 x', inode: 4026532174 } };
+  t.deepEqual(parseRecord(formatRecord(member)), member);
+  t.regex(formatRecord(member), /\npod\tsb\nnetns\t4026532174\t\/var\/run\/netns\/cni-1 x\n$/);
+  t.throws(() => formatRecord({ ...member, netns: { path: '/run/a\tb', inode: 1 } }), { message: /tab or newline/ });
+});
+
 test('the first line is what the launcher reads: tab-separated, marked direct', t => {
   const [first] = formatRecord(runsc).split('\n');
   t.is(first, 'hardrun1\tdirect\trunsc\tgvisor\t/usr/bin/runsc\t--network=none');

@@ -5,6 +5,7 @@ import { loadPolicy } from '../../policy/load.js';
 import type { Policy } from '../../policy/policy.js';
 import { askDockerForContainer, dockerApiSocket, isDockerReference, rootFromShim } from './docker-api.js';
 import { containerAt, defaultRoots, findContainers, type FoundContainer } from './locate.js';
+import { describePod, podOfContainer } from './pod.js';
 import { readLiveIsolation } from './proc.js';
 import { readBackendState } from './state.js';
 import { judgeIsolation } from './verdict.js';
@@ -53,8 +54,10 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
   const judgements = judgeIsolation(live, { allow: capabilities.allow.map(canonical), never: capabilities.never.map(canonical), ...(recordedUid === undefined ? {} : { hostUid: recordedUid }) });
   const hardened = judgements.every(judgement => judgement.hardened);
   const managed = container.record === undefined ? undefined : { backend: container.record.name, kind: container.record.kind, rule: ruleShown(container.record) };
+  const pod = podOfContainer(container);
+  const podLine = describePod(container, pod);
   if (args.json === true) {
-    process.stdout.write(`${JSON.stringify({ id: container.id, root: container.root, status: state.status, managed: managed ?? null, live, judgements, hardened }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ id: container.id, root: container.root, status: state.status, managed: managed ?? null, pod: pod ?? null, live, judgements, hardened }, null, 2)}\n`);
     return hardened ? 0 : 1;
   }
   const lines = [
@@ -62,6 +65,7 @@ export async function inspectContainer(args: InspectArgs): Promise<number> {
     managed === undefined
       ? 'hardrun: not managed (no hardrun record: it was created by the backend directly, e.g. --runtime=runc)'
       : `hardrun: backend ${managed.backend} (${managed.kind}), policy rule ${managed.rule}${managed.kind === 'runsc' ? ' (the pid is gVisor\'s sandbox on the host)' : ''}`,
+    ...(podLine === undefined ? [] : [podLine]),
     ...judgements.map(judgement => `  ${judgement.hardened ? 'ok      ' : 'WEAKER  '}${judgement.property.padEnd(32)} ${judgement.seen}`),
     hardened ? 'verdict: hardened' : `verdict: NOT hardened (${judgements.filter(judgement => !judgement.hardened).map(judgement => judgement.property).join(', ')})`,
   ];

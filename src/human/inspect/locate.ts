@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtinBackends } from '../../policy/builtin.js';
 import { resolveBackendPath } from '../../backend/backend.js';
 import { defaultRecordName, readRecord, recordDir, type ContainerRecord } from '../../state/record.js';
@@ -22,8 +23,48 @@ export function defaultRoots(proc = '/proc'): string[] {
   for (const parent of ['/var/run/docker/runtime-runc', ...dockerRoots, '/run/containerd/runc']) {
     for (const name of listDir(parent)) if (!name.endsWith('.hardrun')) roots.add(`${parent}/${name}`);
   }
+  for (const root of shimRoots(proc)) roots.add(root);
   roots.add('/run/runc');
   return [...roots];
+}
+
+/**
+ * The state directories of the runc shims running here that were given a
+ * `Root` of their own (containerd's runtime option, e.g. for a hardrun
+ * handler of a Kubernetes node): each shim runs in a bundle,
+ * `.../<namespace>/<id>`, whose `options.json` holds it, and passes runc
+ * `<Root>/<namespace>`. Only root-owned files no one else may write are read.
+ */
+export function shimRoots(proc = '/proc'): string[] {
+  const roots = new Set<string>();
+  for (const pid of listDir(proc)) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // The kernel keeps 15 characters of containerd-shim-runc-v2.
+      if (!readFileSync(`${proc}/${pid}/comm`, 'utf8').startsWith('containerd-shim')) continue;
+      const bundle = readlinkSync(`${proc}/${pid}/cwd`);
+      const optionsFile = join(bundle, 'options.json');
+      if (!isPrivate(bundle) || !isPrivate(optionsFile)) continue;
+      const options = JSON.parse(readFileSync(optionsFile, 'utf8')) as { root?: unknown };
+      const namespace = bundle.split('/').at(-2) ?? '';
+      if (typeof options.root !== 'string' || !options.root.startsWith('/') || namespace === '') continue;
+      const root = join(options.root, namespace);
+      if (isDir(root)) roots.add(root);
+    } catch {
+      continue; // Gone, not a shim of runc's, or not ours to read.
+    }
+  }
+  return [...roots];
+}
+
+/** Owned by this process's user, and writable by no one else. */
+function isPrivate(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.uid === process.geteuid?.() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The containers hardrun manages under these roots: one per record. */
