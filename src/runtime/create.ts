@@ -9,6 +9,9 @@ import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
+import { appendLearnedRecord } from '../learn/learned-record.js';
+import { learnStateOf } from '../learn/state.js';
+import { imageOf } from '../policy/image.js';
 import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityNumber } from '../host/capability-numbers.js';
 import { callerOf, hostMountinfo } from '../host/facts.js';
@@ -50,7 +53,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const { admission, backend, plan, claim, trace } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
+  const { admission, backend, plan, claim, trace, learns } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -76,7 +79,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, hasCleanupHook(backend, trace) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
+    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, hasCleanupHook(backend, learns) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -97,6 +100,7 @@ export async function createContainer(call: Call): Promise<number> {
       // Only once the container is gone: a backend killed before it leaves it running.
       // The bundle gets the caller's config.json back (its kept copy goes with the staging).
       if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) {
+        if (learns) recordLearnedRun(call.root, id, caller);
         restoreOriginal(configPath, original.text);
         await undo();
       }
@@ -108,6 +112,16 @@ export async function createContainer(call: Call): Promise<number> {
     restoreOriginal(configPath, original.text);
     await undo();
     throw error;
+  }
+}
+
+/** A foreground `run` learned from ends without a delete of hardrun's: what it needed is recorded here. */
+function recordLearnedRun(root: string, id: string, caller: string): void {
+  try {
+    const record = readRecord(root, id);
+    if (record !== undefined) appendLearnedRecord(id, caller, record);
+  } catch {
+    // A record that cannot be read learns nothing; undo removes it.
   }
 }
 
@@ -167,7 +181,12 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
     const claim = ids === undefined ? undefined : claimPath(ids);
-    const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
+    const learns = learnsFrom(admission.decision.hardening, backend);
+    const trace = learns ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
+    const learn = learns ? learnStateOf({
+      audit: policy.audit.file, image: admission.image ?? imageOf(subject), spec: admission.spec, bundle, mountinfo: mountinfo(), plan,
+      writablePaths: admission.decision.hardening.rootfs.writablePaths, allow: admission.decision.hardening.capabilities.allow,
+    }) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
     // the launcher's delete to the engine, whose delete removes it.
@@ -180,10 +199,11 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       ...(claim === undefined ? {} : { claim }),
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
       ...(trace === undefined ? {} : { trace }),
-      ...(hasCleanupHook(backend, trace) ? { hooked: true } : {}),
+      ...(learn === undefined ? {} : { learn }),
+      ...(hasCleanupHook(backend, learns) ? { hooked: true } : {}),
     });
-    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace };
-    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace };
+    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, learns };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, learns };
     skip.add(ids.uids.hostID);
   }
   removeRecord(call.root, target.id);
@@ -193,17 +213,17 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
 /**
  * The spec the backend gets: under runc, with the hook that removes
  * hardrun's state when runc removes the container (src/state/cleanup-hook.ts).
- * A container whose capabilities are traced has none: its engine's
- * `delete` must find the record to stop the trace. Other backends' hook
- * rules are theirs; their records go at hardrun's `delete`.
+ * A container learned from has none: its engine's `delete` must find the
+ * record, to append what it needed to the audit log and stop its trace.
+ * Other backends' hook rules are theirs; their records go at hardrun's `delete`.
  */
 function forBackend(spec: Spec, backend: ResolvedBackend, cleanup: CleanupTarget | undefined): Spec {
   return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(spec, cleanup) : withoutCleanupHooks(spec);
 }
 
 /** Whether the backend gets the cleanup hook (forBackend), which the record then says. */
-function hasCleanupHook(backend: ResolvedBackend, trace: string | undefined): boolean {
-  return backend.kind === 'runc' && trace === undefined;
+function hasCleanupHook(backend: ResolvedBackend, learns: boolean): boolean {
+  return backend.kind === 'runc' && !learns;
 }
 
 /**

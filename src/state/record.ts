@@ -4,6 +4,7 @@ import { HardrunError, isErrno } from '../errors.js';
 import { writeFileAtomic } from '../host/atomic-file.js';
 import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
 import type { BackendKind } from '../backend/backend.js';
+import { formatLearnState, parseLearnState, type LearnState } from '../learn/state-line.js';
 
 /**
  * Which backend owns a container, kept in a one-line file that the `sh`
@@ -17,7 +18,7 @@ import type { BackendKind } from '../backend/backend.js';
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
  * present, for the launcher's delete, with the claim of the container's
- * host ids as a third field), `ids`, `rule`, `raising` and `trace`.
+ * host ids as a third field), `ids`, `rule`, `raising`, `trace` and `learn`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -48,6 +49,12 @@ export interface ContainerRecord {
    * it. Written as the mode `hooked`, which the launcher follows as `direct`.
    */
   readonly hooked?: boolean;
+  /**
+   * A container learned from (src/learn/state.ts): its delete appends what
+   * it needed to the audit log before its state goes. Its record is "full",
+   * so that the delete is the engine's.
+   */
+  readonly learn?: LearnState;
 }
 
 const magic = 'hardrun1';
@@ -65,7 +72,7 @@ export function recordPath(root: string, id: string): string {
 
 export function formatRecord(record: ContainerRecord): string {
   const fields = [record.kind, record.name, record.path, ...record.args];
-  const direct = record.trace === undefined && record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
+  const direct = record.trace === undefined && record.learn === undefined && record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
   if (fields.some(field => /[\t\n]/.test(field))) {
     throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
   }
@@ -76,6 +83,8 @@ export function formatRecord(record: ContainerRecord): string {
   if (record.rule !== undefined) lines.push(`rule\t${record.rule.replace(/[\t\n]/g, ' ')}`);
   if (record.raising !== undefined) lines.push(`raising\t${record.raising.replace(/[\t\n]/g, ' ')}`);
   if (record.trace !== undefined) lines.push(`trace\t${record.trace.replace(/[\t\n]/g, ' ')}`);
+  // JSON escapes every tab and newline a path or image name could hold.
+  if (record.learn !== undefined) lines.push(`learn\t${formatLearnState(record.learn)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -100,6 +109,8 @@ export function parseRecord(text: string): ContainerRecord | undefined {
   const [staging, claim] = extra.get('staging')?.split('\t') ?? [];
   const ids = /^(\d+):(\d+)$/.exec(extra.get('ids') ?? '');
   const trace = extra.get('trace');
+  const learnLine = extra.get('learn');
+  const learn = learnLine === undefined ? undefined : parseLearnState(learnLine);
   return {
     kind, name, path, args,
     ...(rule === undefined ? {} : { rule }),
@@ -109,6 +120,7 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     ...(ids === null ? {} : { ids: { uid: Number(ids[1]), gid: Number(ids[2]) } }),
     ...(trace === undefined ? {} : { trace }),
     ...(mode === 'hooked' ? { hooked: true } : {}),
+    ...(learn === undefined ? {} : { learn }),
   };
 }
 
