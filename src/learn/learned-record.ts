@@ -1,6 +1,7 @@
 import { readCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityName } from '../host/capability-numbers.js';
 import { appendAuditLine } from '../policy/audit.js';
+import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import type { ContainerRecord } from '../state/record.js';
 import { layerWrites } from './layer-writes.js';
 import { needsOf } from './rule.js';
@@ -19,7 +20,7 @@ export interface LearnedRecord {
   readonly wrote: readonly string[];
   /** Whether it wrote at the top of the root, which no writable path allows. */
   readonly wroteTop: boolean;
-  /** Some of the entries it wrote, for the operator. */
+  /** Some of the entries it wrote outside the writable paths, for the operator. */
   readonly examples: readonly string[];
   /** The capabilities beyond its allowlist the kernel refused it, with the programs that asked. */
   readonly refused: readonly { readonly capability: string; readonly programs: readonly string[] }[];
@@ -53,7 +54,7 @@ export function learnedRecord(id: string, caller: string, record: ContainerRecor
       ...(learn.image === undefined ? {} : { image: learn.image }),
       wrote: needs.writablePaths,
       wroteTop: needs.topOfRoot,
-      examples: (writes?.examples ?? []).slice(0, maxExamples),
+      examples: (writes?.examples ?? []).filter(path => !learn.writablePaths.some(writable => isSameOrBelow(path, normalizeDestination(writable)))).slice(0, maxExamples),
       refused,
       notes,
     },

@@ -1,6 +1,7 @@
 import { createReadStream, readdirSync, statSync, type ReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { HardrunError } from '../../errors.js';
+import { standardInputArg } from '../cli.js';
 
 /** Audit records read from files, directories of them, and standard input. */
 export interface ReadLogs {
@@ -47,7 +48,7 @@ export async function readAuditLogs(inputs: readonly string[]): Promise<ReadLogs
 }
 
 function expand(input: string): string[] {
-  if (input === '-') return [input];
+  if (input === '-' || input === standardInputArg) return ['-'];
   let isDirectory: boolean;
   try {
     isDirectory = statSync(input).isDirectory();

@@ -88,5 +88,6 @@ function details(image: ImageSummary, show: (text: string) => string): string[] 
 }
 
 function footer(report: Aggregate): string {
-  return `${report.records} records read${report.skipped === 0 ? '' : `, ${report.skipped} lines that are no audit record skipped`}`;
+  const skipped = report.skipped === 1 ? '1 line that is no audit record skipped' : `${report.skipped} lines that are no audit record skipped`;
+  return `${report.records} record${report.records === 1 ? '' : 's'} read${report.skipped === 0 ? '' : `, ${skipped}`}`;
 }
