@@ -46,7 +46,7 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   const written = writesOf(container, state.pid, spec, state.bundle, notes);
   const uses = capabilityUses(container, notes);
   const base = policy.hardening;
-  const needs = needsOf(written?.places ?? [], uses.map(use => capabilityName(use.cap)), { writablePaths: base.rootfs.writablePaths, allow: base.capabilities.allow });
+  const needs = needsOf(written?.places ?? [], uses.map(use => capabilityName(use.cap)), { writablePaths: base.rootfs.writablePaths, allow: base.capabilities.allow, never: base.capabilities.never });
   if (needs.topOfRoot) notes.push(`it wrote at the top of the root (${(written?.examples ?? []).filter(path => path.split('/').length === 2).map(printable).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
   const extra = uses.filter(use => needs.capabilities.includes(capabilityName(use.cap)));
 
@@ -55,6 +55,7 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
   say(`# the rule it runs under now: ${container.record === undefined ? 'unknown' : ruleShown(container.record)}`);
   if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).map(yamlPath).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
   for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which the allowlist lacks`);
+  for (const use of uses.filter(use => needs.neverGranted.includes(capabilityName(use.cap)))) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which hardrun never grants under runc: the rule leaves it out (it does without, or belongs in the sandbox)`);
   for (const note of notes) say(`# ${note}`);
   const name = image.known ? image.repository?.split('/').pop() ?? 'suggested' : 'suggested';
   if (!image.known) say(`# its image is not known (${printable(image.reason)}): add a match that names this container's workload`);
@@ -115,7 +116,7 @@ function capabilityUses(container: FoundContainer, notes: string[]): CapabilityU
     notes.push('its capabilities were not watched: hardrun watches them for a container it learns from (hardening.rootfs mode audit with learn: true), on runc, where tracefs is mounted (mount -t tracefs tracefs /sys/kernel/tracing)');
     return [];
   }
-  const uses = readCapabilityTrace(trace);
+  const uses = readCapabilityTrace(trace, container.record?.learn?.held ?? []);
   if (uses === undefined) {
     notes.push(`its capability trace ${trace} is gone`);
     return [];

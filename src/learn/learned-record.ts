@@ -41,11 +41,11 @@ export function learnedRecord(id: string, caller: string, record: ContainerRecor
   const notes: string[] = [];
   const writes = learn.upper === undefined ? undefined : layerWrites(learn.upper, learn.lowers ?? [], new Set(learn.mounted));
   if (writes === undefined) notes.push('its root is not an overlay of layers, so its writes cannot be told from the image');
-  const uses = record.trace === undefined ? undefined : readCapabilityTrace(record.trace);
+  const uses = record.trace === undefined ? undefined : readCapabilityTrace(record.trace, learn.held ?? []);
   if (uses === undefined) notes.push('its capabilities were not watched (no tracefs, or a backend other than runc)');
   const needs = needsOf(writes?.places ?? [], (uses ?? []).map(use => capabilityName(use.cap)), { writablePaths: learn.writablePaths, allow: learn.allow });
   const refused = (uses ?? [])
-    .filter(use => needs.capabilities.includes(capabilityName(use.cap)))
+    .filter(use => needs.capabilities.includes(capabilityName(use.cap)) || needs.neverGranted.includes(capabilityName(use.cap)))
     .map(use => ({ capability: capabilityName(use.cap), programs: use.programs.slice(0, maxPrograms) }));
   return {
     file: learn.audit,

@@ -16,12 +16,16 @@ export interface LearnedNeeds {
   readonly capabilities: readonly string[];
   /** Whether it wrote at the top of the root, which no writable path allows. */
   readonly topOfRoot: boolean;
+  /** Capabilities it was refused that hardrun never grants under runc (hardening.capabilities.never): no rule adds them. */
+  readonly neverGranted: readonly string[];
 }
 
 /** What the rule adds to: the policy's writable paths and capability allowlist. */
 export interface NeedsBase {
   readonly writablePaths: readonly string[];
   readonly allow: readonly string[];
+  /** What no allowlist lifts under runc: a rule adding one would change nothing, and say it does. */
+  readonly never?: readonly string[];
 }
 
 /** The needs of one container: the places it wrote outside the base's writable paths, the capabilities outside its allowlist. */
@@ -29,10 +33,13 @@ export function needsOf(places: readonly string[], capabilities: readonly string
   const writable = base.writablePaths.map(normalizeDestination);
   const outside = minimalPlaces(places.map(normalizeDestination).filter(place => !writable.some(path => isSameOrBelow(place, path))));
   const allowed = new Set(base.allow);
+  const never = new Set(base.never ?? []);
+  const extra = [...new Set(capabilities.filter(cap => !allowed.has(cap)))].sort();
   return {
     writablePaths: outside.filter(place => place !== '/'),
-    capabilities: [...new Set(capabilities.filter(cap => !allowed.has(cap)))].sort(),
+    capabilities: extra.filter(cap => !never.has(cap)),
     topOfRoot: outside.includes('/'),
+    neverGranted: extra.filter(cap => never.has(cap)),
   };
 }
 
@@ -42,6 +49,7 @@ export function mergeNeeds(all: readonly LearnedNeeds[]): LearnedNeeds {
     writablePaths: minimalPlaces(all.flatMap(needs => needs.writablePaths)).filter(place => place !== '/'),
     capabilities: [...new Set(all.flatMap(needs => needs.capabilities))].sort(),
     topOfRoot: all.some(needs => needs.topOfRoot),
+    neverGranted: [...new Set(all.flatMap(needs => needs.neverGranted))].sort(),
   };
 }
 

@@ -20,6 +20,8 @@ export interface LearnState {
   /** The policy it ran under, which its findings are judged against. */
   readonly writablePaths: readonly string[];
   readonly allow: readonly string[];
+  /** Capabilities it holds beyond the allowlist (a policy that only watches them): their granted checks count too. */
+  readonly held?: readonly number[];
 }
 
 /** The state as the record keeps it: one line. */

@@ -14,6 +14,7 @@ export interface LearnInput {
   readonly plan: StagingPlan | undefined;
   readonly writablePaths: readonly string[];
   readonly allow: readonly string[];
+  readonly held: readonly number[];
 }
 
 /**
@@ -31,6 +32,7 @@ export function learnStateOf(input: LearnInput): LearnState {
     mounted: [...new Set((input.spec.mounts ?? []).map(mount => normalizeDestination(mount.destination)))],
     writablePaths: input.writablePaths,
     allow: input.allow,
+    ...(input.held.length === 0 ? {} : { held: input.held }),
   };
 }
 

@@ -53,7 +53,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const { admission, backend, plan, claim, trace, learns } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
+  const { admission, backend, plan, claim, trace, learns, held } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -88,7 +88,7 @@ export async function createContainer(call: Call): Promise<number> {
   }
   if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
   // This process becomes the backend, whose children become the container.
-  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid);
+  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid, held);
   const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
@@ -186,6 +186,7 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
     const learn = learns ? learnStateOf({
       audit: policy.audit.file, image: admission.image ?? imageOf(subject), spec: admission.spec, bundle, mountinfo: mountinfo(), plan,
       writablePaths: admission.decision.hardening.rootfs.writablePaths, allow: admission.decision.hardening.capabilities.allow,
+      held: heldBeyond(admission.spec, admission.decision.hardening.capabilities.allow),
     }) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
@@ -202,8 +203,8 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       ...(learn === undefined ? {} : { learn }),
       ...(hasCleanupHook(backend, learns) ? { hooked: true } : {}),
     });
-    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, learns };
-    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, learns };
+    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, learns, held: learn?.held };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, learns, held: learn?.held };
     skip.add(ids.uids.hostID);
   }
   removeRecord(call.root, target.id);
@@ -235,6 +236,18 @@ function hasCleanupHook(backend: ResolvedBackend, learns: boolean): boolean {
  */
 function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
   return hardening.rootfs.mode === 'audit' && hardening.rootfs.learn && backend.kind === 'runc';
+}
+
+/**
+ * The capabilities the container will hold beyond the allowlist: those a
+ * policy that only watches capabilities leaves it (Docker's defaults). Its
+ * trace keeps their granted checks: enforcing would refuse them.
+ */
+function heldBeyond(spec: Spec, allow: readonly string[]): number[] {
+  const caps = spec.process?.capabilities;
+  const names = new Set([...caps?.bounding ?? [], ...caps?.effective ?? [], ...caps?.permitted ?? []]);
+  for (const name of allow) names.delete(name);
+  return grantedCapabilities([...names]);
 }
 
 function grantedCapabilities(allow: readonly string[]): number[] {

@@ -6,7 +6,7 @@ import { readAuditLogs } from '../../src/human/report/read-logs.js';
 
 /** The recorded audit lines of two hosts (test/fixtures/audit), as a fleet's logs gathered in one directory. */
 const fixtures = join(process.cwd(), 'test/fixtures/audit');
-const base = { writablePaths: builtinPolicy.hardening.rootfs.writablePaths, allow: builtinPolicy.hardening.capabilities.allow };
+const base = { writablePaths: builtinPolicy.hardening.rootfs.writablePaths, allow: builtinPolicy.hardening.capabilities.allow, never: builtinPolicy.hardening.capabilities.never };
 
 async function reportOf(...inputs: string[]) {
   const read = await readAuditLogs(inputs);
@@ -27,8 +27,9 @@ test('two hosts, same image, different findings: one rule per image, what either
   t.is(nginx.learned, 2);
   // web-1's /var/lib/nginx covers web-2's /var/lib/nginx/body; web-2's /tmp/x is writable already.
   t.deepEqual(nginx.needs.writablePaths, ['/var/cache/nginx', '/var/lib/nginx']);
-  // NET_BIND_SERVICE is in the built-in allowlist: only SYS_RESOURCE is needed.
-  t.deepEqual(nginx.needs.capabilities, ['CAP_SYS_RESOURCE']);
+  // NET_BIND_SERVICE is in the built-in allowlist; SYS_RESOURCE is never granted under runc, so no rule adds it.
+  t.deepEqual(nginx.needs.capabilities, []);
+  t.deepEqual(nginx.needs.neverGranted, ['CAP_SYS_RESOURCE']);
   t.deepEqual(nginx.changedBy.map(count => [count.what, count.containers]), [['rootfs', 2], ['capabilities', 1]]);
 });
 

@@ -129,7 +129,7 @@ function addLearned(bucket: Bucket, container: string, record: Record<string, un
   bucket.learned.set(container, earlier === undefined ? needs : mergeNeeds([earlier, needs]));
   for (const entry of refused) {
     const cap = stringOf(entry?.['capability']);
-    if (cap === undefined || !needs.capabilities.includes(cap)) continue;
+    if (cap === undefined || (!needs.capabilities.includes(cap) && !needs.neverGranted.includes(cap))) continue;
     for (const program of listOf(entry?.['programs']).map(stringOf)) if (program !== undefined) add(bucket.programs, cap, program);
   }
   for (const note of listOf(record['notes']).map(stringOf)) if (note !== undefined) bucket.notes.add(note);

@@ -82,7 +82,9 @@ function details(image: ImageSummary, show: (text: string) => string): string[] 
   ];
   if (image.refusedBy.length > 0) lines.push('  the written policy does not allow what a check refuses: a rule of your own must (a check\'s mode, or the sandbox)');
   if (image.needs.writablePaths.length > 0) lines.push(`  it writes outside the writable paths: ${image.needs.writablePaths.map(show).join(', ')}`);
-  for (const cap of image.needs.capabilities) lines.push(`  it was refused ${show(cap)} (${(image.programs[cap] ?? []).map(show).join(', ') || 'programs unknown'})`);
+  const programs = (cap: string): string => (image.programs[cap] ?? []).map(show).join(', ') || 'programs unknown';
+  for (const cap of image.needs.capabilities) lines.push(`  it was refused ${show(cap)} (${programs(cap)})`);
+  for (const cap of image.needs.neverGranted) lines.push(`  it was refused ${show(cap)} (${programs(cap)}), which hardrun never grants under runc: no rule adds it (it does without, or belongs in the sandbox)`);
   for (const note of image.notes) lines.push(`  note: ${show(note)}`);
   return lines;
 }

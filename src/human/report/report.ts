@@ -26,7 +26,7 @@ export interface ReportArgs {
 export async function runReport(args: ReportArgs): Promise<number> {
   const inputs = args.logs === undefined || args.logs.length === 0 ? [defaultAuditFile] : args.logs;
   const read = await readAuditLogs(inputs);
-  const base = { writablePaths: builtinPolicy.hardening.rootfs.writablePaths, allow: builtinPolicy.hardening.capabilities.allow };
+  const base = { writablePaths: builtinPolicy.hardening.rootfs.writablePaths, allow: builtinPolicy.hardening.capabilities.allow, never: builtinPolicy.hardening.capabilities.never };
   const report = aggregate(read.lines, base, read.skipped);
   const render = args.format === 'json' ? renderJson : args.format === 'markdown' ? renderMarkdown : renderTable;
   process.stdout.write(render(report));
