@@ -43,7 +43,7 @@ async function dispatch(call: Call): Promise<number> {
   }
 }
 
-const humanCommands = ['explain', 'check', 'policy', 'suggest', 'setup', 'doctor', 'inspect', 'ps'];
+const humanCommands = ['explain', 'check', 'policy', 'suggest', 'report', 'setup', 'doctor', 'inspect', 'ps'];
 
 /**
  * The argv for hardrun's commands for people, or undefined for a runtime

@@ -44,10 +44,14 @@ const sysAdmin = 21;
 
 /**
  * Starts following `pid` and its descendants in the instance, for
- * capability checks of any capability outside `granted` (numbers).
- * Returns false, leaving no instance, when any step fails.
+ * capability checks of any capability outside `granted` (numbers) that
+ * fail, and of those in `held` whether they fail or not: capabilities the
+ * container holds beyond the allowlist because the policy only watches
+ * them (a watched container keeps Docker's CAP_SYS_CHROOT, so sshd's
+ * chroot succeeds, and only a granted check shows that enforcing would
+ * refuse it). Returns false, leaving no instance, when any step fails.
  */
-export function startCapabilityTrace(instance: string, granted: readonly number[], pid: number): boolean {
+export function startCapabilityTrace(instance: string, granted: readonly number[], pid: number, held: readonly number[] = []): boolean {
   if (!isTraceInstance(instance)) return false;
   try {
     try {
@@ -60,7 +64,9 @@ export function startCapabilityTrace(instance: string, granted: readonly number[
     }
     const event = `${instance}/events/capability/cap_capable`;
     const skipped = [...new Set([sysAdmin, ...granted])].sort((a, b) => a - b).map(cap => ` && cap != ${cap}`).join('');
-    writeFileSync(`${event}/filter`, `ret != 0 && !(comm ~ "runc*") && !(comm ~ "hardrun*")${skipped}`);
+    const kept = [...new Set(held)].filter(cap => cap !== sysAdmin && !granted.includes(cap)).sort((a, b) => a - b);
+    const outcome = kept.length === 0 ? 'ret != 0' : `(ret != 0${kept.map(cap => ` || cap == ${cap}`).join('')})`;
+    writeFileSync(`${event}/filter`, `${outcome} && !(comm ~ "runc*") && !(comm ~ "hardrun*")${skipped}`);
     writeFileSync(`${instance}/buffer_size_kb`, '256');
     writeFileSync(`${instance}/options/event-fork`, '1');
     writeFileSync(`${instance}/set_event_pid`, String(pid));
@@ -103,24 +109,26 @@ export interface CapabilityUse {
   readonly programs: readonly string[];
 }
 
-/** What the instance saw, by capability; undefined when it is gone. */
-export function readCapabilityTrace(instance: string): CapabilityUse[] | undefined {
+/** What the instance saw, by capability; undefined when it is gone. `held` as startCapabilityTrace was given it. */
+export function readCapabilityTrace(instance: string, held: readonly number[] = []): CapabilityUse[] | undefined {
   let text: string;
   try {
     text = readFileSync(`${instance}/trace`, 'utf8');
   } catch {
     return undefined;
   }
-  return parseCapabilityTrace(text);
+  return parseCapabilityTrace(text, held);
 }
 
 /** Lines such as `  sshd-1234  [001] .....  12.5: cap_capable: cred ..., cap 18, ret -1`. */
-export function parseCapabilityTrace(text: string): CapabilityUse[] {
+export function parseCapabilityTrace(text: string, held: readonly number[] = []): CapabilityUse[] {
   const seen = new Map<number, Set<string>>();
   for (const line of text.split('\n')) {
     const event = /^\s*(?<program>.*)-\d+\s+\[\d+\].*\bcap_capable:.*\bcap (?<cap>\d+), ret (?<ret>-?\d+)\s*$/.exec(line)?.groups;
-    if (event?.['program'] === undefined || event['cap'] === undefined || event['ret'] === '0') continue;
+    if (event?.['program'] === undefined || event['cap'] === undefined) continue;
     const cap = Number(event['cap']);
+    // A granted check counts only for a capability held beyond the allowlist (startCapabilityTrace's `held`).
+    if (event['ret'] === '0' && !held.includes(cap)) continue;
     const programs = seen.get(cap) ?? new Set<string>();
     programs.add(event['program'].trim());
     seen.set(cap, programs);

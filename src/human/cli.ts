@@ -7,6 +7,9 @@ class UsageError extends Error {
   }
 }
 
+/** A bare "-" on the command line, as the commands receive it. */
+export const standardInputArg = '/dev/stdin';
+
 /** Usage errors exit 2, as getopt-style tools do, with nothing changed. */
 const usageStatus = 2;
 
@@ -18,7 +21,9 @@ const usageStatus = 2;
 export async function runHumanCommand(argv: readonly string[]): Promise<number> {
   const [{ policyCommands }, { operateCommands }] = await Promise.all([import('./policy-commands.js'), import('./operate-commands.js')]);
   let status = 0;
-  let cli: Argv = yargs([...argv])
+  // yargs-parser drops a bare "-" (it reads it as a short flag with no
+  // letter); `report -` means standard input, as it does to Unix tools.
+  let cli: Argv = yargs(argv.map(arg => (arg === '-' ? standardInputArg : arg)))
     .scriptName('hardrun')
     .usage('$0 <command>\n\nDocker and containerd call hardrun as they call runc; these commands are for people.')
     .option('policy', { type: 'string', describe: 'policy file (default: $HARDRUN_POLICY, else /etc/hardrun/policy.yaml, else built-in)' });

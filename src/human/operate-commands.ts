@@ -4,14 +4,14 @@ import type { HumanCommand } from './command.js';
 export const operateCommands: readonly HumanCommand[] = [
   {
     command: 'setup <target>',
-    describe: 'docker: register hardrun in daemon.json and reload dockerd (with --watch, --learn or --policy FILE, also install the host\'s policy); containerd: print the runtime handlers, or with --config write them (as a drop-in when the file imports a directory of them); both add the hardrun subordinate id range',
+    describe: 'docker: register hardrun in daemon.json and reload dockerd; containerd: print the runtime handlers, or with --config write them (as a drop-in when the file imports a directory of them); with --watch, --learn or --policy FILE both also install the host\'s policy; both add the hardrun subordinate id range',
     builder: yargs => yargs
       .positional('target', { choices: ['docker', 'containerd'] })
       .option('config', { type: 'string', describe: 'docker: daemon.json (default /etc/docker/daemon.json); containerd: the main config.toml to configure instead of printing' })
       .option('default', { type: 'boolean', describe: 'docker: make hardrun the default runtime' })
-      .option('watch', { type: 'boolean', describe: 'docker: install the watch-only policy as the host\'s (/etc/hardrun/policy.yaml): every transform and check only audits, nothing is changed or refused (docs/rollout.md)' })
-      .option('learn', { type: 'boolean', describe: 'docker: --watch, and learn what each container needs (what it writes outside the writable paths, the capabilities it is refused), for hardrun suggest' })
-      .option('audit-log', { type: 'string', describe: 'docker: where the policy --watch installs writes its audit log (default /var/log/hardrun/audit.jsonl)' })
+      .option('watch', { type: 'boolean', describe: 'docker, and containerd with --config: install the watch-only policy as the host\'s (/etc/hardrun/policy.yaml): every transform and check only audits, nothing is changed or refused (docs/rollout.md)' })
+      .option('learn', { type: 'boolean', describe: 'docker and containerd: --watch, and learn what each container needs (what it writes outside the writable paths, the capabilities it is refused), for hardrun suggest and hardrun report' })
+      .option('audit-log', { type: 'string', describe: 'docker and containerd: where the policy --watch installs writes its audit log (default /var/log/hardrun/audit.jsonl)' })
       .option('host-policy', { type: 'string', hidden: true })
       .option('remove', { type: 'boolean', describe: 'take out exactly what setup added (restores the backup when nothing else changed, and the host\'s policy as it was before --watch or --policy; containerd: needs --config); the subordinate id range stays' })
       .option('reload', { type: 'boolean', default: true, describe: 'docker: send dockerd SIGHUP and check docker info (--no-reload skips)' })

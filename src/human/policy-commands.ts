@@ -22,6 +22,16 @@ export const policyCommands: readonly HumanCommand[] = [
     run: async args => (await import('./suggest.js')).suggestRule(args),
   },
   {
+    command: 'report [logs..]',
+    describe: 'read audit logs (files, directories of them, - for standard input; default /var/log/hardrun/audit.jsonl), one host\'s or many: per image, the containers and hosts seen, what the built-in policy would change and refuse, and the rule each image needs (learned at its containers\' delete); --write-policy writes one policy for all of them',
+    builder: yargs => yargs
+      .positional('logs', { type: 'string', array: true, describe: 'audit logs, directories of them, or - (standard input)' })
+      .option('format', { choices: ['table', 'json', 'markdown'], default: 'table', describe: 'table for a terminal, json for programs, markdown for a change review' })
+      .option('write-policy', { type: 'string', describe: 'write FILE: the built-in policy and one rule per image that needs one (it passes policy check; enforce it with setup docker --default --policy FILE)' })
+      .option('audit-log', { type: 'string', describe: 'the audit log the written policy names (default /var/log/hardrun/audit.jsonl; none for no audit log)' }),
+    run: async args => (await import('./report/report.js')).runReport(args),
+  },
+  {
     command: 'policy <action> [file]',
     describe: 'check FILE: validate a policy; show [FILE]: print the policy in force as a policy file, every default filled in',
     builder: yargs => yargs.positional('action', { choices: ['check', 'show'] }).positional('file', { type: 'string' })

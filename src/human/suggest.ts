@@ -1,8 +1,11 @@
 import { ruleShown } from '../state/record.js';
-import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { layerWrites, type Writes } from '../learn/layer-writes.js';
+import { printable, yamlPath } from '../learn/quote.js';
+import { needsNothing, needsOf, ruleEntry } from '../learn/rule.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { rootfsOf, rootViewOf } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
-import { isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
+import { normalizeDestination } from '../spec/mount-options.js';
 import { readCapabilityTrace, type CapabilityUse } from '../host/cap-trace.js';
 import { capabilityName } from '../host/capability-numbers.js';
 import { callerOf, hostFacts } from '../host/facts.js';
@@ -41,50 +44,25 @@ export async function suggestRule(args: SuggestArgs): Promise<number> {
 
   const notes: string[] = [];
   const written = writesOf(container, state.pid, spec, state.bundle, notes);
-  const base = policy.hardening;
-  const writable = base.rootfs.writablePaths.map(normalizeDestination);
-  const places = written === undefined ? [] : minimalPlaces(written.places.filter(place => !writable.some(path => isSameOrBelow(place, path))));
-  if (places.includes('/')) notes.push(`it wrote at the top of the root (${(written?.examples ?? []).filter(path => path.split('/').length === 2).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
   const uses = capabilityUses(container, notes);
-  const allowed = new Set(base.capabilities.allow);
-  const extra = uses.filter(use => !allowed.has(capabilityName(use.cap)));
+  const base = policy.hardening;
+  const needs = needsOf(written?.places ?? [], uses.map(use => capabilityName(use.cap)), { writablePaths: base.rootfs.writablePaths, allow: base.capabilities.allow, never: base.capabilities.never });
+  if (needs.topOfRoot) notes.push(`it wrote at the top of the root (${(written?.examples ?? []).filter(path => path.split('/').length === 2).map(printable).join(', ')}), which no writable path can allow: keep its root writable, or change the image`);
+  const extra = uses.filter(use => needs.capabilities.includes(capabilityName(use.cap)));
 
   const image = imageOf({ id: container.id, spec, caller: callerOf(container.root), host: hostFacts });
   say(`# hardrun suggest ${container.id}: what it wrote and asked for, as one rule`);
   say(`# the rule it runs under now: ${container.record === undefined ? 'unknown' : ruleShown(container.record)}`);
   if (written !== undefined) say(`# it wrote: ${written.examples.length === 0 ? 'nothing outside its mounts' : written.examples.slice(0, 12).map(yamlPath).join(', ')}${written.examples.length > 12 ? ', ...' : ''}`);
   for (const use of extra) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which the allowlist lacks`);
+  for (const use of uses.filter(use => needs.neverGranted.includes(capabilityName(use.cap)))) say(`# it was refused ${capabilityName(use.cap)} (${use.programs.map(printable).join(', ')}), which hardrun never grants under runc: the rule leaves it out (it does without, or belongs in the sandbox)`);
   for (const note of notes) say(`# ${note}`);
-  const name = image.known ? yamlPath(image.repository?.split('/').pop() ?? 'suggested') : 'suggested';
+  const name = image.known ? image.repository?.split('/').pop() ?? 'suggested' : 'suggested';
   if (!image.known) say(`# its image is not known (${printable(image.reason)}): add a match that names this container's workload`);
-  const hardening: string[] = [];
-  const newPlaces = places.filter(place => place !== '/');
-  // Added to the policy's own lists, which stay as they are.
-  if (newPlaces.length > 0) hardening.push(`      rootfs: { writablePaths: { add: [${newPlaces.map(yamlPath).join(', ')}] } }`);
-  if (extra.length > 0) hardening.push(`      capabilities: { allow: { add: [${extra.map(use => capabilityName(use.cap)).join(', ')}] } }`);
-  if (hardening.length === 0) say('# it needs nothing beyond the defaults: drop the rule that audits it');
+  if (needsNothing(needs)) say('# it needs nothing beyond the defaults: drop the rule that audits it');
   say('rules:');
-  say(`  - name: ${name}`);
-  say(`    match: { image: [${image.known && image.repository !== undefined ? yamlPath(image.repository) : '"IMAGE"'}] }`);
-  say(hardening.length === 0 ? '    hardening: {}' : '    hardening:');
-  for (const line of hardening) say(line);
+  for (const line of ruleEntry(name, image.known ? image.repository : undefined, needs)) say(line);
   return 0;
-}
-
-/**
- * A path (or image reference) as YAML, plain where it is only letters,
- * digits and `._/+-:@` (and starts with neither `:` nor `@`), else
- * double-quoted: the names come from the container's writes and the
- * image's layers, and a newline or a bracket in one must not become YAML
- * of its own in the rule the operator pastes.
- */
-export function yamlPath(text: string): string {
-  return /^[A-Za-z0-9._/+-][A-Za-z0-9._/+:@-]*$/.test(text) && !text.includes(': ') ? text : JSON.stringify(text);
-}
-
-/** A program name or reason for a comment line: one line, printable. */
-function printable(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?');
 }
 
 function onlyContainer(query: string, roots: readonly string[]): FoundContainer {
@@ -93,13 +71,6 @@ function onlyContainer(query: string, roots: readonly string[]): FoundContainer 
   if (only === undefined) throw new HardrunError('suggest', `no container "${query}" that hardrun runs (give --root for a runtime state directory other than Docker's, containerd's and runc's)`);
   if (found.length > 1) throw new HardrunError('suggest', `"${query}" names ${found.length} containers: give more of the id`);
   return only;
-}
-
-interface Writes {
-  /** The directories it created or changed entries in. */
-  readonly places: readonly string[];
-  /** The entries themselves. */
-  readonly examples: readonly string[];
 }
 
 /** What the container wrote in its root, or undefined (with a note) when that cannot be read. */
@@ -139,93 +110,13 @@ function readHardenedMounts(bundle: string): Spec['mounts'] {
   }
 }
 
-/**
- * Walks an overlay's upper layer: a directory the image has is one the
- * container changed something inside, and the walk goes on into it; any
- * other entry (a new file or directory, a changed file, a whiteout of a
- * removed one) is a write in the directory that holds it. Mountpoints are
- * skipped: what is written there lands in the mount.
- *
- * The container may still run and change its layer during the walk, so no
- * path in it is looked up twice: each directory is opened beneath the
- * descriptor of its parent (through /proc/self/fd, with O_NOFOLLOW), and
- * listed through its own descriptor. A directory swapped for a symlink
- * halfway is an entry that is not a directory, never a way out to the
- * host's files.
- */
-export function layerWrites(upper: string, lowers: readonly string[], mounted: ReadonlySet<string>): Writes {
-  const places = new Set<string>();
-  const examples: string[] = [];
-  // An image layer does not change under the walk, but it may hold symlinks: each component is looked at, never followed.
-  const inImage = (path: string): boolean => lowers.some(lower => {
-    let current = lower;
-    for (const part of path.split('/').filter(Boolean)) {
-      current = `${current}/${part}`;
-      try {
-        if (!lstatSync(current).isDirectory()) return false;
-      } catch {
-        return false;
-      }
-    }
-    return true;
-  });
-  const walk = (dirFd: number, dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(`/proc/self/fd/${dirFd}`).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = `${dir === '/' ? '' : dir}/${name}`;
-      if (mounted.has(path)) continue;
-      const child = openDirectory(`/proc/self/fd/${dirFd}/${name}`);
-      if (child !== undefined) {
-        try {
-          if (inImage(path)) {
-            walk(child, path);
-            continue;
-          }
-        } finally {
-          closeSync(child);
-        }
-      }
-      places.add(dir);
-      examples.push(path);
-    }
-  };
-  const top = openDirectory(upper);
-  if (top === undefined) return { places: [], examples: [] };
-  try {
-    walk(top, '/');
-  } finally {
-    closeSync(top);
-  }
-  return { places: [...places].sort(), examples };
-}
-
-/** A descriptor of the directory at `path`, whose last component is no symlink; undefined for anything else. */
-function openDirectory(path: string): number | undefined {
-  try {
-    return openSync(path, constants.O_RDONLY | constants.O_DIRECTORY | constants.O_NOFOLLOW);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The places, less those beneath another of them. */
-export function minimalPlaces(places: readonly string[]): string[] {
-  const sorted = [...new Set(places)].sort();
-  return sorted.filter(place => !sorted.some(other => other !== place && other !== '/' && isSameOrBelow(place, other)));
-}
-
 function capabilityUses(container: FoundContainer, notes: string[]): CapabilityUse[] {
   const trace = container.record?.trace;
   if (trace === undefined) {
     notes.push('its capabilities were not watched: hardrun watches them for a container it learns from (hardening.rootfs mode audit with learn: true), on runc, where tracefs is mounted (mount -t tracefs tracefs /sys/kernel/tracing)');
     return [];
   }
-  const uses = readCapabilityTrace(trace);
+  const uses = readCapabilityTrace(trace, container.record?.learn?.held ?? []);
   if (uses === undefined) {
     notes.push(`its capability trace ${trace} is gone`);
     return [];

@@ -59,7 +59,9 @@ export interface IdSource {
  */
 export function admitSpec(policy: Policy, subject: Subject, idSource: IdSource): Admission {
   const decision = decide(policy, subject);
-  const image = policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
+  // Looked up when a rule may match on it, and for the audit log, whose
+  // records `hardrun report` gathers by image: one read of the engine's record.
+  const image = policy.audit.file !== undefined || policy.rules.some(rule => rule.match.image !== undefined) ? imageOf(subject) : undefined;
   const judged: Judged[] = [];
   let spec = subject.spec;
   const backendKind = policy.backends[decision.backend]?.kind ?? 'runc';

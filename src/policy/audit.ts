@@ -1,4 +1,5 @@
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, isAbsolute } from 'node:path';
 import { HardrunError, isErrno } from '../errors.js';
 import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
@@ -22,17 +23,23 @@ export interface AuditRecord {
   readonly image?: DecisionOutcome['image'];
 }
 
-/**
- * Appends the record as one line with a single write on an O_APPEND
- * descriptor, so that concurrent calls never interleave their lines.
- */
+/** Appends a decision's record, each check as its plain fields. */
 export function writeAudit(file: string | undefined, record: AuditRecord): void {
   if (file === undefined) return;
-  const line = `${JSON.stringify({
-    time: new Date().toISOString(),
+  appendAuditLine(file, {
     ...record,
     checks: record.checks.map(({ violation, mode }) => ({ check: violation.check, path: violation.path, message: violation.message, mode })),
-  })}\n`;
+  });
+}
+
+/**
+ * Appends one record of any event, stamped with the time and the host's
+ * name: `hardrun report` reads the logs of many hosts together, and counts
+ * the hosts an image ran on. One line with a single write on an O_APPEND
+ * descriptor, so that concurrent calls never interleave their lines.
+ */
+export function appendAuditLine(file: string, record: Readonly<Record<string, unknown>>): void {
+  const line = `${JSON.stringify({ time: new Date().toISOString(), host: hostname(), ...record })}\n`;
   let fd: number;
   try {
     fd = openAuditLog(file);

@@ -9,6 +9,9 @@ import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
+import { appendLearnedRecord } from '../learn/learned-record.js';
+import { learnStateOf } from '../learn/state.js';
+import { imageOf } from '../policy/image.js';
 import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
 import { capabilityNumber } from '../host/capability-numbers.js';
 import { callerOf, hostMountinfo } from '../host/facts.js';
@@ -52,7 +55,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const { admission, backend, plan, claim, trace, netns } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
+  const { admission, backend, plan, claim, trace, netns, learns, held } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -78,7 +81,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, netns, hasCleanupHook(backend, trace) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
+    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, netns, hasCleanupHook(backend, learns) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -97,7 +100,7 @@ export async function createContainer(call: Call): Promise<number> {
     throw error;
   }
   // This process becomes the backend, whose children become the container.
-  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid);
+  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid, held);
   const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
@@ -109,6 +112,7 @@ export async function createContainer(call: Call): Promise<number> {
       // Only once the container is gone: a backend killed before it leaves it running.
       // The bundle gets the caller's config.json back (its kept copy goes with the staging).
       if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) {
+        if (learns) recordLearnedRun(call.root, id, caller);
         restoreOriginal(configPath, original.text);
         await undo();
       }
@@ -120,6 +124,16 @@ export async function createContainer(call: Call): Promise<number> {
     restoreOriginal(configPath, original.text);
     await undo();
     throw error;
+  }
+}
+
+/** A foreground `run` learned from ends without a delete of hardrun's: what it needed is recorded here. */
+function recordLearnedRun(root: string, id: string, caller: string): void {
+  try {
+    const record = readRecord(root, id);
+    if (record !== undefined) appendLearnedRecord(id, caller, record);
+  } catch {
+    // A record that cannot be read learns nothing; undo removes it.
   }
 }
 
@@ -184,7 +198,13 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
     const claim = ids === undefined ? undefined : member?.claim ?? claimPath(ids);
     const netnsPath = networkNamespaceToJoin(plan?.spec ?? admission.spec, backend.kind);
     const netns = netnsPath === undefined ? undefined : { path: netnsPath, inode: namespaceInode(netnsPath) };
-    const trace = learnsFrom(admission.decision.hardening, backend) ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
+    const learns = learnsFrom(admission.decision.hardening, backend);
+    const trace = learns ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
+    const learn = learns ? learnStateOf({
+      audit: policy.audit.file, image: admission.image ?? imageOf(subject), spec: admission.spec, bundle, mountinfo: mountinfo(), plan,
+      writablePaths: admission.decision.hardening.rootfs.writablePaths, allow: admission.decision.hardening.capabilities.allow,
+      held: heldBeyond(admission.spec, admission.decision.hardening.capabilities.allow),
+    }) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
     // the launcher's delete to the engine, whose delete removes it.
@@ -197,17 +217,19 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       ...(claim === undefined ? {} : { claim }),
       ...(ids === undefined ? {} : { ids: { uid: ids.uids.hostID, gid: ids.gids.hostID } }),
       ...(trace === undefined ? {} : { trace }),
-      ...(hasCleanupHook(backend, trace) ? { hooked: true } : {}),
+      ...(learn === undefined ? {} : { learn }),
+      ...(hasCleanupHook(backend, learns) ? { hooked: true } : {}),
       ...(member === undefined ? {} : { pod: member.sandbox }),
       ...(netns === undefined ? {} : { netns }),
     });
-    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, netns };
+    const held = learn?.held;
+    if (plan === undefined || ids === undefined) return { admission, backend, plan, trace, netns, learns, held };
     if (member !== undefined && claim !== undefined) {
-      if (joinSlot(claim, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns };
+      if (joinSlot(claim, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns, learns, held };
       removeRecord(call.root, target.id);
       throw new HardrunError('refused', `hardrun refused this container: linux.namespaces: its pod's sandbox ${member.sandbox} was deleted while it was being created, and with it the pod's host ids (a container joins only a live sandbox's user namespace; create the pod again)`);
     }
-    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns };
+    if (claimSlot(ids, basename(plan.dir), owner)) return { admission, backend, plan, claim, trace, netns, learns, held };
     skip.add(ids.uids.hostID);
   }
   removeRecord(call.root, target.id);
@@ -217,9 +239,9 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
 /**
  * The spec the backend gets: under runc, with the hook that removes
  * hardrun's state when runc removes the container (src/state/cleanup-hook.ts).
- * A container whose capabilities are traced has none: its engine's
- * `delete` must find the record to stop the trace. Other backends' hook
- * rules are theirs; their records go at hardrun's `delete`.
+ * A container learned from has none: its engine's `delete` must find the
+ * record, to append what it needed to the audit log and stop its trace.
+ * Other backends' hook rules are theirs; their records go at hardrun's `delete`.
  */
 function forBackend(spec: Spec, backend: ResolvedBackend, netns: { readonly path: string } | undefined, cleanup: CleanupTarget | undefined): Spec {
   // hardrun joins the network namespace itself before the hand-over (src/host/netns.ts).
@@ -233,8 +255,8 @@ function joinsUserNamespace(spec: Spec, path: string): boolean {
 }
 
 /** Whether the backend gets the cleanup hook (forBackend), which the record then says. */
-function hasCleanupHook(backend: ResolvedBackend, trace: string | undefined): boolean {
-  return backend.kind === 'runc' && trace === undefined;
+function hasCleanupHook(backend: ResolvedBackend, learns: boolean): boolean {
+  return backend.kind === 'runc' && !learns;
 }
 
 /**
@@ -246,6 +268,18 @@ function hasCleanupHook(backend: ResolvedBackend, trace: string | undefined): bo
  */
 function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boolean {
   return hardening.rootfs.mode === 'audit' && hardening.rootfs.learn && backend.kind === 'runc';
+}
+
+/**
+ * The capabilities the container will hold beyond the allowlist: those a
+ * policy that only watches capabilities leaves it (Docker's defaults). Its
+ * trace keeps their granted checks: enforcing would refuse them.
+ */
+function heldBeyond(spec: Spec, allow: readonly string[]): number[] {
+  const caps = spec.process?.capabilities;
+  const names = new Set([...caps?.bounding ?? [], ...caps?.effective ?? [], ...caps?.permitted ?? []]);
+  for (const name of allow) names.delete(name);
+  return grantedCapabilities([...names]);
 }
 
 function grantedCapabilities(allow: readonly string[]): number[] {

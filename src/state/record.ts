@@ -4,6 +4,7 @@ import { HardrunError, isErrno } from '../errors.js';
 import { writeFileAtomic } from '../host/atomic-file.js';
 import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
 import type { BackendKind } from '../backend/backend.js';
+import { formatLearnState, parseLearnState, type LearnState } from '../learn/state-line.js';
 
 /**
  * Which backend owns a container, kept in a one-line file that the `sh`
@@ -17,8 +18,8 @@ import type { BackendKind } from '../backend/backend.js';
  * holds a tab or newline, so that the launcher's fixed `read` never misparses.
  * Later lines are `key<TAB>value` pairs: `staging` (always line 2 when
  * present, for the launcher's delete, with the claim of the container's
- * host ids as a third field), `ids`, `rule`, `raising`, `trace`, `pod`
- * and `netns`.
+ * host ids as a third field), `ids`, `rule`, `raising`, `trace`, `pod`,
+ * `netns` and `learn`.
  */
 export interface ContainerRecord {
   readonly kind: BackendKind;
@@ -57,6 +58,12 @@ export interface ContainerRecord {
    * an exec checks before joining it again.
    */
   readonly netns?: { readonly path: string; readonly inode: number };
+  /**
+   * A container learned from (src/learn/state.ts): its delete appends what
+   * it needed to the audit log before its state goes. Its record is "full",
+   * so that the delete is the engine's.
+   */
+  readonly learn?: LearnState;
 }
 
 const magic = 'hardrun1';
@@ -74,7 +81,7 @@ export function recordPath(root: string, id: string): string {
 
 export function formatRecord(record: ContainerRecord): string {
   const fields = [record.kind, record.name, record.path, ...record.args];
-  const direct = record.trace === undefined && record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
+  const direct = record.trace === undefined && record.learn === undefined && record.args.length <= launcherArgSlots && fields.every(field => field !== '' && !/[\t\n]/.test(field));
   if (fields.some(field => /[\t\n]/.test(field))) {
     throw new HardrunError('record', `backend "${record.name}" has a tab or newline in its path or arguments`);
   }
@@ -90,6 +97,8 @@ export function formatRecord(record: ContainerRecord): string {
     if (/[\t\n]/.test(record.netns.path)) throw new HardrunError('record', `the network namespace path ${JSON.stringify(record.netns.path)} has a tab or newline`);
     lines.push(`netns\t${record.netns.inode}\t${record.netns.path}`);
   }
+  // JSON escapes every tab and newline a path or image name could hold.
+  if (record.learn !== undefined) lines.push(`learn\t${formatLearnState(record.learn)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -116,6 +125,8 @@ export function parseRecord(text: string): ContainerRecord | undefined {
   const trace = extra.get('trace');
   const pod = extra.get('pod');
   const netns = /^(\d+)\t(\/.*)$/.exec(extra.get('netns') ?? '');
+  const learnLine = extra.get('learn');
+  const learn = learnLine === undefined ? undefined : parseLearnState(learnLine);
   return {
     kind, name, path, args,
     ...(rule === undefined ? {} : { rule }),
@@ -127,6 +138,7 @@ export function parseRecord(text: string): ContainerRecord | undefined {
     ...(mode === 'hooked' ? { hooked: true } : {}),
     ...(pod === undefined || !isContainerId(pod) ? {} : { pod }),
     ...(netns === null ? {} : { netns: { inode: Number(netns[1]), path: netns[2] as string } }),
+    ...(learn === undefined ? {} : { learn }),
   };
 }
 

@@ -15,6 +15,13 @@ test('a trace reads as the capabilities refused, and to whom; granted checks are
   t.deepEqual(parseCapabilityTrace(trace), [{ cap: 2, programs: ['mkdir'] }, { cap: 18, programs: ['sshd'] }]);
 });
 
+test('a granted check counts for a capability the container held beyond the allowlist (watched, not enforced): enforcing would refuse it', t => {
+  // sshd-5006 chrooted with CAP_SYS_CHROOT (18) that Docker gave and the allowlist lacks; docker-init's granted CAP_DAC_OVERRIDE (2) is no need.
+  t.deepEqual(parseCapabilityTrace(trace, [18]), [{ cap: 2, programs: ['mkdir'] }, { cap: 18, programs: ['sshd'] }]);
+  t.deepEqual(parseCapabilityTrace(trace.split('\n').filter(line => !line.includes('ret -1')).join('\n'), [18]), [{ cap: 18, programs: ['sshd'] }]);
+  t.deepEqual(parseCapabilityTrace(trace.split('\n').filter(line => !line.includes('ret -1')).join('\n')), []);
+});
+
 test('lines that are no cap_capable event are no capability', t => {
   t.deepEqual(parseCapabilityTrace('# tracer: nop\n  bash-1 [000] ..... 1.0: sched_switch: prev_comm=bash cap 3, ret 0\n\n'), []);
 });

@@ -2,7 +2,8 @@ import test from 'ava';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { layerWrites, minimalPlaces, yamlPath } from '../../src/human/suggest.js';
+import { layerWrites, minimalPlaces } from '../../src/learn/layer-writes.js';
+import { yamlPath } from '../../src/learn/quote.js';
 
 /** An image layer and an upper layer, as an overlay leaves them after nginx ran. */
 async function layers(t: import('ava').ExecutionContext): Promise<{ lower: string; upper: string }> {

@@ -1,9 +1,10 @@
 import { dirname } from 'node:path';
 import { criPlugins, hasCriSection, mergeLoaded, type ConfigVersion, type TomlTable } from './containerd-config.js';
 import { dropInPath, loadImports, type LoadedFile } from './containerd-imports.js';
+import type { HostPolicyArgs } from './host-policy.js';
 
 /** `hardrun setup containerd`'s options. */
-export interface SetupContainerdArgs {
+export interface SetupContainerdArgs extends HostPolicyArgs {
   readonly config?: string;
   readonly version?: number;
   readonly shim?: boolean;

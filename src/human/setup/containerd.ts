@@ -6,6 +6,8 @@ import type { LoadedFile } from './containerd-imports.js';
 import { removeFromContainerd } from './containerd-remove.js';
 import { chooseTarget, type SetupContainerdArgs, type Target } from './containerd-target.js';
 import { keepBackup, readOptional, replaceFile } from './files.js';
+import { installHostPolicy, policyToInstall, removeHostPolicy } from './host-policy.js';
+import { defaultPolicyPath } from '../../policy/load.js';
 import { ensureSubidRanges, printDiff } from './subid-files.js';
 
 
@@ -26,15 +28,21 @@ export async function setupContainerd(args: SetupContainerdArgs): Promise<number
   const current = text === undefined || args.config === undefined ? {} : parseToml(toml, text, args.config);
   const version = await chooseVersion(args, current);
   const options = { launcher: launcherPath(), front: shimFrontPath(), shim: args.shim === true };
+  const policy = args.remove === true ? undefined : policyToInstall(args);
   if (args.config === undefined) {
     if (args.remove === true) throw new HardrunError('setup', '--remove needs --config FILE: without one, setup containerd only prints, so there is nothing to take out');
+    if (policy !== undefined) throw new HardrunError('setup', '--watch, --learn and --policy need --config FILE: the node\'s policy is installed with its handlers, and --remove takes both out');
     process.stdout.write(renderSnippet(version, options));
     return 0;
   }
   const path = args.config;
   const parse = (source: string, file: string): TomlTable => parseToml(toml, source, file);
   const target = chooseTarget({ path, text: text ?? '', config: current }, version, parse, await mergesKeyByKey(version));
-  if (args.remove === true) return removeFromContainerd(args, target, version, parse, toml.stringify);
+  if (args.remove === true) {
+    const status = removeFromContainerd(args, target, version, parse, toml.stringify);
+    if (status === 0 && args.dryRun !== true) removeHostPolicy(say, args.hostPolicy);
+    return status;
+  }
   if (target.kind === 'file' && target.note !== undefined) say(target.note);
   const subuid = args.subuidFile ?? '/etc/subuid';
   const subgid = args.subgidFile ?? '/etc/subgid';
@@ -42,9 +50,13 @@ export async function setupContainerd(args: SetupContainerdArgs): Promise<number
   if (args.dryRun === true) {
     // --dry-run: the changes as diffs; nothing is written.
     if (change.next !== undefined) printDiff(change.path, change.next);
+    const hostPolicy = args.hostPolicy ?? defaultPolicyPath;
+    if (policy !== undefined && readOptional(hostPolicy) !== policy.text) printDiff(hostPolicy, policy.text);
     ensureSubidRanges(subuid, subgid, () => undefined, printDiff);
     return 0;
   }
+  // The policy first: a restarted containerd may start a container through hardrun at once.
+  if (policy !== undefined) await installHostPolicy(policy.text, policy.what, say, args.hostPolicy);
   // A node needs hardrun's id range as much as a Docker host does.
   ensureSubidRanges(subuid, subgid, say);
   if (change.next === undefined) {

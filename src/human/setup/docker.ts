@@ -4,11 +4,11 @@ import { launcherPath } from '../../shim/install-paths.js';
 import { addHardrun, dockerSocket, formatDaemonConfig, isUnchangedSinceSetup, parseDaemonConfig, removeHardrun, runtimeName, sameJson, type DaemonConfig } from './daemon-json.js';
 import { readDaemonPid, waitForRuntimeInfo, type RuntimeInfo } from './docker-daemon.js';
 import { keepBackup, readOptional, removeFile, replaceFile } from './files.js';
-import { installHostPolicy, removeHostPolicy, watchPolicyText } from './host-policy.js';
+import { installHostPolicy, policyToInstall, removeHostPolicy, type HostPolicyArgs } from './host-policy.js';
 import { defaultPolicyPath } from '../../policy/load.js';
 import { ensureSubidRanges, keptSubidRangeLine, printDiff, printRemoval } from './subid-files.js';
 
-export interface SetupDockerArgs {
+export interface SetupDockerArgs extends HostPolicyArgs {
   readonly config?: string;
   readonly default?: boolean;
   readonly remove?: boolean;
@@ -17,16 +17,6 @@ export interface SetupDockerArgs {
   readonly subuidFile?: string;
   readonly subgidFile?: string;
   readonly dryRun?: boolean;
-  /** Install the watch-only policy as the host's (every transform and check in audit). */
-  readonly watch?: boolean;
-  /** With --watch: learn what each container needs, for hardrun suggest. */
-  readonly learn?: boolean;
-  /** Install this policy file as the host's. */
-  readonly policy?: string;
-  /** Where the host's policy is (tests use a temporary one). */
-  readonly hostPolicy?: string;
-  /** Where the watch-only policy writes its audit log. */
-  readonly auditLog?: string;
 }
 
 const reloadTimeoutMs = 10_000;
@@ -83,22 +73,6 @@ export async function setupDocker(args: SetupDockerArgs): Promise<number> {
   }
   const accept = (info: RuntimeInfo): boolean => info.runtimes[runtimeName]?.path === launcher && (!wish.makeDefault || info.defaultRuntime === runtimeName);
   return reloadAndCheck(args, next, accept, 'lists hardrun');
-}
-
-/** The policy --watch, --learn or --policy asks setup to install, if any. */
-function policyToInstall(args: SetupDockerArgs): { text: string; what: string } | undefined {
-  if (args.policy !== undefined && (args.watch === true || args.learn === true)) {
-    throw new HardrunError('setup', '--policy installs the file it names, --watch and --learn the watch-only policy: give one or the other');
-  }
-  if (args.policy !== undefined) {
-    const text = readOptional(args.policy);
-    if (text === undefined) throw new HardrunError('setup', `the policy ${args.policy} does not exist; nothing was changed`);
-    return { text, what: `the policy ${args.policy}` };
-  }
-  if (args.watch === true || args.learn === true) {
-    return { text: watchPolicyText(args.learn === true, args.auditLog), what: `the watch-only policy${args.learn === true ? ', learning what each container needs' : ''}` };
-  }
-  return undefined;
 }
 
 async function removeFromDocker(args: SetupDockerArgs, path: string, text: string | undefined, current: DaemonConfig): Promise<number> {

@@ -6,6 +6,7 @@ import { policyFromText } from '../../policy/check.js';
 import { defaultPolicyPath } from '../../policy/load.js';
 import { keepBackup, readOptional, removeFile, replaceFile } from './files.js';
 
+
 /** Where the audit log of a policy setup writes goes, unless the operator's policy says otherwise. */
 export const defaultAuditFile = '/var/log/hardrun/audit.jsonl';
 
@@ -28,6 +29,36 @@ export function watchPolicyText(learn: boolean, auditFile: string = defaultAudit
     ...checkUnits.map(unit => `  ${unit.name}: { mode: audit }`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The options of setup docker and setup containerd that install the host's policy. */
+export interface HostPolicyArgs {
+  /** Install the watch-only policy as the host's (every transform and check in audit). */
+  readonly watch?: boolean;
+  /** With --watch: learn what each container needs, for hardrun suggest and report. */
+  readonly learn?: boolean;
+  /** Install this policy file as the host's. */
+  readonly policy?: string;
+  /** Where the host's policy is (tests use a temporary one). */
+  readonly hostPolicy?: string;
+  /** Where the watch-only policy writes its audit log. */
+  readonly auditLog?: string;
+}
+
+/** The policy --watch, --learn or --policy asks setup (docker or containerd) to install, if any. */
+export function policyToInstall(args: HostPolicyArgs): { text: string; what: string } | undefined {
+  if (args.policy !== undefined && (args.watch === true || args.learn === true)) {
+    throw new HardrunError('setup', '--policy installs the file it names, --watch and --learn the watch-only policy: give one or the other');
+  }
+  if (args.policy !== undefined) {
+    const text = readOptional(args.policy);
+    if (text === undefined) throw new HardrunError('setup', `the policy ${args.policy} does not exist; nothing was changed`);
+    return { text, what: `the policy ${args.policy}` };
+  }
+  if (args.watch === true || args.learn === true) {
+    return { text: watchPolicyText(args.learn === true, args.auditLog), what: `the watch-only policy${args.learn === true ? ', learning what each container needs' : ''}` };
+  }
+  return undefined;
 }
 
 /** What setup remembers of the policy it installed: the digest of its text, beside it. */
