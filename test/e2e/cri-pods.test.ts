@@ -23,17 +23,6 @@ import { assertHardened, parseProbe, probeScript, type Seen } from '../shim/prob
  * from the host.
  */
 
-/**
- * Off until a pod's app containers join their sandbox's user namespace
- * (issue 28, point 1). Until then, under hardrun, no app container of a pod
- * starts: runc fails to mount the pod's mqueue (`error mounting "mqueue" to
- * rootfs at "/dev/mqueue": operation not permitted`), since the IPC
- * namespace belongs to the sandbox's user namespace. The tests below that
- * need a running app container under hardrun assert the hardened outcome
- * and run only when this is true; set it (or HARDRUN_TEST_PODS_SHARE_USERNS=1)
- * once that lands.
- */
-const podsShareUserNamespace = process.env['HARDRUN_TEST_PODS_SHARE_USERNS'] === '1';
 
 
 const image = 'docker.io/library/busybox:latest';
@@ -368,7 +357,7 @@ function podTests(handler: Handler, define: Define): void {
 
 podTests('runc', (title, implementation) => test.serial(title, implementation));
 podTests(withoutUserns, (title, implementation) => test.serial(title, implementation));
-podTests('hardrun', (title, implementation) => (podsShareUserNamespace ? test.serial : test.serial.skip)(title, implementation));
+podTests('hardrun', (title, implementation) => test.serial(title, implementation));
 
 // What hardrun refuses in a pod, and how the kubelet hears it. These need no app container running under hardrun.
 
