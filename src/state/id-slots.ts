@@ -85,15 +85,9 @@ export function claimSlot(slot: Slot, name: string, owner: string, dir: string =
   } catch (error) {
     throw slotError(error);
   }
-  try {
-    symlinkSync(owner, `${claim}/${name}`);
-    return true;
-  } catch (error) {
-    // The directory went between the two calls: a delete's rm -d took an
-    // empty claim (a create killed before its entry). Try another slot.
-    if (isErrno(error, 'ENOENT')) return false;
-    throw slotError(error);
-  }
+  // False when the directory went between the two calls: a delete's rm -d
+  // took an empty claim (a create killed before its entry). Try another slot.
+  return joinSlot(claim, name, owner);
 }
 
 /**

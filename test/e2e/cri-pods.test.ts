@@ -3,12 +3,12 @@ import { appendFile, mkdir, mkdtemp, readFile, readlink, rm, rmdir, stat, writeF
 import { join } from 'node:path';
 import { stagingDirFor } from '../../src/bundle/staging.js';
 import { defaultRecordName } from '../../src/state/record.js';
-import { importBusybox, run, startDockerd } from '../helpers/dockerd.js';
+import { run } from '../helpers/dockerd.js';
 import { capabilitiesIn } from '../helpers/proc-status.js';
 import { runHardrun } from '../helpers/shipped.js';
 import { criClient, type CriClient } from '../shim/cri-client.js';
 import { PodStartError, runPod, type PodSpec, type RunningPod } from '../shim/kubelet.js';
-import { baseConfig, createPodNetwork, startContainerd, type PrivateContainerd } from '../shim/private-containerd.js';
+import { baseConfig, createPodNetwork, saveCriImages, startContainerd, type PrivateContainerd } from '../shim/private-containerd.js';
 import { assertHardened, parseProbe, probeScript, type Seen } from '../shim/probe.js';
 
 /**
@@ -52,15 +52,7 @@ test.before(async () => {
   hadCniState = await stat('/var/lib/cni').then(() => true, () => false);
   dir = await mkdtemp('/tmp/hrp-');
   const tarball = join(dir, 'busybox.tar');
-  // dockerd only builds the images; containerd's k8s.io namespace imports them (no registry here).
-  const docker = await startDockerd();
-  try {
-    await importBusybox(docker);
-    await docker.docker(['build', '-t', 'hardrun-pause:latest', '-'], { input: 'FROM busybox:latest\nCMD ["sleep", "3600"]\n' });
-    await docker.docker(['save', '-o', tarball, 'busybox:latest', 'hardrun-pause:latest']);
-  } finally {
-    await docker.stop();
-  }
+  await saveCriImages(tarball);
   const configPath = join(dir, 'config.toml');
   await writeFile(configPath, baseConfig(dir, pauseImage));
   const merged = await runHardrun(['setup', 'containerd', '--config', configPath, '--subuid-file', join(dir, 'subuid'), '--subgid-file', join(dir, 'subgid')]);

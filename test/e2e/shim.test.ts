@@ -5,11 +5,10 @@ import { parse } from 'smol-toml';
 import { stagingDirFor } from '../../src/bundle/staging.js';
 import { defaultHardening } from '../../src/harden/units.js';
 import { defaultRecordName } from '../../src/state/record.js';
-import { importBusybox, startDockerd } from '../helpers/dockerd.js';
 import { hostMountsOfHardrun } from '../helpers/hardrun-docker.js';
 import { runHardrun } from '../helpers/shipped.js';
 import { criClient } from '../shim/cri-client.js';
-import { baseConfig, startContainerd, createPodNetwork, type PrivateContainerd } from '../shim/private-containerd.js';
+import { baseConfig, createPodNetwork, saveCriImages, startContainerd, type PrivateContainerd } from '../shim/private-containerd.js';
 import { assertHardened, parseProbe, probeScript } from '../shim/probe.js';
 
 /**
@@ -48,16 +47,7 @@ test.before(async () => {
   hadCniState = await stat('/var/lib/cni').then(() => true, () => false);
   dir = await mkdtemp('/tmp/hrs-');
   const tarball = join(dir, 'busybox.tar');
-  // dockerd only builds the busybox image; containerd gets it as a tarball.
-  const docker = await startDockerd();
-  try {
-    await importBusybox(docker);
-    // CRI's pod sandbox ("pause") image: busybox that sleeps.
-    await docker.docker(['build', '-t', 'hardrun-pause:latest', '-'], { input: 'FROM busybox:latest\nCMD ["sleep", "3600"]\n' });
-    await docker.docker(['save', '-o', tarball, 'busybox:latest', 'hardrun-pause:latest']);
-  } finally {
-    await docker.stop();
-  }
+  await saveCriImages(tarball);
   configPath = join(dir, 'config.toml');
   await writeFile(configPath, baseConfig(dir, pauseImage));
   const merged = await runHardrun(['setup', 'containerd', '--config', configPath, '--shim', ...subidFiles()]);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mountsUnder, run, type RunOptions, type RunResult } from '../helpers/dockerd.js';
+import { importBusybox, mountsUnder, run, startDockerd, type RunOptions, type RunResult } from '../helpers/dockerd.js';
 
 export interface PrivateContainerd {
   readonly address: string;
@@ -20,6 +20,22 @@ export interface PrivateContainerd {
  * directory (hardrun's tables get merged in); with a sandbox image, what CRI
  * needs to run pods here (see createPodNetwork).
  */
+/**
+ * The images CRI's tests need, as one tarball for `ctr images import`:
+ * busybox, and busybox that sleeps as the pod sandbox ("pause") image. A
+ * private dockerd only builds them (no registry here) and is gone after.
+ */
+export async function saveCriImages(tarball: string): Promise<void> {
+  const docker = await startDockerd();
+  try {
+    await importBusybox(docker);
+    await docker.docker(['build', '-t', 'hardrun-pause:latest', '-'], { input: 'FROM busybox:latest\nCMD ["sleep", "3600"]\n' });
+    await docker.docker(['save', '-o', tarball, 'busybox:latest', 'hardrun-pause:latest']);
+  } finally {
+    await docker.stop();
+  }
+}
+
 export function baseConfig(dir: string, sandboxImage?: string): string {
   return [
     'version = 2',
