@@ -146,7 +146,7 @@ export function reclaimStale(dir: string = claimsDir, now: number = Date.now()):
       continue;
     }
     if (age < creatingGraceMs) continue;
-    const live = entries.some(name => isLive(readOwner(`${claim}/${name}`)));
+    const live = entries.some(name => isLive(entryOwner(claim, name)));
     if (live) continue;
     for (const name of entries) releaseSlot(claim, name);
     if (entries.length === 0) releaseSlot(claim, '.none');
@@ -155,9 +155,10 @@ export function reclaimStale(dir: string = claimsDir, now: number = Date.now()):
   return freed;
 }
 
-function readOwner(entry: string): string | undefined {
+/** The record a claim's entry names (a link to `<root>.hardrun/<id>`), undefined when the entry is not a link. */
+export function entryOwner(claim: string, name: string): string | undefined {
   try {
-    return readlinkSync(entry);
+    return readlinkSync(`${claim}/${name}`);
   } catch {
     return undefined;
   }

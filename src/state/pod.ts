@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { isErrno } from '../errors.js';
 import type { Spec } from '../spec/types.js';
-import { claimsDir, type Slot } from './id-slots.js';
+import { claimsDir, entryOwner, type Slot } from './id-slots.js';
 import { readRecord, recordDir } from './record.js';
 
 /** The annotations containerd's CRI writes into every container of a pod. */
@@ -117,7 +117,7 @@ const procHost: PodHost = {
   },
   claimEntries: claim => {
     try {
-      return readdirSync(claim).map(name => readLink(`${claim}/${name}`) ?? '');
+      return readdirSync(claim).map(name => entryOwner(claim, name) ?? '');
     } catch (error) {
       if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) return undefined;
       throw error;

@@ -1,9 +1,9 @@
-import { lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stagingBase, stagingDirFor } from '../../bundle/staging.js';
 import { removeLeftovers } from '../../runtime/leftovers.js';
 import { removeStaging } from '../../bundle/staging.js';
-import { claimsDir, releaseSlot } from '../../state/id-slots.js';
+import { claimsDir, entryOwner, releaseSlot } from '../../state/id-slots.js';
 import { defaultRecordName, readRecord, recordDir, recordPath, type ContainerRecord } from '../../state/record.js';
 import { isDir } from '../inspect/locate.js';
 
@@ -129,12 +129,8 @@ function staleClaims(scope: LeftoverScope, keys: ReadonlyMap<string, string>, no
 }
 
 function whyEntryIsStale(claim: string, entry: string): string | undefined {
-  let owner: string;
-  try {
-    owner = readlinkSync(`${claim}/${entry}`);
-  } catch {
-    return `its entry ${entry} is not a link to a record`;
-  }
+  const owner = entryOwner(claim, entry);
+  if (owner === undefined) return `its entry ${entry} is not a link to a record`;
   const match = /^(.*)\.hardrun\/([^/]+)$/.exec(owner);
   if (match === null) return `its entry ${entry} names no record (${owner})`;
   const [, root, id] = match as unknown as [string, string, string];
