@@ -11,68 +11,15 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { dockerRun, findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { leftoverRecords, policyLauncher } from '../helpers/hardrun-docker.js';
 import { watchOnlyPolicy } from '../helpers/watch-policy.js';
 import { launcherPath } from '../helpers/shipped.js';
 import { ideaPair, ideasOn } from './ideas.js';
+import { perCommand, stamp, tracer } from './trace-calls.js';
 import { bench, compare, envInt, median, pairs, printTable, stats, verdict } from './runner.js';
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
-
-/** One `docker run --rm busybox true`; throws unless it succeeds. */
-export async function dockerRun(d: PrivateDocker, runtime: string): Promise<void> {
-  const result = await d.docker(['run', '--rm', `--runtime=${runtime}`, 'busybox', 'true'], { reject: false, timeout: 120_000 });
-  if (result.exitCode !== 0) throw new Error(`docker run --runtime=${runtime} exited ${result.exitCode}: ${result.stderr}`);
-}
-
-/** sh that sets $cmd (and $force) from a runtime's argv, skipping the global flags Docker's shim sends. */
-const findCommand = `cmd= skip= force=
-for arg; do
-	if [ -n "$skip" ]; then skip=; continue; fi
-	case $arg in
-	--root | --log | --log-format | --policy | -root | -log | -log-format) skip=1 ;;
-	--force | -force | -f) force=' --force' ;;
-	-*) ;;
-	*) [ -z "$cmd" ] && cmd=$arg ;;
-	esac
-done`;
-
-/** A runtime entry that runs `target` as a child and logs "command|start|end|status" per call. */
-function tracer(dir: string, name: string, target: string): { path: string; log: string } {
-  const path = join(dir, name);
-  const log = join(dir, `${name}.log`);
-  writeFileSync(path, `#!/bin/sh
-${findCommand}
-start=$(date +%s%N)
-'${target}' "$@"
-status=$?
-end=$(date +%s%N)
-echo "$cmd$force|$start|$end|$status" >>'${log}'
-exit $status
-`);
-  chmodSync(path, 0o755);
-  return { path, log };
-}
-
-/** A backend that logs "command|time" when hardrun hands a call over to it, then becomes `target`. */
-function stamp(dir: string, target: string): { path: string; log: string } {
-  const path = join(dir, 'backend-stamp');
-  const log = join(dir, 'backend-stamp.log');
-  writeFileSync(path, `#!/bin/sh\n${findCommand}\necho "$cmd$force|$(date +%s%N)" >>'${log}'\nexec '${target}' "$@"\n`);
-  chmodSync(path, 0o755);
-  return { path, log };
-}
-
-/** Median duration of each traced command, in ms. */
-function perCommand(log: string): Map<string, number[]> {
-  const calls = new Map<string, number[]>();
-  for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
-    const [command, start, end] = line.split('|');
-    calls.set(command!, [...(calls.get(command!) ?? []), (Number(end) - Number(start)) / 1e6]);
-  }
-  return calls;
-}
 
 bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));

@@ -395,3 +395,9 @@ async function assertStaticElf(path: string): Promise<void> {
     }
   }
 }
+
+/** One `docker run --rm busybox true`; throws unless it succeeds. */
+export async function dockerRun(d: PrivateDocker, runtime: string): Promise<void> {
+  const result = await d.docker(['run', '--rm', `--runtime=${runtime}`, 'busybox', 'true'], { reject: false, timeout: 120_000 });
+  if (result.exitCode !== 0) throw new Error(`docker run --runtime=${runtime} exited ${result.exitCode}: ${result.stderr}`);
+}
