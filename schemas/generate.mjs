@@ -49,7 +49,10 @@ export async function generate() {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
   const validator = `${banner}${standaloneCode(ajv, ajv.compile(schema))}`;
   const specSchema = JSON.parse(await readFile(here('./spec.schema.json'), 'utf8'));
-  const specAjv = new Ajv({ allErrors: false, strict: true, code: { source: true, esm: true, lines: true } });
+  // Every create loads this validator: each $ref as one function (inlineRefs:
+  // false), not copied at each use, makes it 42 kB instead of 52, and a create
+  // about 0.4 ms of CPU cheaper (docs/performance.md).
+  const specAjv = new Ajv({ allErrors: false, strict: true, inlineRefs: false, code: { source: true, esm: true } });
   const specBanner = banner.replace('policy.schema.json', 'spec.schema.json');
   const specValidator = `${specBanner}${standaloneCode(specAjv, specAjv.compile(specSchema))}`;
   return {

@@ -9,6 +9,7 @@
 // docker-run does) and with the watch-only policy through a --policy
 // launcher. Each figure is the median of the per-round differences (this
 // tree minus the other), which noise moves less than a difference of medians.
+// BENCH_AB_DOCKER=0 stops after the creates.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,7 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
     const cpuRows = creates.map((variant, index) => stats(`${variant.name} (CPU, task-clock)`, samples[index]!.slice(-pairs(30))));
     printTable(`one create through the launcher, CPU time; other = ${other}`, cpuRows, { baseline: cpuRows[1]!.name, digits: 2 });
     printDifferences(cpuRows, [[0, 1]], 'ms of CPU');
+    if (process.env['BENCH_AB_DOCKER'] === '0') return;
     writeFileSync(join(dir, 'policy.yaml'), `version: 1\naudit:\n  file: ${join(dir, 'audit.jsonl')}\n`);
     writeFileSync(join(dir, 'watch.json'), JSON.stringify(await watchOnlyPolicy(join(dir, 'watch-audit.jsonl'))));
     const watching = (name: string, launcher: string): string => {
