@@ -9,11 +9,7 @@ import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
 import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
-import { appendLearnedRecord } from '../learn/learned-record.js';
-import { learnStateOf } from '../learn/state.js';
 import { imageOf } from '../policy/image.js';
-import { plannedTrace, startCapabilityTrace, stopCapabilityTrace } from '../host/cap-trace.js';
-import { capabilityNumber } from '../host/capability-numbers.js';
 import { callerOf, hostMountinfo } from '../host/facts.js';
 import { detachAll } from '../host/idmap.js';
 import { giveStdioTo } from '../host/stdio.js';
@@ -24,13 +20,11 @@ import type { Policy } from '../policy/policy.js';
 import type { Spec } from '../spec/types.js';
 import { withCleanupHook, withoutCleanupHooks, type CleanupTarget } from '../state/cleanup-hook.js';
 import { claimPath, claimSlot, freeSlot, joinSlot, releaseSlot } from '../state/id-slots.js';
-import { podOf, type PodJoin } from '../state/pod.js';
-import { enterNetworkNamespace, namespaceInode, networkNamespaceToJoin, networkSysctls, withoutNetworkNamespace, writeNetworkSysctls } from '../host/netns.js';
+import type { PodJoin } from '../state/pod.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
-import { removeLeftovers } from './leftovers.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -55,7 +49,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const { admission, backend, plan, claim, trace, netns, learns, held } = admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
+  const { admission, backend, plan, claim, trace, netns, learns, held } = await admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
     if (claim !== undefined) releaseSlot(claim, basename(plan.dir));
@@ -63,7 +57,7 @@ export async function createContainer(call: Call): Promise<number> {
   const ids = plan === undefined ? undefined : admission.ids;
   let staged: StagedMounts | undefined;
   const undo = async (): Promise<void> => {
-    if (trace !== undefined) stopCapabilityTrace(trace);
+    if (trace !== undefined) (await import('../host/cap-trace.js')).stopCapabilityTrace(trace);
     if (staged !== undefined) await detachAll(staged.targets);
     if (plan !== undefined) removeStaging(plan.dir);
     release();
@@ -81,7 +75,7 @@ export async function createContainer(call: Call): Promise<number> {
       keepCallerSpec(plan.dir, bundle, original);
     }
     auditDecision(policy, meta, staged === undefined ? admission : { ...admission, findings: [...admission.findings, ...staged.findings] });
-    replaceJsonFile(configPath, forBackend(plan?.spec ?? admission.spec, backend, netns, hasCleanupHook(backend, learns) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
+    replaceJsonFile(configPath, forBackend(await withoutJoinedNetwork(plan?.spec ?? admission.spec, netns), backend, hasCleanupHook(backend, learns) ? { record: recordPath(call.root, id), ...(plan === undefined ? {} : { staging: plan.dir }), ...(claim === undefined ? {} : { claim }) } : undefined));
   } catch (error) {
     // A create from hardrun's own rewrite may be about to remove the copy it was read from.
     if (original.ours) restoreOriginal(configPath, original.text);
@@ -91,6 +85,7 @@ export async function createContainer(call: Call): Promise<number> {
   if (ids !== undefined) giveStdioTo(ids.uids.hostID, ids.gids.hostID);
   try {
     if (netns !== undefined) {
+      const { enterNetworkNamespace, networkSysctls, writeNetworkSysctls } = await import('../host/netns.js');
       await enterNetworkNamespace(netns.path, netns.inode);
       writeNetworkSysctls(networkSysctls(plan?.spec ?? admission.spec));
     }
@@ -100,7 +95,10 @@ export async function createContainer(call: Call): Promise<number> {
     throw error;
   }
   // This process becomes the backend, whose children become the container.
-  if (trace !== undefined) startCapabilityTrace(trace, grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid, held);
+  if (trace !== undefined) {
+    const { startCapabilityTrace } = await import('../host/cap-trace.js');
+    startCapabilityTrace(trace, await grantedCapabilities(admission.decision.hardening.capabilities.allow), process.pid, held);
+  }
   const handOver = handOverTo(backend, call);
 
   // A foreground `run` is the one create-like call hardrun must outlive: the
@@ -112,7 +110,7 @@ export async function createContainer(call: Call): Promise<number> {
       // Only once the container is gone: a backend killed before it leaves it running.
       // The bundle gets the caller's config.json back (its kept copy goes with the staging).
       if (!flagIsSet(call.argv.flags, 'keep') && await isGoneFrom(backend, call, id)) {
-        if (learns) recordLearnedRun(call.root, id, caller);
+        if (learns) await recordLearnedRun(call.root, id, caller);
         restoreOriginal(configPath, original.text);
         await undo();
       }
@@ -128,10 +126,10 @@ export async function createContainer(call: Call): Promise<number> {
 }
 
 /** A foreground `run` learned from ends without a delete of hardrun's: what it needed is recorded here. */
-function recordLearnedRun(root: string, id: string, caller: string): void {
+async function recordLearnedRun(root: string, id: string, caller: string): Promise<void> {
   try {
     const record = readRecord(root, id);
-    if (record !== undefined) appendLearnedRecord(id, caller, record);
+    if (record !== undefined) (await import('../learn/learned-record.js')).appendLearnedRecord(id, caller, record);
   } catch {
     // A record that cannot be read learns nothing; undo removes it.
   }
@@ -155,7 +153,7 @@ async function refuseIfLive(call: Call, id: string): Promise<void> {
   }
   if (record === undefined) return;
   if (await isGoneFrom(record, call, id)) {
-    removeLeftovers(call.root, id, record);
+    (await import('./leftovers.js')).removeLeftovers(call.root, id, record);
     return;
   }
   throw new HardrunError('exists', runcWords(call, 'container with given ID already exists'));
@@ -170,12 +168,12 @@ async function refuseIfLive(call: Call, id: string): Promise<void> {
  * between the pick and the claim: then the spec is admitted again with
  * another, and the record rewritten.
  */
-function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec, preferred: () => number | undefined, mountinfo: () => string) {
+async function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec, preferred: () => number | undefined, mountinfo: () => string) {
   const pool = hostIdPool();
   const skip = new Set<number>();
   const owner = recordPath(call.root, target.id);
   // The pod is found from the spec as the caller wrote it, once: its sandbox's range is not a pick that can be retried.
-  const pod: PodJoin = podOf(original.spec, call.root);
+  const pod: PodJoin = joinsByPath(original.spec) ? (await import('../state/pod.js')).podOf(original.spec, call.root) : { kind: 'none' };
   for (let attempt = 0; attempt < 16; attempt += 1) {
     const { subject, admission } = admitBundle(policy, target, { pool, pick: from => freeSlot(from, skip, attempt === 0 ? preferred() : undefined), pod }, original);
     refuseIfRefused(policy, admission, subject);
@@ -196,14 +194,13 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
       : undefined;
     const ids = plan === undefined ? undefined : admission.ids;
     const claim = ids === undefined ? undefined : member?.claim ?? claimPath(ids);
-    const netnsPath = networkNamespaceToJoin(plan?.spec ?? admission.spec, backend.kind);
-    const netns = netnsPath === undefined ? undefined : { path: netnsPath, inode: namespaceInode(netnsPath) };
+    const netns = await networkToJoin(plan?.spec ?? admission.spec, backend.kind);
     const learns = learnsFrom(admission.decision.hardening, backend);
-    const trace = learns ? plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
-    const learn = learns ? learnStateOf({
+    const trace = learns ? (await import('../host/cap-trace.js')).plannedTrace(basename(stagingDirFor(call.root, target.id))) : undefined;
+    const learn = learns ? (await import('../learn/state.js')).learnStateOf({
       audit: policy.audit.file, image: admission.image ?? imageOf(subject), spec: admission.spec, bundle, mountinfo: mountinfo(), plan,
       writablePaths: admission.decision.hardening.rootfs.writablePaths, allow: admission.decision.hardening.capabilities.allow,
-      held: heldBeyond(admission.spec, admission.decision.hardening.capabilities.allow),
+      held: await heldBeyond(admission.spec, admission.decision.hardening.capabilities.allow),
     }) : undefined;
     // Before the container's record: a create killed while writing it leaves
     // a temporary file named for this container and no record, which sends
@@ -243,10 +240,31 @@ function admitAndRecord(call: Call, policy: Policy, target: AdmissionTarget, ori
  * record, to append what it needed to the audit log and stop its trace.
  * Other backends' hook rules are theirs; their records go at hardrun's `delete`.
  */
-function forBackend(spec: Spec, backend: ResolvedBackend, netns: { readonly path: string } | undefined, cleanup: CleanupTarget | undefined): Spec {
-  // hardrun joins the network namespace itself before the hand-over (src/host/netns.ts).
-  const joined = netns === undefined ? spec : withoutNetworkNamespace(spec);
-  return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(joined, cleanup) : withoutCleanupHooks(joined);
+function forBackend(spec: Spec, backend: ResolvedBackend, cleanup: CleanupTarget | undefined): Spec {
+  return backend.kind === 'runc' && cleanup !== undefined ? withCleanupHook(spec, cleanup) : withoutCleanupHooks(spec);
+}
+
+/** hardrun joins the network namespace itself before the hand-over (src/host/netns.ts): the backend's spec names none. */
+async function withoutJoinedNetwork(spec: Spec, netns: { readonly path: string } | undefined): Promise<Spec> {
+  return netns === undefined ? spec : (await import('../host/netns.js')).withoutNetworkNamespace(spec);
+}
+
+/**
+ * Whether the spec joins any namespace by path (a pod's container, or
+ * `--network container:`): only then is there a pod to look for. The pod,
+ * network-namespace, learning and trace modules load only on the creates
+ * that use them: every create pays for the code it loads (docs/performance.md).
+ */
+function joinsByPath(spec: Spec): boolean {
+  return spec.linux?.namespaces?.some(namespace => namespace.path !== undefined && namespace.path !== '') === true;
+}
+
+/** The network namespace hardrun enters for the backend, with its inode, or undefined (src/host/netns.ts). */
+async function networkToJoin(spec: Spec, backendKind: string): Promise<{ path: string; inode: number } | undefined> {
+  if (!joinsByPath(spec)) return undefined;
+  const { namespaceInode, networkNamespaceToJoin } = await import('../host/netns.js');
+  const path = networkNamespaceToJoin(spec, backendKind);
+  return path === undefined ? undefined : { path, inode: namespaceInode(path) };
 }
 
 /** Whether the hardened spec joins the pod sandbox's user namespace (a rule in audit, or a userns-remap spec, keeps its own). */
@@ -275,14 +293,15 @@ function learnsFrom(hardening: HardeningSettings, backend: ResolvedBackend): boo
  * policy that only watches capabilities leaves it (Docker's defaults). Its
  * trace keeps their granted checks: enforcing would refuse them.
  */
-function heldBeyond(spec: Spec, allow: readonly string[]): number[] {
+function heldBeyond(spec: Spec, allow: readonly string[]): Promise<number[]> {
   const caps = spec.process?.capabilities;
   const names = new Set([...caps?.bounding ?? [], ...caps?.effective ?? [], ...caps?.permitted ?? []]);
   for (const name of allow) names.delete(name);
   return grantedCapabilities([...names]);
 }
 
-function grantedCapabilities(allow: readonly string[]): number[] {
+async function grantedCapabilities(allow: readonly string[]): Promise<number[]> {
+  const { capabilityNumber } = await import('../host/capability-numbers.js');
   return allow.map(capabilityNumber).filter((cap): cap is number => cap !== undefined);
 }
 

@@ -19,7 +19,7 @@ import { launcherPath } from '../helpers/shipped.js';
 import { watchOnlyPolicy } from '../helpers/watch-policy.js';
 import { makeLayeredBundle } from './bundle.js';
 import { bench, compare, envInt, median, pairs, printTable, stats, type Stats } from './runner.js';
-import { perCommand, tracer } from './trace-calls.js';
+import { cpuPerCommand, cpuTracer } from './trace-calls.js';
 
 /** The task-clock, in ms, of `file args` and every process it waits for; throws unless it exits 0. */
 function cpuMs(dir: string, file: string, args: readonly string[]): number {
@@ -85,7 +85,7 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
       chmodSync(path, 0o755);
       return path;
     };
-    const traced = { here: tracer(dir, 'here-traced', launcherPath), other: tracer(dir, 'other-traced', other) };
+    const traced = { here: cpuTracer(dir, 'here-traced', launcherPath), other: cpuTracer(dir, 'other-traced', other) };
     d = await startDockerd({
       env: { HARDRUN_POLICY: join(dir, 'policy.yaml') },
       runtimes: {
@@ -103,16 +103,17 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
     const rows = await compare(runtimes.map(name => ({ name, run: () => dockerRun(docker, name) })), { rounds: pairs(30) });
     printTable(`docker run --rm busybox true (wall time); other = ${other}`, rows, { baseline: 'other' });
     printDifferences(rows, [[0, 1], [2, 3]], 'ms');
-    // Which call the difference is in: each call Docker makes, timed by a tracing wrapper.
-    const traceRuns = envInt('BENCH_TRACE_RUNS', 10, 0);
+    // Which call the difference is in: the CPU time of each call Docker makes, by a tracing wrapper.
+    const traceRuns = envInt('BENCH_TRACE_RUNS', 20, 0);
     if (traceRuns > 0) {
       const runs = await compare([
         { name: 'here', run: () => dockerRun(docker, 'here-traced') },
         { name: 'other', run: () => dockerRun(docker, 'other-traced') },
       ], { rounds: traceRuns });
-      const calls = { here: perCommand(traced.here.log), other: perCommand(traced.other.log) };
+      const calls = { here: cpuPerCommand(traced.here.log), other: cpuPerCommand(traced.other.log) };
       const callRows = [...calls.here.keys()].flatMap(command => (['here', 'other'] as const).map(side => stats(`${command} (${side})`, (calls[side].get(command) ?? []).slice(-runs[0]!.samples.length))));
-      printTable(`each runtime call inside docker run, built-in policy, timed by a tracing wrapper (${traceRuns} runs each)`, callRows, { digits: 2 });
+      printTable(`CPU time (task-clock) of each runtime call inside docker run, built-in policy (${traceRuns} runs each)`, callRows, { digits: 2 });
+      printDifferences(callRows, callRows.flatMap((_, index) => (index % 2 === 0 ? [[index, index + 1] as const] : [])), 'ms of CPU');
     }
   } finally {
     await d?.stop();

@@ -51,3 +51,38 @@ export function perCommand(log: string): Map<string, number[]> {
   return calls;
 }
 
+
+/**
+ * A runtime entry that logs "command|start|end|status|cpu" per call, cpu
+ * being the task-clock in ms (perf stat) of `target` and every process it
+ * waits for: the runtime, its hooks. A busy machine moves it far less than
+ * the wall time.
+ */
+export function cpuTracer(dir: string, name: string, target: string): { path: string; log: string } {
+  const path = join(dir, name);
+  const log = join(dir, `${name}.log`);
+  writeFileSync(path, `#!/bin/sh
+${findCommand}
+out=$(mktemp)
+start=$(date +%s%N)
+perf stat -x, -e task-clock -o "$out" -- '${target}' "$@"
+status=$?
+end=$(date +%s%N)
+cpu=$(grep task-clock "$out" | cut -d, -f1)
+rm -f "$out"
+echo "$cmd$force|$start|$end|$status|$cpu" >>'${log}'
+exit $status
+`);
+  chmodSync(path, 0o755);
+  return { path, log };
+}
+
+/** The CPU time of each command a cpuTracer logged, in ms. */
+export function cpuPerCommand(log: string): Map<string, number[]> {
+  const calls = new Map<string, number[]>();
+  for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    const [command, , , , cpu] = line.split('|');
+    calls.set(command!, [...(calls.get(command!) ?? []), Number(cpu)]);
+  }
+  return calls;
+}
