@@ -35,8 +35,8 @@ function check(file: string, args: readonly string[], expect = 0): void {
 function events(policy: string, bundle: string, root: string): [string, (call: string) => boolean][] {
   return [
     ['exec (Bun starts, parses the bundle, evaluates modules, parses argv)', () => true],
-    ['policy opened (load, validate)', call => call.includes(`"${policy}"`)],
-    ['config.json opened (parse; caller, host facts)', call => call.includes(`"${bundle}/config.json"`)],
+    ['config.json opened (parse, shape check; a live container of that id looked for)', call => call.includes(`"${bundle}/config.json"`)],
+    ['policy opened (cached policy read; caller, host facts)', call => call.includes(`"${policy}"`)],
     ['/etc/subuid opened (admission: checks, hardening pipeline, user namespace; claim; staging plan)', call => call.includes('"/etc/subuid"')],
     ['record temp file opened (write, rename)', call => call.includes(`"${root}.hardrun/.`)],
     ['mkdir /run/hardrun (staging directories, mountpoints)', call => call.startsWith('mkdir("/run/hardrun"')],
