@@ -24,10 +24,10 @@ export async function forwardCall(call: Call): Promise<number> {
     // there) and go once it succeeds or the container is gone, so hardrun waits for the backend. As
     // in the launcher, a staging directory that cannot be removed stays
     // behind for `hardrun doctor` to report; the container is gone.
-    // As the launcher: a backend that has the container runs its cleanup hook as it deletes it.
-    const hooked = record.hooked === true && isDirectory(`${call.root}/${id}`);
+    // As the launcher: a backend that has the container runs its cleanup hook
+    // as it deletes it, so the call becomes the backend's.
+    if (record.hooked === true && isDirectory(`${call.root}/${id}`)) return execBackend(handOver);
     const status = await runBackend(handOver);
-    if (status === 0 && hooked) return status;
     if (status === 0 || await isGoneFrom(record, call, id)) removeLeftovers(call.root, id, record);
     return status;
   }
