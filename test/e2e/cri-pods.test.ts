@@ -286,6 +286,41 @@ function podTests(handler: Handler, define: Define): void {
     judge(t, await seenIn(t, pod, 'shipper'), 'shipper');
   });
 
+  // kubectl cp runs tar in the container through Exec: `tar cf -` to copy
+  // out, `tar xmf - -C DIR` with the archive on its stdin to copy in.
+  // ExecSync carries no stdin, so the archive goes in as base64 on the
+  // command line and is piped to the same tar inside the container.
+  define(`${handler}: kubectl cp's tar copies into an emptyDir, keeping owners, and out again; into the root only where it is writable`, async t => {
+    const pod = await withPod(t, { name: `cp-${handler}`, handler, containers: [{ name: 'app', image, emptyDirs: { data: '/data' }, command: serve('true') }] });
+    await readyLines(t, pod, 'app');
+    const app = pod.ids.get('app') ?? '';
+    const source = await mkdtemp(join(dir, 'cp-'));
+    t.teardown(() => rm(source, { recursive: true, force: true }));
+    await mkdir(join(source, 'cp-src'));
+    await writeFile(join(source, 'cp-src', 'hello.txt'), 'copied-in\n');
+    await run('chown', ['-R', '1000:1000', join(source, 'cp-src')]);
+    await run('tar', ['-C', source, '-cf', join(source, 'in.tar'), 'cp-src']);
+    const archive = (await readFile(join(source, 'in.tar'))).toString('base64');
+    const copyIn = (target: string) => client().execSync(app, ['sh', '-c', `echo ${archive} | base64 -d | tar -xmf - -C ${target}`]);
+    const intoVolume = await copyIn('/data');
+    t.is(intoVolume.exitCode, 0, `into the emptyDir: ${intoVolume.stderr}`);
+    const onDisk = await stat(join(pod.emptyDir('data'), 'cp-src', 'hello.txt'));
+    t.is(`${onDisk.uid}:${onDisk.gid}`, '1000:1000', 'the archive\'s owners, on the node\'s disk');
+    t.is(await readFile(join(pod.emptyDir('data'), 'cp-src', 'hello.txt'), 'utf8'), 'copied-in\n');
+    const intoRoot = await copyIn('/');
+    if (handler === 'runc') t.is(intoRoot.exitCode, 0, `runc: the root is writable: ${intoRoot.stderr}`);
+    else {
+      t.not(intoRoot.exitCode, 0, 'into the read-only root');
+      t.regex(intoRoot.stderr, /Read-only file system/);
+    }
+    const out = await client().execSync(app, ['sh', '-c', 'tar -cf - -C /data cp-src | base64']);
+    t.is(out.exitCode, 0, `out of the emptyDir: ${out.stderr}`);
+    await writeFile(join(source, 'out.tar'), Buffer.from(out.stdout.replace(/\s/g, ''), 'base64'));
+    await mkdir(join(source, 'out'));
+    await run('tar', ['-C', join(source, 'out'), '-xf', join(source, 'out.tar')]);
+    t.is(await readFile(join(source, 'out', 'cp-src', 'hello.txt'), 'utf8'), 'copied-in\n', 'what came out is what went in');
+  });
+
   define(`${handler}: an init container runs to completion before the app starts`, async t => {
     const pod = await withPod(t, withInit(handler));
     const init = await client().containerStatus(pod.ids.get('prepare') ?? '');
