@@ -380,6 +380,64 @@ function podTests(handler: Handler, define: Define): void {
     const info = await stat(join(data, 'file'));
     t.is(`${info.uid}:${info.gid}`, '100:100', 'a hostPath keeps owners as under runc');
   });
+
+  define(`${handler}: a configMap and a secret volume at the kubelet's own paths, as its atomic writer lays them out`, async t => {
+    const volumes = await kubeletVolumes(t);
+    const pod = await withPod(t, {
+      name: `volumes-${handler}`,
+      handler,
+      containers: [{
+        name: 'app',
+        image,
+        command: serve([
+          'echo "@@config $(cat /etc/config/app.conf)"',
+          'echo "@@secret $(cat /etc/creds/password)"',
+          'for path in /etc/config/app.conf /etc/creds/password; do if echo x 2>/dev/null > $path; then echo "@@write $path ok"; else echo "@@write $path refused"; fi; done',
+        ].join('; ')),
+        hostPaths: [{ hostPath: volumes.configMap, containerPath: '/etc/config', readonly: true }, { hostPath: volumes.secret, containerPath: '/etc/creds', readonly: true }],
+      }],
+    });
+    const lines = await readyLines(t, pod, 'app');
+    t.is(marker(lines, 'config'), 'level=debug', 'the configMap key, read through its ..data link');
+    t.is(marker(lines, 'secret'), 's3cret', 'the secret key, read through its ..data link');
+    t.is(marker(lines, 'write /etc/config/app.conf'), 'refused');
+    t.is(marker(lines, 'write /etc/creds/password'), 'refused');
+    judge(t, parseProbe(lines.join('\n')), 'app');
+  });
+}
+
+/**
+ * A configMap and a secret volume where the kubelet keeps them,
+ * /var/lib/kubelet/pods/<pod uid>/volumes/kubernetes.io~<type>/<name>,
+ * laid out as its atomic writer does (each key a link into `..data`, a link
+ * to a timestamped directory); the secret on a tmpfs of its own. The
+ * sensitive-mounts check judges these real paths (/var/lib/kubelet is
+ * sensitive, the pods' volumes below it are allowed). Removed afterwards,
+ * with /var/lib/kubelet itself when this test made it.
+ */
+async function kubeletVolumes(t: ExecutionContext): Promise<{ configMap: string; secret: string }> {
+  const kubelet = '/var/lib/kubelet';
+  const made = await stat(kubelet).then(() => undefined, () => kubelet);
+  const podDir = join(kubelet, 'pods', `hardrun-test-${process.pid}-${Date.now()}`);
+  const configMap = join(podDir, 'volumes', 'kubernetes.io~configmap', 'settings');
+  const secret = join(podDir, 'volumes', 'kubernetes.io~secret', 'creds');
+  t.teardown(async () => {
+    await run('umount', ['--lazy', secret], { reject: false });
+    await rm(podDir, { recursive: true, force: true });
+    if (made !== undefined) await rm(made, { recursive: true, force: true });
+    else await rmdir(join(kubelet, 'pods')).catch(() => undefined);
+  });
+  await mkdir(configMap, { recursive: true });
+  await mkdir(secret, { recursive: true });
+  await run('mount', ['-t', 'tmpfs', '-o', 'size=1m,mode=0755', 'tmpfs', secret]);
+  for (const [volume, key, value] of [[configMap, 'app.conf', 'level=debug'], [secret, 'password', 's3cret']] as const) {
+    const stamped = '..2026_12_07_00_00_00.000000001';
+    await mkdir(join(volume, stamped));
+    await writeFile(join(volume, stamped, key), `${value}\n`, { mode: 0o644 });
+    await run('ln', ['-s', stamped, join(volume, '..data')]);
+    await run('ln', ['-s', `..data/${key}`, join(volume, key)]);
+  }
+  return { configMap, secret };
 }
 
 podTests('runc', (title, implementation) => test.serial(title, implementation));
