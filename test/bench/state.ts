@@ -9,7 +9,7 @@
 // private --root. Part 3: the launcher's own cost, with /bin/true as the
 // backend of a record.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -71,13 +71,14 @@ async function statePart(): Promise<Stats[]> {
 }
 
 /** start, kill and delete of containers created (untimed) by each side, one per side and round. */
-function lifecyclePart(): Stats[] {
+function lifecyclePart(): { wall: Stats[]; cpu: Stats[] | undefined } {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
   const root = join(dir, 'state');
   mkdirSync(root);
   const sides = sidesIn(dir);
   const bundles: Bundle[] = sides.map(() => makeBundle(dir, { busybox: true, args: ['sleep', '600'] }));
   const times = new Map<string, number[]>();
+  const cpuTimes = new Map<string, number[]>();
   const made: { side: number; id: string }[] = [];
   const call = (side: number, args: string[]) => {
     const { file, globals, env } = sides[side]!;
@@ -85,11 +86,31 @@ function lifecyclePart(): Stats[] {
     const result = spawnSync(file, [...globals, '--root', root, ...args], { stdio: 'ignore', cwd: bundles[side]!.dir, env });
     if (result.status !== 0) throw new Error(`${sides[side]!.name}: ${args.join(' ')} exited ${result.status ?? result.signal}`);
   };
+  const perf = findExecutable('perf', ['/usr/bin', '/usr/sbin']);
+  const perfOut = join(dir, 'perf.csv');
   const timed = (side: number, op: string, args: string[]) => {
+    const key = `${sides[side]!.name} ${op}`;
     const start = performance.now();
     call(side, args);
-    const key = `${sides[side]!.name} ${op}`;
     times.set(key, [...(times.get(key) ?? []), performance.now() - start]);
+  };
+  // The same call's CPU time, the task-clock of the call and all it waits
+  // for (runc's hooks included), where perf is installed: a busy machine
+  // moves it far less than the wall time.
+  const cpuTimed = (side: number, op: string, args: string[]) => {
+    if (perf === undefined) {
+      timed(side, op, args);
+      return;
+    }
+    const { file, globals, env } = sides[side]!;
+    const start = performance.now();
+    const result = spawnSync(perf, ['stat', '-x', ',', '-e', 'task-clock', '-o', perfOut, '--', file, ...globals, '--root', root, ...args], { stdio: 'ignore', cwd: bundles[side]!.dir, env });
+    const wall = performance.now() - start;
+    if (result.status !== 0) throw new Error(`${sides[side]!.name}: ${args.join(' ')} exited ${result.status ?? result.signal}`);
+    const key = `${sides[side]!.name} ${op}`;
+    times.set(key, [...(times.get(key) ?? []), wall]);
+    const cpu = Number(readFileSync(perfOut, 'utf8').split('\n').find(line => line.includes('task-clock'))?.split(',')[0]);
+    cpuTimes.set(key, [...(cpuTimes.get(key) ?? []), cpu]);
   };
   const waitStopped = (id: string) => {
     for (let i = 0; i < 200; i++) {
@@ -113,13 +134,14 @@ function lifecyclePart(): Stats[] {
       for (const [op, args] of ops) {
         if (op === 'delete') ids.forEach(waitStopped);
         for (const side of order) {
-          if (round >= 0) timed(side, op, args(ids[side]!));
+          if (round >= 0) cpuTimed(side, op, args(ids[side]!));
           else call(side, args(ids[side]!));
         }
       }
       made.splice(0);
     }
-    return ['start', 'kill', 'delete'].flatMap(op => sides.map(side => stats(`${side.name} ${op}`, times.get(`${side.name} ${op}`) ?? [])));
+    const rows = (from: Map<string, number[]>) => ['start', 'kill', 'delete'].flatMap(op => sides.map(side => stats(`${side.name} ${op}`, from.get(`${side.name} ${op}`) ?? [])));
+    return { wall: rows(times), cpu: cpuTimes.size === 0 ? undefined : rows(cpuTimes) };
   } finally {
     // Whatever a failed round left: the launcher's delete also removes hardrun's record and staging.
     for (const { side, id } of made) {
@@ -171,11 +193,18 @@ bench('state: calls that need no spec work, hardrun vs the sh floor', async () =
   const state = await statePart();
   printTable('state of a running container (Docker-started through hardrun), per call', state, { baseline: floorName, digits: 2 });
   const lifecycle = process.env['BENCH_LIFECYCLE'] === '0' ? undefined : lifecyclePart();
-  if (lifecycle !== undefined) printTable('start, kill, delete of a container created by hand (one call per sample)', lifecycle, { digits: 2 });
+  if (lifecycle !== undefined) printTable('start, kill, delete of a container created by hand (one call per sample)', lifecycle.wall, { digits: 2 });
+  if (lifecycle?.cpu !== undefined) printTable('the same calls, CPU time (task-clock under perf stat, the runtime and its hooks)', lifecycle.cpu, { digits: 2 });
   if (process.env['BENCH_LAUNCHER'] !== '0') {
     printTable('the launcher alone, per call (the engine and the backends replaced by /bin/true)', await launcherPart(), { digits: 2 });
   }
   console.log('');
   judge('state', state, side => side);
-  if (lifecycle !== undefined) for (const op of ['start', 'kill', 'delete']) judge(op, lifecycle, side => `${side} ${op}`);
+  if (lifecycle !== undefined) for (const op of ['start', 'kill', 'delete']) judge(op, lifecycle.wall, side => `${side} ${op}`);
+  if (lifecycle?.cpu !== undefined) {
+    for (const op of ['start', 'kill', 'delete']) {
+      const at = (side: string) => lifecycle.cpu!.find(row => row.name === `${side} ${op}`)!.median;
+      console.log(`${op} by CPU: hardrun minus the floor ${(at(envWay) - at(floorName)).toFixed(2)} ms (HARDRUN_POLICY), ${(at(flagWay) - at(floorName)).toFixed(2)} ms (--policy); runc minus the floor ${(at('runc') - at(floorName)).toFixed(2)} ms`);
+    }
+  }
 });
