@@ -180,7 +180,8 @@ async function privilegedPod(): Promise<void> {
   } catch (error) {
     const message = (error as Error).message;
     const said = /^(Create|Start)Container app: .*hardrun refused this container: .*every capability and device \(--privileged\)/s.test(message);
-    report('pod-privileged-refused', said, said ? message.replace(/^.*(hardrun refused this container: [^\n]*).*$/s, '$1').slice(0, 300) : `without hardrun's sentence: ${message.slice(0, 300)}`);
+    const step = message.split(':', 1)[0] ?? '';
+    report('pod-privileged-refused', said, said ? `at ${step}: ${message.replace(/^.*(hardrun refused this container: [^\n]*).*$/s, '$1').slice(0, 300)}` : `without hardrun's sentence: ${message.slice(0, 300)}`);
     if (error instanceof PodStartError) await removeAndCheck(error.pod, 'privileged');
   }
 }
