@@ -627,6 +627,7 @@ ip link del hrp0 2>/dev/null
 bounded ctr -n k8s.io images rm "$pod_image" "$pause_image" >/dev/null 2>&1
 bounded docker rmi hardrun-pause:host >/dev/null 2>&1
 cp -a "$work/config.toml.before" "$toml"
+rm -f "$toml.hardrun-backup"
 bounded systemctl restart containerd
 
 # --- the README's main job, last: it leaves hardrun registered ---------------------------
