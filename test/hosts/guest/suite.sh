@@ -556,8 +556,8 @@ hardrun_state() { find /run/hardrun /run/containerd/runc/k8s.io.hardrun 2>/dev/n
 sed "/^[[:space:]]*\[plugins\.\"io\.containerd\.grpc\.v1\.cri\"\][[:space:]]*$/a\\    sandbox_image = \"$pause_image\"" \
 	"$work/config.toml.before" >"$toml"
 if bounded "$hardrun" setup containerd --config "$toml" >"$work/pods.setup" 2>&1 && bounded systemctl restart containerd &&
-	bounded containerd config dump >"$work/pods.dump" 2>&1 && grep -q "\"$pause_image\"" "$work/pods.dump" &&
-	grep -q 'BinaryName = "/opt/hardrun/bin/hardrun"' "$work/pods.dump" &&
+	bounded containerd config dump >"$work/pods.dump" 2>&1 && grep -qE "[\"']${pause_image}[\"']" "$work/pods.dump" &&
+	grep -qE "BinaryName = [\"']/opt/hardrun/bin/hardrun[\"']" "$work/pods.dump" &&
 	bounded ctr plugins ls 2>/dev/null | grep -E 'cri[[:space:]]' | grep -qw ok; then
 	pass pod-node "containerd $containerd_version: CRI plugin ok, the hardrun handler and sandbox image $pause_image in containerd config dump"
 else
