@@ -16,7 +16,7 @@
 # a lock keeps two builds of one suite apart.
 set -euo pipefail
 
-RECIPE=r1
+RECIPE=r2
 suite=${1:?usage: build-image.sh SUITE (bookworm, trixie, sid)}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache_root=${HARDRUN_HOSTS_CACHE:-/var/cache/hardrun-test/hosts}
@@ -36,8 +36,10 @@ esac
 # sid's Release file may carry a Valid-Until older than this machine's clock.
 apt_opts=(-o Acquire::Check-Valid-Until=false -o Acquire::Retries=3)
 
+# containernetworking-plugins and iproute2: the pod checks' network (a veth
+# end moved into the pod by the host-device plugin, as test/shim does).
 packages=(linux-image-amd64 docker.io containerd runc crun apparmor busybox-static
-	iptables ca-certificates procps util-linux e2fsprogs)
+	iptables ca-certificates procps util-linux e2fsprogs containernetworking-plugins iproute2)
 # From trixie on, the docker command is in its own package.
 [[ $suite == bookworm ]] || packages+=(docker-cli)
 

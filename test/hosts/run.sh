@@ -107,6 +107,14 @@ run_suite() {
 	if command -v gcc >/dev/null; then
 		gcc -O2 -static -o "$disk/idmap-probe" "$here/guest/idmap-probe.c" || log "$suite: idmap-probe not built: skipped"
 	fi
+	# The pod checks' CRI client (cri-driver.ts), compiled with the project's
+	# Bun (the guests have no Node), and the runtime.v1 messages it reads.
+	if ! "$repo/node_modules/.bin/bun" build --compile --no-compile-autoload-dotenv --no-compile-autoload-bunfig \
+		"$here/cri-driver.ts" --outfile "$disk/cri-driver" >"$tmp/cri-driver.log" 2>&1; then
+		log "$suite: cri-driver not built: the pod checks will fail"
+		sed 's/^/  /' "$tmp/cri-driver.log" >&2
+	fi
+	cp "$repo/test/shim/cri-runtime-v1.proto" "$disk/"
 	# The real-services image, a plain tar given to the guest as a read-only
 	# third disk (/dev/vdc): no copy, and docker import reads it as a stream.
 	local services_drive=()

@@ -5,8 +5,13 @@ import { credentials, Client, Metadata, type ServiceError } from '@grpc/grpc-js'
 import protobuf from 'protobufjs';
 import { fileURLToPath } from 'node:url';
 
-const protoPath = fileURLToPath(new URL('../../../test/shim/cri-runtime-v1.proto', import.meta.url));
+let protoPath = fileURLToPath(new URL('../../../test/shim/cri-runtime-v1.proto', import.meta.url));
 let root: protobuf.Root | undefined;
+/** Reads the messages from this .proto instead: a compiled driver (test/hosts/cri-driver.ts) carries none beside itself. */
+export function useCriProto(path: string): void {
+  protoPath = path;
+  root = undefined;
+}
 const type = (name: string): protobuf.Type => {
   root ??= protobuf.loadSync(protoPath);
   return root.lookupType(`runtime.v1.${name}`);

@@ -535,6 +535,101 @@ cp -a "$work/config.toml.before" "$toml"
 rmdir "$dropins" 2>/dev/null
 bounded systemctl restart containerd
 
+# --- pods through this containerd's CRI, as the kubelet drives them ---------------------
+#
+# containerd as Debian ships it (its CRI plugin on), the hardrun handler
+# merged by setup containerd, and what a node needs to run a pod without a
+# registry or a cluster network: busybox and a pause image (busybox that
+# sleeps) imported into k8s.io, the sandbox image set to that pause in
+# Debian's file, and a CNI network in Debian's conf_dir (the host-device
+# plugin moves one end of a veth made here into the pod, static address
+# 127.0.0.2/8, as test/shim/private-containerd.ts does). cri-driver
+# (test/hosts/cri-driver.ts, compiled by run.sh) then runs the pods with the
+# RuntimeClass handler hardrun and prints one line per check.
+containerd_version=$(containerd --version | awk '{print $3}')
+pause_image=docker.io/library/hardrun-pause:host
+pod_image=docker.io/library/busybox:host
+cni_conf=/etc/cni/net.d/10-hardrun-test.conflist
+pod_dir=$work/pods
+# What hardrun keeps at run time: its own directory, and its records beside containerd's runc root.
+hardrun_state() { find /run/hardrun /run/containerd/runc/k8s.io.hardrun 2>/dev/null | sort; }
+sed "/^[[:space:]]*\[plugins\.\"io\.containerd\.grpc\.v1\.cri\"\][[:space:]]*$/a\\    sandbox_image = \"$pause_image\"" \
+	"$work/config.toml.before" >"$toml"
+if bounded "$hardrun" setup containerd --config "$toml" >"$work/pods.setup" 2>&1 && bounded systemctl restart containerd &&
+	bounded containerd config dump >"$work/pods.dump" 2>&1 && grep -qE "[\"']${pause_image}[\"']" "$work/pods.dump" &&
+	grep -qE "BinaryName = [\"']/opt/hardrun/bin/hardrun[\"']" "$work/pods.dump" &&
+	bounded ctr plugins ls 2>/dev/null | grep -E 'cri[[:space:]]' | grep -qw ok; then
+	pass pod-node "containerd $containerd_version: CRI plugin ok, the hardrun handler and sandbox image $pause_image in containerd config dump"
+else
+	fail pod-node "containerd $containerd_version: $(last_error "$work/pods.setup" "$work/pods.dump")"
+	evidence "$work/pods.setup"
+fi
+grep -E "hardrun|$pause_image" "$work/pods.dump" 2>/dev/null | evidence
+note "CRI plugin: $(bounded ctr plugins ls 2>/dev/null | grep -E 'cri[[:space:]]' | tr -s ' ' | tr '\n' ' ')"
+
+ip link add hrv0 type veth peer name hrp0 2>"$work/pods.net"
+mkdir -p "${cni_conf%/*}"
+printf '{"cniVersion": "0.4.0", "name": "hardrun-test", "plugins": [%s]}\n' \
+	'{"type": "host-device", "device": "hrv0", "ipam": {"type": "static", "addresses": [{"address": "127.0.0.2/8"}]}}' >"$cni_conf"
+if [[ -x /usr/lib/cni/host-device && -x /usr/lib/cni/static ]] && ip link show hrv0 >/dev/null 2>&1; then
+	pass pod-network "CNI: $cni_conf, host-device on the veth hrv0, static 127.0.0.2/8"
+else
+	fail pod-network "no /usr/lib/cni/host-device or static (containernetworking-plugins), or no veth: $(last_error "$work/pods.net")"
+fi
+
+tar -C "$rootfs" --numeric-owner -c . |
+	bounded docker import --change 'CMD ["/bin/sleep", "86400"]' - hardrun-pause:host >"$work/pods.images" 2>&1
+if bounded docker save busybox:host hardrun-pause:host | bounded ctr -n k8s.io images import - >>"$work/pods.images" 2>&1 &&
+	bounded ctr -n k8s.io images ls -q | grep -qx "$pause_image" && bounded ctr -n k8s.io images ls -q | grep -qx "$pod_image"; then
+	pass pod-images "$pod_image and $pause_image in containerd's k8s.io namespace"
+else
+	fail pod-images "$(last_error "$work/pods.images")"
+fi
+
+hardrun_state >"$work/pods.state.before"
+if [[ ! -x $disk/cri-driver || ! -f $disk/cri-runtime-v1.proto ]]; then
+	fail pod-driver "no cri-driver or cri-runtime-v1.proto on the test disk (run.sh compiles it)"
+else
+	mkdir -p "$pod_dir"
+	elapsed bounded "$disk/cri-driver" --proto "$disk/cri-runtime-v1.proto" --dir "$pod_dir" --image "$pod_image" \
+		--handler hardrun --label "containerd $containerd_version" >"$work/pods.out" 2>&1
+	driver_rc=$?
+	while IFS= read -r line; do
+		case $line in
+		'ok   '*) passed=$((passed + 1)) ;;
+		'FAIL '*) failed=$((failed + 1)) ;;
+		esac
+		printf '%s\n' "$line"
+	done <"$work/pods.out"
+	# 0: every check passed; 1: one failed (and said so). Anything else is the driver's own failure.
+	if ((driver_rc > 1)) || ! grep -q '^ok   pod-start' "$work/pods.out"; then
+		fail pod-driver "cri-driver exit $driver_rc after ${took} s: $(last_error "$work/pods.out")"
+	else
+		note "cri-driver: exit $driver_rc after ${took} s"
+	fi
+fi
+sleep 1
+hardrun_state >"$work/pods.state.after"
+# Paths that went away meanwhile (stale entries an earlier container left, reclaimed) are evidence, not leftovers;
+# so are the record directory of containerd's k8s.io root and its @default record (the default backend's, which
+# the launcher reads for a container it has no record of: one per root, kept by design, src/state/record.ts).
+records=/run/containerd/runc/k8s.io.hardrun
+comm -13 "$work/pods.state.before" "$work/pods.state.after" | grep -xF -e "$records" -e "$records/@default" | sed 's/^/new, kept by design: /' | evidence
+left=$(comm -13 "$work/pods.state.before" "$work/pods.state.after" | grep -vxF -e "$records" -e "$records/@default")
+if [[ -z $left ]] && ! grep -q ' /run/hardrun' /proc/self/mountinfo; then
+	pass pod-leftovers "after RemovePodSandbox, no path under /run/hardrun or $records that was not there before the pods but $records/@default, no mount under /run/hardrun (containerd $containerd_version)"
+else
+	fail pod-leftovers "left by the pods: $(echo "$left" | head -5 | tr '\n' ' ')$(grep -c ' /run/hardrun' /proc/self/mountinfo) mount(s) under /run/hardrun"
+fi
+comm -23 "$work/pods.state.before" "$work/pods.state.after" | sed 's/^/gone meanwhile: /' | evidence
+rm -f "$cni_conf"
+ip link del hrp0 2>/dev/null
+bounded ctr -n k8s.io images rm "$pod_image" "$pause_image" >/dev/null 2>&1
+bounded docker rmi hardrun-pause:host >/dev/null 2>&1
+cp -a "$work/config.toml.before" "$toml"
+rm -f "$toml.hardrun-backup"
+bounded systemctl restart containerd
+
 # --- the README's main job, last: it leaves hardrun registered ---------------------------
 
 if elapsed bounded bash /opt/hardrun/bin/hardrun-demo >"$work/demo" 2>&1; then
