@@ -9,16 +9,18 @@
 // docker-run does) and with the watch-only policy through a --policy
 // launcher. Each figure is the median of the per-round differences (this
 // tree minus the other), which noise moves less than a difference of medians.
+// Both engines' pages are dropped from the page cache first: a file the
+// build just wrote maps differently from one read back from disk.
 // BENCH_AB_DOCKER=0 stops after the creates.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dockerRun, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
-import { launcherPath } from '../helpers/shipped.js';
+import { enginePath, launcherPath } from '../helpers/shipped.js';
 import { watchOnlyPolicy } from '../helpers/watch-policy.js';
 import { makeLayeredBundle } from './bundle.js';
-import { bench, compare, envInt, median, pairs, printTable, stats, type Stats } from './runner.js';
+import { bench, compare, dropFromPageCache, envInt, median, pairs, printTable, stats, type Stats } from './runner.js';
 import { cpuPerCommand, cpuTracer } from './trace-calls.js';
 
 /** The task-clock, in ms, of `file args` and every process it waits for; throws unless it exits 0. */
@@ -47,6 +49,8 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
     throw new Error('BENCH_AGAINST must name another build\'s bin/ directory (with hardrun and hardrun-engine)');
   }
   const other = join(resolve(against), 'hardrun');
+  // Both executables as a host has them after a boot, not as the build left one of them.
+  for (const engine of [enginePath, join(resolve(against), 'hardrun-engine')]) dropFromPageCache(engine);
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
   let d: PrivateDocker | undefined;
   const layered = makeLayeredBundle(dir, 20);

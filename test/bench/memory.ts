@@ -19,16 +19,12 @@ import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
 import { makeBundle, removeBenchCgroups } from './bundle.js';
 import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
-import { bench, envInt, must, printTable, stats, verdict, type Stats } from './runner.js';
+import { bench, dropFromPageCache, envInt, must, printTable, stats, verdict, type Stats } from './runner.js';
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
 const gnuTime = '/usr/bin/time';
 
 /** Writes back and drops one file's pages from the page cache: the next run reads it from disk. */
-function dropFromPageCache(file: string): void {
-  must('sync', [file]);
-  must('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
-}
 
 bench('memory: peak resident size, hardrun vs runc', () => {
   if (findExecutable('time', ['/usr/bin']) !== gnuTime) {

@@ -180,3 +180,13 @@ export function inNodeAndBun<R>(moduleUrl: string, name: string, measure: () => 
     report(runs);
   });
 }
+
+/**
+ * Drops one file's clean pages from the page cache (`sync`, then `dd
+ * iflag=nocache`): an executable the build just wrote maps differently from
+ * one read back from disk, so builds compared side by side start alike.
+ */
+export function dropFromPageCache(file: string): void {
+  must('sync', [file]);
+  must('dd', [`if=${file}`, 'iflag=nocache', 'count=0', 'status=none']);
+}
