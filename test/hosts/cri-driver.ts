@@ -4,7 +4,7 @@
 // compiled by run.sh with Bun into one executable on the test disk, since
 // the guests have neither Node nor crictl.
 //
-//   cri-driver --socket SOCK --proto FILE --dir DIR --image REF [--handler hardrun] [--label TEXT]
+//   cri-driver --socket SOCK --proto FILE --dir DIR --image REF [--handler hardrun] [--cgroup-driver cgroupfs|systemd] [--label TEXT]
 //
 // Prints one line per check in the suite's format ("ok   NAME: detail" or
 // "FAIL NAME: detail", evidence as "# " lines) and exits 1 when a check failed.
@@ -28,10 +28,11 @@ const { values: options } = parseArgs({
     handler: { type: 'string', default: 'hardrun' },
     'runc-root': { type: 'string', default: '/run/containerd/runc/k8s.io' },
     label: { type: 'string', default: 'containerd' },
+    'cgroup-driver': { type: 'string', default: 'cgroupfs' },
   },
 });
 if (options.proto === undefined || options.dir === undefined || options.image === undefined) {
-  process.stderr.write('usage: cri-driver --socket SOCK --proto FILE --dir DIR --image REF [--handler hardrun] [--runc-root DIR] [--label TEXT]\n');
+  process.stderr.write('usage: cri-driver --socket SOCK --proto FILE --dir DIR --image REF [--handler hardrun] [--runc-root DIR] [--cgroup-driver cgroupfs|systemd] [--label TEXT]\n');
   process.exit(2);
 }
 const proto: string = options.proto;
@@ -39,6 +40,7 @@ const dir: string = options.dir;
 const image: string = options.image;
 const { socket, handler, label } = options;
 const criRoot = options['runc-root'];
+const cgroupDriver = options['cgroup-driver'];
 useCriProto(proto);
 const cri = criClient(socket, 180_000);
 
@@ -80,8 +82,19 @@ const described = (seen: Seen): string =>
 
 /** The user namespace of a container's init process, seen from the host (runc's state under containerd's root). */
 async function userNamespaceOf(id: string): Promise<string> {
-  const state = JSON.parse(execFileSync('runc', ['--root', criRoot, 'state', id], { encoding: 'utf8' })) as { pid: number };
-  return readlink(`/proc/${state.pid}/ns/user`);
+  return readlink(`/proc/${initPid(id)}/ns/user`);
+}
+
+function initPid(id: string): number {
+  return (JSON.parse(execFileSync('runc', ['--root', criRoot, 'state', id], { encoding: 'utf8' })) as { pid: number }).pid;
+}
+
+/** A container's cgroup v2 path, seen from the host: a systemd scope under the systemd driver, a plain directory under cgroupfs. */
+async function cgroupOf(id: string): Promise<string> {
+  const lines = (await readFile(`/proc/${initPid(id)}/cgroup`, 'utf8')).split('\n');
+  // cgroup v2's one line; on a v1 host, the first hierarchy that names the container.
+  const line = lines.find(entry => entry.startsWith('0::') && entry.includes(id)) ?? lines.find(entry => entry.includes(id)) ?? lines[0] ?? '';
+  return line.slice(line.indexOf(':', line.indexOf(':') + 1) + 1);
 }
 
 async function ownerOf(path: string): Promise<string> {
@@ -109,10 +122,15 @@ async function removeAndCheck(pod: RunningPod, what: string): Promise<void> {
     : left.join('; '));
 }
 
+// Under the systemd driver, a slice as the kubelet names a pod's (containerd
+// makes runc's `slice:cri-containerd:<id>` from a parent ending in .slice).
+const cgroupParent = cgroupDriver === 'systemd' ? { cgroupParent: 'hardrun_test-pods.slice' } : {};
+
 // One pod: an init container prepares the emptyDir; the writer and the reader share it.
 const shared: PodSpec = {
   name: 'hosts-shared',
   handler,
+  ...cgroupParent,
   initContainers: [{ name: 'prepare', image, emptyDirs: { shared: '/shared' }, command: ['sh', '-c', 'echo prepared > /shared/ready && echo init-done'] }],
   containers: [
     { name: 'writer', image, emptyDirs: { shared: '/shared' }, command: serve('cat /shared/ready; echo from-writer > /shared/note && touch /shared/owned-by-100 && chown 100:100 /shared/owned-by-100 && echo wrote') },
@@ -144,6 +162,11 @@ async function sharedPod(): Promise<void> {
     const sameMap = seen.writer.uidMap.join(' ') === seen.reader.uidMap.join(' ');
     report('pod-userns', sameMap && writerNs === readerNs && writerNs === sandboxNs && writerNs !== hostNs,
       `uid_map ${seen.writer.uidMap.join(' ')} in the writer, ${seen.reader.uidMap.join(' ')} in the reader; from the host: sandbox ${sandboxNs}, writer ${writerNs}, reader ${readerNs}, host ${hostNs}`);
+    const writerId = pod.ids.get('writer')!;
+    const cgroup = await cgroupOf(writerId).catch((error: unknown) => `? ${String(error)}`);
+    const scoped = cgroup.endsWith(`cri-containerd-${writerId}.scope`);
+    report('pod-cgroup', cgroupDriver === 'systemd' ? scoped : !scoped && cgroup.includes(writerId),
+      `the writer's cgroup, from the host: ${cgroup} (want ${cgroupDriver === 'systemd' ? 'the systemd scope cri-containerd-ID.scope' : 'a cgroupfs directory named for the container'})`);
     const reader = await lines('reader');
     report('pod-emptydir', reader.includes('from-writer') && reader.includes('replied'),
       `the reader ${reader.includes('from-writer') ? 'read' : 'did not read'} the writer's file and ${reader.includes('replied') ? 'wrote' : 'did not write'} its own`);
@@ -172,7 +195,7 @@ async function sharedPod(): Promise<void> {
 }
 
 async function privilegedPod(): Promise<void> {
-  const spec: PodSpec = { name: 'hosts-privileged', handler, containers: [{ name: 'app', image, command: serve('up'), securityContext: { privileged: true } }] };
+  const spec: PodSpec = { name: 'hosts-privileged', handler, ...cgroupParent, containers: [{ name: 'app', image, command: serve('up'), securityContext: { privileged: true } }] };
   try {
     const pod = await runPod(cri, dir, spec);
     report('pod-privileged-refused', false, 'a privileged container started');

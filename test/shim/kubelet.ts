@@ -30,6 +30,13 @@ export interface PodSpec {
   readonly hostNetwork?: boolean;
   readonly hostPID?: boolean;
   readonly hostIPC?: boolean;
+  /**
+   * The pod's cgroup parent, as the kubelet sends it: a systemd slice
+   * (`kubepods-besteffort-pod<uid>.slice`) on a node whose kubelet and
+   * runtime use the systemd cgroup driver, from which containerd makes
+   * runc's `slice:cri-containerd:<id>`; none means cgroupfs paths.
+   */
+  readonly cgroupParent?: string;
 }
 
 export interface RunningPod {
@@ -75,7 +82,10 @@ export async function runPod(cri: CriClient, base: string, spec: PodSpec): Promi
     labels: { 'io.kubernetes.pod.name': spec.name, 'io.kubernetes.pod.namespace': 'default', 'io.kubernetes.pod.uid': uid },
     // The kubelet's default: seccomp Unconfined unless the pod or seccompDefault says otherwise.
     // A pod with a privileged container has a privileged sandbox (CRI refuses the container otherwise).
-    linux: { securityContext: { namespaceOptions, seccomp: { profileType: 'Unconfined' }, privileged: [...spec.initContainers ?? [], ...spec.containers].some(container => container.securityContext?.privileged === true) } },
+    linux: {
+      ...(spec.cgroupParent === undefined ? {} : { cgroupParent: spec.cgroupParent }),
+      securityContext: { namespaceOptions, seccomp: { profileType: 'Unconfined' }, privileged: [...spec.initContainers ?? [], ...spec.containers].some(container => container.securityContext?.privileged === true) },
+    },
   };
   const ids = new Map<string, string>();
   let sandboxId = '';

@@ -586,13 +586,13 @@ else
 	fail pod-images "$(last_error "$work/pods.images")"
 fi
 
-hardrun_state >"$work/pods.state.before"
-if [[ ! -x $disk/cri-driver || ! -f $disk/cri-runtime-v1.proto ]]; then
-	fail pod-driver "no cri-driver or cri-runtime-v1.proto on the test disk (run.sh compiles it)"
-else
+# Runs cri-driver's pods (OUT names its output in $work; DRIVER is the cgroup
+# driver the handler uses) and counts its checks as the suite's own.
+pod_driver() {
+	local out=$work/$1.out driver_rc
 	mkdir -p "$pod_dir"
 	elapsed bounded "$disk/cri-driver" --proto "$disk/cri-runtime-v1.proto" --dir "$pod_dir" --image "$pod_image" \
-		--handler hardrun --label "containerd $containerd_version" >"$work/pods.out" 2>&1
+		--handler hardrun --cgroup-driver "$2" --label "$3" >"$out" 2>&1
 	driver_rc=$?
 	while IFS= read -r line; do
 		case $line in
@@ -600,13 +600,19 @@ else
 		'FAIL '*) failed=$((failed + 1)) ;;
 		esac
 		printf '%s\n' "$line"
-	done <"$work/pods.out"
+	done <"$out"
 	# 0: every check passed; 1: one failed (and said so). Anything else is the driver's own failure.
-	if ((driver_rc > 1)) || ! grep -q '^ok   pod-start' "$work/pods.out"; then
-		fail pod-driver "cri-driver exit $driver_rc after ${took} s: $(last_error "$work/pods.out")"
+	if ((driver_rc > 1)) || ! grep -q '^ok   pod-start' "$out"; then
+		fail pod-driver "cri-driver ($3) exit $driver_rc after ${took} s: $(last_error "$out")"
 	else
-		note "cri-driver: exit $driver_rc after ${took} s"
+		note "cri-driver ($3): exit $driver_rc after ${took} s"
 	fi
+}
+hardrun_state >"$work/pods.state.before"
+if [[ ! -x $disk/cri-driver || ! -f $disk/cri-runtime-v1.proto ]]; then
+	fail pod-driver "no cri-driver or cri-runtime-v1.proto on the test disk (run.sh compiles it)"
+else
+	pod_driver pods cgroupfs "containerd $containerd_version"
 fi
 sleep 1
 hardrun_state >"$work/pods.state.after"
@@ -622,6 +628,28 @@ else
 	fail pod-leftovers "left by the pods: $(echo "$left" | head -5 | tr '\n' ' ')$(grep -c ' /run/hardrun' /proc/self/mountinfo) mount(s) under /run/hardrun"
 fi
 comm -23 "$work/pods.state.before" "$work/pods.state.after" | sed 's/^/gone meanwhile: /' | evidence
+
+# The same pods under the systemd cgroup driver, as kubeadm's nodes run them:
+# Debian's runc handler gets SystemdCgroup = true, which setup containerd
+# copies to hardrun's handler; each container's cgroup is then a systemd scope.
+{
+	sed "/^[[:space:]]*\[plugins\.\"io\.containerd\.grpc\.v1\.cri\"\][[:space:]]*$/a\\    sandbox_image = \"$pause_image\"" "$work/config.toml.before"
+	printf '%s\n' '' '[plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc]' '  runtime_type = "io.containerd.runc.v2"' \
+		'  [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]' '    SystemdCgroup = true'
+} >"$toml"
+rm -f "$toml.hardrun-backup"
+if bounded "$hardrun" setup containerd --config "$toml" >"$work/pods-systemd.setup" 2>&1 && bounded systemctl restart containerd &&
+	bounded containerd config dump >"$work/pods-systemd.dump" 2>&1 &&
+	awk '/runtimes\.hardrun\.options\]/ { on = 1; next } /^[[:space:]]*\[/ { on = 0 } on' "$work/pods-systemd.dump" | grep -q 'SystemdCgroup = true'; then
+	pass pod-systemd-node "containerd $containerd_version: runc's handler with SystemdCgroup = true, and setup containerd gave hardrun's handler the same (containerd config dump)"
+	if [[ -x $disk/cri-driver && -f $disk/cri-runtime-v1.proto ]]; then
+		pod_driver pods-systemd systemd "containerd $containerd_version, SystemdCgroup"
+	fi
+else
+	fail pod-systemd-node "containerd $containerd_version: $(last_error "$work/pods-systemd.setup" "$work/pods-systemd.dump")"
+	evidence "$work/pods-systemd.setup"
+fi
+awk '/runtimes\.(runc|hardrun)\.options\]/ { on = 1; print; next } /^[[:space:]]*\[/ { on = 0 } on' "$work/pods-systemd.dump" 2>/dev/null | evidence
 rm -f "$cni_conf"
 ip link del hrp0 2>/dev/null
 bounded ctr -n k8s.io images rm "$pod_image" "$pause_image" >/dev/null 2>&1
