@@ -7,9 +7,9 @@ import { run } from '../helpers/dockerd.js';
 import { capabilitiesIn } from '../helpers/proc-status.js';
 import { runHardrun } from '../helpers/shipped.js';
 import { criClient, type CriClient } from '../shim/cri-client.js';
-import { PodStartError, runPod, type PodSpec, type RunningPod } from '../shim/kubelet.js';
+import { logLines, PodStartError, runPod, waitFor, type PodSpec, type RunningPod } from '../shim/kubelet.js';
 import { baseConfig, createPodNetwork, saveCriImages, startContainerd, type PrivateContainerd } from '../shim/private-containerd.js';
-import { assertHardened, parseProbe, probeScript, type Seen } from '../shim/probe.js';
+import { assertHardened, parseProbe, probeScript, serve, type Seen } from '../shim/probe.js';
 
 /**
  * Pods as the kubelet runs them, through a real containerd (Debian's 1.6)
@@ -30,14 +30,6 @@ const pauseImage = 'docker.io/library/hardrun-pause:latest';
 const criRoot = '/run/containerd/runc/k8s.io';
 /** What containerd's CRI gives a container unasked, as CapEff: the 14 default capabilities. */
 const criDefaultCapEff = '00000000a80425fb';
-const wait = "trap 'exit 0' TERM; while :; do sleep 1; done";
-/**
- * The main process of an app container: the probe (what the container sees
- * of itself, in its log, so that it needs no ExecSync), the script's own
- * lines, `@@ready`, then it waits (and ends on SIGTERM).
- */
-const serve = (script: string): string[] => ['sh', '-c', `${probeScript}; ${script}; echo @@ready; ${wait}`];
-
 let dir = '';
 let containerd: PrivateContainerd | undefined;
 let podNetwork: { remove(): Promise<void> } | undefined;
@@ -109,7 +101,7 @@ async function probe(t: ExecutionContext, pod: RunningPod, container: string): P
 
 /** The lines a serve() container wrote to its log up to `@@ready` (they include the probe). */
 async function readyLines(t: ExecutionContext, pod: RunningPod, container: string): Promise<string[]> {
-  const ready = await waitFor(async () => logLines(await pod.log(container)).includes('@@ready'));
+  const ready = await waitFor(async () => logLines(await pod.log(container)).includes('@@ready'), 15_000);
   t.true(ready, `${container} never logged @@ready: ${await pod.log(container)}`);
   return logLines(await pod.log(container));
 }
@@ -202,20 +194,6 @@ const withInit = (handler: string): PodSpec => ({
   containers: [{ name: 'app', image, emptyDirs: { work: '/work' }, command: serve('cat /work/ready') }],
 });
 
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return true;
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-  return predicate();
-}
-
-/** The lines of a CRI log file ("<time> <stream> <P|F> <text>"), as kubectl logs shows them. */
-function logLines(text: string): string[] {
-  return text.split('\n').filter(Boolean).map(line => line.split(' ').slice(3).join(' '));
-}
-
 /** The pod tests, each with what is expected of its handler. */
 type Define = (title: string, implementation: (t: ExecutionContext) => Promise<void>) => void;
 
@@ -282,7 +260,7 @@ function podTests(handler: Handler, define: Define): void {
 
   define(`${handler}: a logging sidecar streams the app's file to its own log`, async t => {
     const pod = await withPod(t, sidecar(handler));
-    t.true(await waitFor(async () => logLines(await pod.log('shipper')).includes('app-line-1')), await pod.log('shipper'));
+    t.true(await waitFor(async () => logLines(await pod.log('shipper')).includes('app-line-1'), 15_000), await pod.log('shipper'));
     judge(t, await seenIn(t, pod, 'shipper'), 'shipper');
   });
 

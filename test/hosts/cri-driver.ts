@@ -16,8 +16,8 @@ import { stagingDirFor } from '../../src/bundle/staging.js';
 import { defaultHardening } from '../../src/harden/units.js';
 import { capabilitiesIn } from '../helpers/proc-status.js';
 import { criClient, useCriProto } from '../shim/cri-client.js';
-import { PodStartError, runPod, type PodSpec, type RunningPod } from '../shim/kubelet.js';
-import { parseProbe, probeScript, type Seen } from '../shim/probe.js';
+import { logLines, PodStartError, runPod, waitFor, type PodSpec, type RunningPod } from '../shim/kubelet.js';
+import { parseProbe, probeScript, serve, type Seen } from '../shim/probe.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -50,19 +50,6 @@ const report = (name: string, ok: boolean, detail: string): void => {
   process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail} (${label})\n`);
 };
 const note = (text: string): void => { process.stdout.write(text.split('\n').map(line => `#   ${line}\n`).join('')); };
-
-const wait = "trap 'exit 0' TERM; while :; do sleep 1; done";
-const serve = (script: string): string[] => ['sh', '-c', `${probeScript}; ${script}; echo @@ready; ${wait}`];
-const logLines = (text: string): string[] => text.split('\n').filter(Boolean).map(line => line.split(' ').slice(3).join(' '));
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 60_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return true;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-  return predicate();
-}
 
 /** What is not hardened in what a container saw of itself: empty when all of it is. */
 const allowed = new Set(defaultHardening.capabilities.allow);
@@ -150,7 +137,7 @@ async function sharedPod(): Promise<void> {
   try {
     report('pod-start', true, `RunPodSandbox (handler ${handler}), init container prepare ran to exit 0, writer and reader started`);
     const lines = async (name: string): Promise<string[]> => logLines(await pod.log(name));
-    const ready = await Promise.all(['writer', 'reader'].map(name => waitFor(async () => (await lines(name)).includes('@@ready'))));
+    const ready = await Promise.all(['writer', 'reader'].map(name => waitFor(async () => (await lines(name)).includes('@@ready'), 60_000)));
     if (!ready.every(Boolean)) for (const name of ['writer', 'reader']) note(`${name}'s log:\n${await pod.log(name)}`);
     const seen = { writer: parseProbe((await lines('writer')).join('\n')), reader: parseProbe((await lines('reader')).join('\n')) };
     for (const [name, view] of Object.entries(seen)) {

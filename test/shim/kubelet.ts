@@ -182,3 +182,18 @@ async function waitForExit(cri: CriClient, id: string, timeoutMs = 60_000): Prom
     await new Promise(resolve => setTimeout(resolve, 100));
   }
 }
+
+/** The lines of a CRI log file ("<time> <stream> <P|F> <text>"), as kubectl logs shows them. */
+export function logLines(text: string): string[] {
+  return text.split('\n').filter(Boolean).map(line => line.split(' ').slice(3).join(' '));
+}
+
+/** Polls `predicate` until it holds or `timeoutMs` has passed; its last answer. */
+export async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return true;
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+  return predicate();
+}

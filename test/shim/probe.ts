@@ -32,3 +32,12 @@ export function assertHardened(t: ExecutionContext, seen: Seen, what: string): v
   t.true((seen.uidMap[1] ?? 0) > 0, `${what}: container root is host root`);
   t.false(seen.rootWritable, `${what}: / took a write`);
 }
+
+/**
+ * The main process of an app container: the probe (what the container sees
+ * of itself, in its log, so that it needs no ExecSync), the script's own
+ * lines, `@@ready`, then it waits (and ends on SIGTERM).
+ */
+export function serve(script: string): string[] {
+  return ['sh', '-c', `${probeScript}; ${script}; echo @@ready; trap 'exit 0' TERM; while :; do sleep 1; done`];
+}
