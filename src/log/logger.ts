@@ -71,3 +71,21 @@ function appendLine(path: string, line: string): void {
     closeSync(fd);
   }
 }
+
+/**
+ * A warning for the call's `--log` file alone, as runc's logger writes one:
+ * for a call that goes on (the container runs), whose stderr may be the
+ * container's own and must not carry hardrun's words. Without `--log` there
+ * is nowhere to put it.
+ */
+export function logWarning(target: LogTarget, message: string, now: Date = new Date()): void {
+  if (target.path === undefined || target.path === '') return;
+  const line = target.format === 'json'
+    ? `${JSON.stringify({ level: 'warning', msg: message, time: timeOf(now) })}\n`
+    : `time="${timeOf(now)}" level=warning msg=${JSON.stringify(message)}\n`;
+  try {
+    appendLine(target.path, line);
+  } catch {
+    // A broken log file must not fail a call that succeeded.
+  }
+}

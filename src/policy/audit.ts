@@ -26,10 +26,14 @@ export interface AuditRecord {
 /** Appends a decision's record, each check as its plain fields. */
 export function writeAudit(file: string | undefined, record: AuditRecord): void {
   if (file === undefined) return;
-  appendAuditLine(file, {
+  appendAuditLine(file, plainChecks(record));
+}
+
+function plainChecks(record: AuditRecord): Readonly<Record<string, unknown>> {
+  return {
     ...record,
     checks: record.checks.map(({ violation, mode }) => ({ check: violation.check, path: violation.path, message: violation.message, mode })),
-  });
+  };
 }
 
 /**
@@ -39,23 +43,45 @@ export function writeAudit(file: string | undefined, record: AuditRecord): void 
  * descriptor, so that concurrent calls never interleave their lines.
  */
 export function appendAuditLine(file: string, record: Readonly<Record<string, unknown>>): void {
-  const line = `${JSON.stringify({ time: new Date().toISOString(), host: hostname(), ...record })}\n`;
-  let fd: number;
+  const fd = openAudit(file);
   try {
-    fd = openAuditLog(file);
-  } catch (error) {
-    throw new HardrunError('audit', `cannot write the audit log ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  try {
-    writeSync(fd, line);
+    writeSync(fd, auditLine(record));
   } finally {
     closeSync(fd);
   }
 }
 
+function auditLine(record: Readonly<Record<string, unknown>>): string {
+  return `${JSON.stringify({ time: new Date().toISOString(), host: hostname(), ...record })}\n`;
+}
+
+/** The audit log, open for appending, or the sentence that says why it cannot be written. */
+export function openAudit(file: string): number {
+  try {
+    return openAuditLog(file);
+  } catch (error) {
+    throw new HardrunError('audit', `cannot write the audit log ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Records one decision in the policy's audit file (none when the policy names no file). */
-export function auditDecision(policy: Policy, call: { event: AuditRecord['event']; id: string; caller: string; backend: string }, outcome: DecisionOutcome): void {
-  writeAudit(policy.audit.file, {
+export function auditDecision(policy: Policy, call: AuditedCall, outcome: DecisionOutcome): void {
+  writeAudit(policy.audit.file, decisionRecord(policy, call, outcome));
+}
+
+/**
+ * The same record, written to the audit log `openAudit` opened: a create
+ * that hands over before it decides (src/runtime/watch-create.ts) opens the
+ * log first, so that a log it cannot open stops it before anything runs.
+ */
+export function auditDecisionTo(fd: number, policy: Policy, call: AuditedCall, outcome: DecisionOutcome): void {
+  writeSync(fd, auditLine(plainChecks(decisionRecord(policy, call, outcome))));
+}
+
+type AuditedCall = { event: AuditRecord['event']; id: string; caller: string; backend: string };
+
+function decisionRecord(policy: Policy, call: AuditedCall, outcome: DecisionOutcome): AuditRecord {
+  return {
     ...call,
     policy: policy.source,
     rule: outcome.decision.rule,
@@ -64,7 +90,7 @@ export function auditDecision(policy: Policy, call: { event: AuditRecord['event'
     changes: outcome.findings,
     checks: outcome.judged,
     ...(outcome.image === undefined ? {} : { image: outcome.image }),
-  });
+  };
 }
 
 /**

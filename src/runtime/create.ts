@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
@@ -25,6 +26,7 @@ import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, 
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
 import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
+import { watchCreate } from './watch-create.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -49,6 +51,8 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
+  const watched = await watchCreate(call, policy, target, original);
+  if (watched !== undefined) return watched;
   const { admission, backend, plan, claim, trace, netns, learns, held } = await admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
   const release = (): void => {
@@ -138,7 +142,8 @@ async function recordLearnedRun(root: string, id: string, caller: string): Promi
 /**
  * A second create of a container that exists is refused as runc refuses it,
  * before anything is written: its undo would otherwise take the live
- * container's record, staging directory and claim of host ids. A record
+ * container's record, staging directory and claim of host ids, and for a
+ * container without a record, what it wrote would outlive the refusal. A record
  * whose backend no longer knows the container is a failed or killed
  * create's: what it left goes first (its claim above all, which the new
  * create would otherwise hold beside one of its own).
@@ -151,7 +156,11 @@ async function refuseIfLive(call: Call, id: string): Promise<void> {
     // No record to protect that can be read: the create's own writes say what is wrong.
     return;
   }
-  if (record === undefined) return;
+  // A watched container keeps no record (src/runtime/watch-create.ts): its backend's state says it is there.
+  if (record === undefined) {
+    if (existsSync(`${call.root}/${id}`)) throw new HardrunError('exists', runcWords(call, 'container with given ID already exists'));
+    return;
+  }
   if (await isGoneFrom(record, call, id)) {
     (await import('./leftovers.js')).removeLeftovers(call.root, id, record);
     return;

@@ -60,6 +60,11 @@ export function withoutCleanupHooks(spec: Spec): Spec {
   return { ...spec, hooks: kept.length === 0 ? rest : { ...rest, poststop: kept } };
 }
 
+/** Whether the spec holds a cleanup hook of hardrun's (an earlier create's rewrite). */
+export function holdsCleanupHook(spec: Spec): boolean {
+  return spec.hooks?.poststop?.some(isCleanupHook) === true;
+}
+
 /** Known by its \$0, whatever its script: an older engine's hook goes too. */
 function isCleanupHook(hook: { readonly path?: string | undefined; readonly args?: readonly string[] | undefined }): boolean {
   return hook.path === '/bin/sh' && hook.args?.[1] === '-c' && hook.args[3] === marker;

@@ -1,4 +1,4 @@
-import { closeSync, constants, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { isContainerId } from '../container-id.js';
 import { HardrunError, isErrno } from '../errors.js';
 import { writeFileAtomic } from '../host/atomic-file.js';
@@ -185,13 +185,37 @@ export const defaultRecordName = '@default';
 export function writeDefaultRecord(root: string, record: ContainerRecord, forId: string): void {
   const path = `${recordDir(root)}/${defaultRecordName}`;
   const text = formatRecord({ kind: record.kind, name: record.name, path: record.path, args: record.args });
+  let before: string | undefined;
   try {
-    if (readFileSync(path, 'utf8') === text) return;
+    before = readFileSync(path, 'utf8');
+    if (before === text) return;
   } catch {
     // Missing or unreadable: write it.
   }
   ensurePrivateDir(recordDir(root));
+  const replaced = before === undefined ? undefined : parseRecord(before);
+  if (replaced !== undefined) keepOwnersOf(root, replaced);
   writeFileAtomic(path, text, 0o600, { tempPrefix: `${recordDir(root)}/.${forId}.default-` });
+}
+
+/**
+ * Before the default backend changes, each container of the root that has
+ * no record of its own (a watched one, src/runtime/watch-create.ts, whose
+ * calls the default record routed) gets one naming the backend that created
+ * it, so that its later calls still reach that backend. Such a record is
+ * removed at the container's delete, as any record without a hook is.
+ */
+function keepOwnersOf(root: string, owner: ContainerRecord): void {
+  let names: string[];
+  try {
+    names = readdirSync(root, { withFileTypes: true }).filter(entry => entry.isDirectory() && isContainerId(entry.name)).map(entry => entry.name);
+  } catch (error) {
+    if (isErrno(error, 'ENOENT')) return;
+    throw new HardrunError('record', `cannot list the containers of ${root} before changing its default backend: ${(error as Error).message}`, { cause: error });
+  }
+  for (const id of names) {
+    if (!existsSync(recordPath(root, id))) writeRecord(root, id, { kind: owner.kind, name: owner.name, path: owner.path, args: owner.args });
+  }
 }
 
 /** Removes a record, and any temporary file a killed writer left for it. */

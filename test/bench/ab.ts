@@ -90,6 +90,7 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
       return path;
     };
     const traced = { here: cpuTracer(dir, 'here-traced', launcherPath), other: cpuTracer(dir, 'other-traced', other) };
+    const tracedWatch = { here: cpuTracer(dir, 'here-watch-traced', watching('here-watch', launcherPath)), other: cpuTracer(dir, 'other-watch-traced', watching('other-watch', other)) };
     d = await startDockerd({
       env: { HARDRUN_POLICY: join(dir, 'policy.yaml') },
       runtimes: {
@@ -97,8 +98,10 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
         other: { path: other },
         'here-traced': { path: traced.here.path },
         'other-traced': { path: traced.other.path },
-        'here-watch': { path: watching('here-watch', launcherPath) },
-        'other-watch': { path: watching('other-watch', other) },
+        'here-watch': { path: join(dir, 'here-watch') },
+        'other-watch': { path: join(dir, 'other-watch') },
+        'here-watch-traced': { path: tracedWatch.here.path },
+        'other-watch-traced': { path: tracedWatch.other.path },
       },
     });
     await importBusybox(d);
@@ -109,14 +112,15 @@ bench('ab: docker run --rm busybox true, this tree against BENCH_AGAINST', async
     printDifferences(rows, [[0, 1], [2, 3]], 'ms');
     // Which call the difference is in: the CPU time of each call Docker makes, by a tracing wrapper.
     const traceRuns = envInt('BENCH_TRACE_RUNS', 20, 0);
-    if (traceRuns > 0) {
+    for (const [policyName, sides, suffix] of [['built-in policy', traced, 'traced'], ['watch-only', tracedWatch, 'watch-traced']] as const) {
+      if (traceRuns === 0) break;
       const runs = await compare([
-        { name: 'here', run: () => dockerRun(docker, 'here-traced') },
-        { name: 'other', run: () => dockerRun(docker, 'other-traced') },
+        { name: 'here', run: () => dockerRun(docker, `here-${suffix}`) },
+        { name: 'other', run: () => dockerRun(docker, `other-${suffix}`) },
       ], { rounds: traceRuns });
-      const calls = { here: cpuPerCommand(traced.here.log), other: cpuPerCommand(traced.other.log) };
+      const calls = { here: cpuPerCommand(sides.here.log), other: cpuPerCommand(sides.other.log) };
       const callRows = [...calls.here.keys()].flatMap(command => (['here', 'other'] as const).map(side => stats(`${command} (${side})`, (calls[side].get(command) ?? []).slice(-runs[0]!.samples.length))));
-      printTable(`CPU time (task-clock) of each runtime call inside docker run, built-in policy (${traceRuns} runs each)`, callRows, { digits: 2 });
+      printTable(`CPU time (task-clock) of each runtime call inside docker run, ${policyName} (${traceRuns} runs each)`, callRows, { digits: 2 });
       printDifferences(callRows, callRows.flatMap((_, index) => (index % 2 === 0 ? [[index, index + 1] as const] : [])), 'ms of CPU');
     }
   } finally {

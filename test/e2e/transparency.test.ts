@@ -221,5 +221,37 @@ test('usage errors and refused ids, answered in runc\'s words with and without -
     t.is(logged.hardrun, logged.runc, `${form('hardrun').join(' ')} with --log`);
   }
   t.is((await call('hardrun', ['state', 'words'])).exitCode, 0, 'the live container is untouched');
-  t.deepEqual((await leftoversOf(rootOf('hardrun'))).records, ['words']);
+  // A watched container keeps no record, and a create or run of its id again wrote none.
+  t.deepEqual(await leftoversOf(rootOf('hardrun')), { records: [], staging: [], mounts: [], claims: [] });
+});
+
+// A watched container keeps no record: its calls reach the default backend
+// by the root's @default. When the policy's default changes, the first
+// create under the new one gives each such container a record naming its own.
+test('a watched container\'s calls still reach its backend after the policy\'s default backend changes', async t => {
+  const root = join(scratch, 'root-default-change');
+  const wrapperLog = join(scratch, 'wrapper.log');
+  const wrapper = join(scratch, 'logged-runc');
+  await writeFile(wrapper, `#!/bin/sh\necho "$*" >> '${wrapperLog}'\nexec '${runc}' "$@"\n`, { mode: 0o755 });
+  const moved = join(scratch, 'watch-moved.yaml');
+  await writeFile(moved, `${await watchOnlyPolicyYaml(join(scratch, 'audit-moved.jsonl'))}defaultBackend: logged\nbackends:\n  logged: { path: ${wrapper}, kind: runc }\n`);
+  const as = (policyFile: string, args: readonly string[]) => execa(launcherPath, ['--root', root, ...args], { reject: false, stdio: 'ignore', env: { HARDRUN_POLICY: policyFile } });
+  const old = await makeBundle('default-old', () => undefined);
+  const fresh = await makeBundle('default-new', () => undefined);
+  t.teardown(async () => {
+    for (const id of ['old', 'new']) await execa(runc, ['--root', root, 'delete', '--force', id], { reject: false });
+  });
+  t.is((await as(policy, ['create', '--bundle', old, 'old'])).exitCode, 0);
+  t.deepEqual((await leftoversOf(root)).records, [], 'watched: no record');
+  t.is((await as(moved, ['create', '--bundle', fresh, 'new'])).exitCode, 0);
+  t.deepEqual((await leftoversOf(root)).records, ['old'], 'the container made under the old default got its record');
+  for (const args of [['start', 'old'], ['state', 'old'], ['kill', 'old', '9']]) t.is((await as(moved, args)).exitCode, 0, args.join(' '));
+  await sleep(300);
+  t.is((await as(moved, ['delete', 'old'])).exitCode, 0);
+  t.is((await as(moved, ['delete', '--force', 'new'])).exitCode, 0);
+  const logged = await readFile(wrapperLog, 'utf8');
+  t.false(/\bold\b/.test(logged), `the old container's calls went to runc itself, not the new default: ${logged}`);
+  t.regex(logged, /create .*new/);
+  t.deepEqual(await readdir(root), []);
+  t.deepEqual(await leftoversOf(root), { records: [], staging: [], mounts: [], claims: [] });
 });

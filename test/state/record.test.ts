@@ -101,3 +101,27 @@ test('the claim of host ids rides on the staging line, the ids on their own; bot
   t.is(text.split('\n')[1], 'staging\t/run/hardrun/0123456789ab-c1\t/run/hardrun/ids/1610678272', 'the launcher reads line 2 as key, staging, claim');
   t.deepEqual(parseRecord(text), record);
 });
+
+test('before the default backend changes, each container without a record of its own gets one naming the backend that created it', async t => {
+  const { mkdir, stat } = await import('node:fs/promises');
+  const { writeDefaultRecord } = await import('../../src/state/record.js');
+  const dir = await mkdtemp(join(tmpdir(), 'hardrun-record-'));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  const root = join(dir, 'state');
+  const runc: ContainerRecord = { kind: 'runc', name: 'runc', path: '/usr/sbin/runc', args: [] };
+  const crun: ContainerRecord = { kind: 'runc', name: 'crun', path: '/usr/bin/crun', args: [] };
+  writeDefaultRecord(root, runc, 'first');
+  // Two watched containers (state directories, no records), one with a record of its own, and a file that is no container.
+  for (const id of ['watched-1', 'watched-2', 'recorded']) await mkdir(join(root, id), { recursive: true });
+  await writeFile(join(root, 'not-a-container'), '');
+  writeRecord(root, 'recorded', runsc);
+  writeDefaultRecord(root, runc, 'again');
+  t.deepEqual((await readdir(recordDir(root))).sort(), ['@default', 'recorded'], 'the same default writes nothing more');
+  writeDefaultRecord(root, crun, 'next');
+  t.deepEqual(readRecord(root, 'watched-1'), runc);
+  t.deepEqual(readRecord(root, 'watched-2'), runc);
+  t.deepEqual(readRecord(root, 'recorded'), runsc, 'a record of its own is kept as it is');
+  t.is(readRecord(root, 'not-a-container'), undefined);
+  t.regex(await readFile(join(recordDir(root), '@default'), 'utf8'), /\tcrun\t\/usr\/bin\/crun\n$/);
+  t.is((await stat(join(recordDir(root), 'watched-1'))).mode & 0o777, 0o600);
+});
