@@ -27,7 +27,8 @@ export async function startBackend(handOver: HandOver): Promise<{ readonly ended
   // Not execa: loading it costs a compiled engine about 8 ms, more than the
   // whole call; and signals go on as they are (no SIGKILL after a relayed
   // SIGTERM), which would orphan the container runc was minding.
-  const child = bunOf() === undefined ? await nodeChild(handOver) : bunChild(handOver);
+  const bun = bunOf();
+  const child = bun === undefined ? await nodeChild(handOver) : bunChild(bun, handOver);
   const relay = (signal: NodeJS.Signals): void => {
     child.kill(signal);
   };
@@ -66,13 +67,13 @@ function bunOf(): BunSpawn | undefined {
  * spawning through it costs a compiled engine about 3.5 ms (docs/performance.md).
  * An inherited descriptor n >= 3 is given by number at slot n.
  */
-function bunChild(handOver: HandOver): Child {
+function bunChild(bun: BunSpawn, handOver: HandOver): Child {
   const stdio: (string | number)[] = ['inherit', 'inherit', 'inherit', ...extraStdio(handOver.keepFds).map((slot, index) => (slot === 'inherit' ? index + 3 : 'ignore'))];
   try {
-    const child = bunOf()!.spawn(handOver.argv, { stdio, env: handOver.env });
+    const child = bun.spawn(handOver.argv, { stdio, env: handOver.env });
     return { kill: signal => { child.kill(signal); }, ended: child.exited.then(code => ({ code: child.signalCode === null ? code : null, signal: child.signalCode })) };
   } catch (error) {
-    return { kill: () => undefined, ended: Promise.reject(error as Error) };
+    return { kill: () => undefined, ended: Promise.reject(error instanceof Error ? error : new Error(String(error))) };
   }
 }
 

@@ -27,7 +27,7 @@ test('a policy only watches when nothing in it hardens, enforces, sends elsewher
   }
   t.true(watchesOnly({ ...one, checks: { ...one.checks, hostNamespaces: { ...one.checks.hostNamespaces, mode: 'off' } } }), 'a check off watches less, still only watches');
   t.false(watchesOnly({ ...one, hardening: { ...one.hardening, rootfs: { ...one.hardening.rootfs, learn: true } } }), 'learning');
-  t.false(watchesOnly({ ...one, rules: [{ name: 'r', match: {}, userControlled: false } as unknown as Policy['rules'][number]] }), 'a rule may choose another backend');
+  t.false(watchesOnly({ ...one, rules: [{ name: 'r', match: {}, userControlled: false }] }), 'a rule may choose another backend');
   t.false(watchesOnly({ ...one, defaultBackend: 'runsc', backends: { ...one.backends } }), 'a default backend of another kind');
 });
 
