@@ -1,5 +1,5 @@
 import { chownSync, closeSync, constants, lstatSync, openSync, readdirSync, realpathSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
-import { basename, dirname, isAbsolute, posix, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, posix } from 'node:path';
 import { HardrunError, isErrno } from '../errors.js';
 import { isBindMount, isSameOrBelow, normalizeDestination } from '../spec/mount-options.js';
 import { hostFacts } from '../host/facts.js';
@@ -11,6 +11,7 @@ import type { Mount, Spec } from '../spec/types.js';
 import { sha256Hex } from '../host/digest.js';
 import { lockedOptionsOf } from '../host/mount-flags.js';
 import { createMountpoint } from './secure-join.js';
+import { rootfsOf } from './rootfs.js';
 import { directoryModes, ensureOwnDirectory, makeDirectory, runDir } from '../host/directories.js';
 
 /**
@@ -90,24 +91,6 @@ export function layersViewOf(dir: string): string {
 export function needsStaging(spec: Spec): boolean {
   return spec.linux?.namespaces?.some(namespace => namespace.type === 'user' && namespace.path === undefined) === true
     && (spec.linux.uidMappings?.length ?? 0) > 0;
-}
-
-/**
- * The rootfs directory on the host. Its last component must not be a
- * symlink: hardrun creates mountpoints inside it as host root, and a
- * bundle's `rootfs -> /etc` would have it write into the host's /etc.
- */
-export function rootfsOf(spec: Spec, bundle: string): string {
-  const rootPath = spec.root?.path ?? 'rootfs';
-  const rootfs = isAbsolute(rootPath) ? rootPath : resolve(bundle, rootPath);
-  let isLink = false;
-  try {
-    isLink = lstatSync(rootfs).isSymbolicLink();
-  } catch (error) {
-    throw new HardrunError('rootfs', `the root filesystem ${rootfs} cannot be used: ${(error as Error).message}`, { cause: error });
-  }
-  if (isLink) throw new HardrunError('rootfs', `the root filesystem ${rootfs} is a symlink; root.path must name the directory itself`);
-  return rootfs;
 }
 
 /** Where Docker's named volumes and Kubernetes' volumes live, whatever the data root: the group is the volume's own place. */

@@ -1,4 +1,5 @@
-import { rootfsOf, rootViewOf, type StagingPlan } from '../bundle/staging.js';
+import { rootfsOf } from '../bundle/rootfs.js';
+import { rootViewOf, type StagingPlan } from '../bundle/staging.js';
 import type { ImageIdentity } from '../policy/image.js';
 import type { LearnState } from './state-line.js';
 import { normalizeDestination } from '../spec/mount-options.js';

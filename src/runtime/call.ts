@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { flagIsSet, flagValue, type RuncArgv } from '../cli/argv.js';
 import { isContainerId } from '../container-id.js';
 import { HardrunError } from '../errors.js';
@@ -98,4 +99,11 @@ export function refuseUnknownFlags(call: Call): void {
   if (unknown !== undefined) {
     throw new HardrunError('argv', `unknown flag ${unknown.raw[0]} for ${call.argv.command}: hardrun refuses flags it cannot judge on calls that change a container's spec`);
   }
+}
+
+/** The bundle directory of a create-like call, absolute: `--bundle`, else the working directory. */
+export function bundlePath(call: Call): string {
+  const given = flagValue(call.argv.flags, 'bundle') ?? process.cwd();
+  if (given.split('/').includes('..')) throw new HardrunError('bundle', `bundle path ${given} must not contain ".."`);
+  return isAbsolute(given) ? given : resolve(given);
 }

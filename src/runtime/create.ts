@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
-import { basename, isAbsolute, resolve } from 'node:path';
-import { flagIsSet, flagValue } from '../cli/argv.js';
+import { basename } from 'node:path';
+import { flagIsSet } from '../cli/argv.js';
 import { resolveBackendPath } from '../backend/backend.js';
 import { execBackend } from '../backend/exec.js';
 import { runBackend } from '../backend/spawn.js';
 import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { replaceJsonFile } from '../bundle/spec-file.js';
 import { stageMounts, type StagedMounts } from '../bundle/stage-mounts.js';
-import { needsStaging, planStaging, prepareStaging, removeStaging, rootfsOf, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
+import { rootfsOf } from '../bundle/rootfs.js';
+import { needsStaging, planStaging, prepareStaging, removeStaging, stagingDirFor, existingUpperOwner } from '../bundle/staging.js';
 import { HardrunError } from '../errors.js';
 import type { HardeningSettings } from '../harden/settings.js';
 import { imageOf } from '../policy/image.js';
@@ -24,9 +25,9 @@ import { claimPath, claimSlot, freeSlot, joinSlot, releaseSlot } from '../state/
 import type { PodJoin } from '../state/pod.js';
 import { readRecord, recordPath, removeRecord, writeDefaultRecord, writeRecord, type ContainerRecord } from '../state/record.js';
 import { admitBundle, keepCallerSpec, readCallerSpec, refuseIfRefused, type AdmissionTarget, type CallerSpec } from './admission.js';
-import { createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
+import { bundlePath, createdId, isDetached, refuseUnknownFlags, runcWords, type Call } from './call.js';
 import { backendFor, handOverTo, isGoneFrom, type ResolvedBackend } from './hand-over.js';
-import { watchCreate } from './watch-create.js';
+import { createIfWatched } from './watch-create.js';
 
 /**
  * `create`, `run` and `restore`: decide, check and harden the bundle's
@@ -35,7 +36,8 @@ import { watchCreate } from './watch-create.js';
  * started, and undoes what was done: the record, the staging directory, the
  * rewritten config.json. The record is written first, so that if hardrun is
  * killed part way, the `delete --force` that Docker and containerd send
- * finds what to remove.
+ * finds what to remove. A create under a policy that only watches hands
+ * over first and keeps nothing (src/runtime/watch-create.ts).
  */
 export async function createContainer(call: Call): Promise<number> {
   refuseUnknownFlags(call);
@@ -51,7 +53,7 @@ export async function createContainer(call: Call): Promise<number> {
   const configPath = `${bundle}/config.json`;
   const caller = callerOf(call.root);
   const target: AdmissionTarget = { id, bundle, root: call.root, caller };
-  const watched = await watchCreate(call, policy, target, original);
+  const watched = await createIfWatched(call, policy, target, original);
   if (watched !== undefined) return watched;
   const { admission, backend, plan, claim, trace, netns, learns, held } = await admitAndRecord(call, policy, target, original, () => upperOwnerOf(original.spec, bundle, hostMountinfo), hostMountinfo);
   const meta = { event: 'create' as const, id, caller, backend: backend.name };
@@ -328,10 +330,4 @@ function restoreOriginal(configPath: string, text: string): void {
   } catch {
     // The hardened config is whole and valid; keeping it is safe.
   }
-}
-
-export function bundlePath(call: Call): string {
-  const given = flagValue(call.argv.flags, 'bundle') ?? process.cwd();
-  if (given.split('/').includes('..')) throw new HardrunError('bundle', `bundle path ${given} must not contain ".."`);
-  return isAbsolute(given) ? given : resolve(given);
 }

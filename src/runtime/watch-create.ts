@@ -2,14 +2,14 @@ import { closeSync } from 'node:fs';
 import { resolveBackendPath } from '../backend/backend.js';
 import { startBackend } from '../backend/spawn.js';
 import { refuseLinkedDevices } from '../bundle/device-links.js';
-import { rootfsOf } from '../bundle/staging.js';
+import { rootfsOf } from '../bundle/rootfs.js';
+import { hostIdPool } from '../host/subid.js';
 import { logWarning } from '../log/logger.js';
 import { auditDecisionTo, openAudit } from '../policy/audit.js';
 import type { Policy } from '../policy/policy.js';
 import { holdsCleanupHook } from '../state/cleanup-hook.js';
 import { previewSlot } from '../state/id-slots.js';
 import { writeDefaultRecord } from '../state/record.js';
-import { hostIdPool } from '../host/subid.js';
 import { admitBundle, type AdmissionTarget, type CallerSpec } from './admission.js';
 import type { Call } from './call.js';
 import { handOverTo, type ResolvedBackend } from './hand-over.js';
@@ -18,7 +18,8 @@ import { handOverTo, type ResolvedBackend } from './hand-over.js';
  * Whether a policy only watches: no rule, every transform and every check
  * in `audit` or `off`, nothing learned, and a default backend of runc's
  * kind. Under it every container runs on the default backend exactly as
- * the caller wrote it, so its create needs nothing of the decision (docs/policy.md,
+ * the caller wrote it (test/runtime/watch-create.test.ts holds the decision
+ * to that), so its create needs nothing of the decision (docs/policy.md,
  * "Watch only").
  */
 export function watchesOnly(policy: Policy): boolean {
@@ -35,22 +36,26 @@ export function watchesOnly(policy: Policy): boolean {
  * container. The container has no record and no cleanup hook, and hardrun
  * keeps nothing of it: the launcher sends its later calls to the default
  * backend by the root's `@default` record, which names this create's
- * backend (src/state/record.ts keeps that true when the default changes).
- * So a watched container costs its create one process start and the
- * policy's load, and its delete nothing.
+ * backend (src/state/record.ts gives such containers records before the
+ * default changes). So a watched container costs its create a process
+ * start, the bundle's read and the policy's load before the hand-over, and
+ * its delete nothing.
  *
- * Undefined when the create needs more: a bundle that holds hardrun's own
- * rewrite or cleanup hook (an earlier create's, to be undone), or an image
- * the linked-devices check refuses (refused, and audited so, by the full
- * create). The audit log is opened before the hand-over, so a log that
- * cannot be written stops the create as before; a failure after the
- * hand-over is a warning in the call's `--log` file (never on stderr, which
- * may be the container's), and the container runs.
+ * Undefined, for the full create (src/runtime/create.ts), when the create
+ * needs more: another policy, `run` and `restore`, a bundle that holds
+ * hardrun's own rewrite or cleanup hook (an earlier create's, to be
+ * undone), a root filesystem the full create refuses (the linked-devices
+ * check refuses, and audits, under any policy). The caller has already
+ * refused unknown flags and a live container of the id.
+ *
+ * The audit log is opened before the hand-over, so a log that cannot be
+ * written stops the create as before. A failure after it is a warning in
+ * the call's `--log` file, never on stderr, which may be the container's;
+ * the container runs, as the backend answered.
  */
-export async function watchCreate(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec): Promise<number | undefined> {
-  if (call.argv.command !== 'create' || !watchesOnly(policy) || original.ours || holdsCleanupHook(original.spec)) return undefined;
+export async function createIfWatched(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec): Promise<number | undefined> {
   const chosen = policy.backends[policy.defaultBackend];
-  if (chosen === undefined) return undefined;
+  if (call.argv.command !== 'create' || chosen === undefined || !watchesOnly(policy) || original.ours || holdsCleanupHook(original.spec)) return undefined;
   try {
     refuseLinkedDevices(rootfsOf(original.spec, target.bundle), chosen.kind);
   } catch {
@@ -66,7 +71,7 @@ export async function watchCreate(call: Call, policy: Policy, target: AdmissionT
       const { admission } = admitBundle(policy, target, { pool: hostIdPool(), pick: pool => previewSlot(pool) }, original);
       if (audit !== undefined) auditDecisionTo(audit, policy, { event: 'create', id: target.id, caller: target.caller, backend: backend.name }, admission);
     } catch (error) {
-      logWarning(call.log, `hardrun could not record what its watch-only policy would have done to container ${target.id} in the audit log ${policy.audit.file ?? ''}: ${(error as Error).message}`);
+      logWarning(call.log, `hardrun could not record in its audit log what its watch-only policy would have done to container ${target.id}: ${(error as Error).message}`);
     }
     return await ended;
   } finally {
