@@ -45,7 +45,8 @@ export function watchesOnly(policy: Policy): boolean {
  * needs more: another policy, `run` and `restore`, a bundle that holds
  * hardrun's own rewrite or cleanup hook (an earlier create's, to be
  * undone), a root filesystem the full create refuses (the linked-devices
- * check refuses, and audits, under any policy). The caller has already
+ * check refuses, and audits, under any policy), systemd's socket
+ * activation (`LISTEN_PID` must stay the backend's pid). The caller has already
  * refused unknown flags and a live container of the id.
  *
  * The audit log is opened before the hand-over, so a log that cannot be
@@ -56,6 +57,8 @@ export function watchesOnly(policy: Policy): boolean {
 export async function createIfWatched(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec): Promise<number | undefined> {
   const chosen = policy.backends[policy.defaultBackend];
   if (call.argv.command !== 'create' || chosen === undefined || !watchesOnly(policy) || original.ours || holdsCleanupHook(original.spec)) return undefined;
+  // Socket activation names this process: only an exec keeps its pid for the backend.
+  if (call.env['LISTEN_PID'] !== undefined) return undefined;
   try {
     refuseLinkedDevices(rootfsOf(original.spec, target.bundle), chosen.kind);
   } catch {
