@@ -441,6 +441,35 @@ else
 	evidence "$work/default.remove"
 fi
 
+# --- a first rollout: everything watched --------------------------------------------
+# Under the watch-only policy a create hands the untouched bundle to runc
+# first and writes its audit record while runc works; the container keeps no
+# record of hardrun's (docs/architecture.md, "A watched container keeps nothing").
+
+if bounded "$hardrun" setup docker --default --watch >"$work/watch" 2>&1 &&
+	bounded docker run -d --name hardrun-watch busybox:host sleep 120 >"$work/watch.id" 2>>"$work/watch" &&
+	bounded docker exec hardrun-watch sh -c "$probe" >"$work/watch.out" 2>&1; then
+	watch_id=$(cat "$work/watch.id")
+	watch_records=$(find /run -path '*.hardrun/*' -type f ! -name '@default' 2>/dev/null | grep -c "$watch_id")
+	if [[ $(field uid_map "$work/watch.out" | tr -s ' ') == "0 0 4294967295" && $(field root "$work/watch.out") == writable && $watch_records == 0 ]] &&
+		grep -q "\"id\":\"$watch_id\"" /var/log/hardrun/audit.jsonl 2>/dev/null; then
+		pass watch-only "setup docker --default --watch: the container runs as under runc (uid_map $(field uid_map "$work/watch.out" | tr -s ' '), root writable), its create is in the audit log, and hardrun keeps no record of it"
+	else
+		fail watch-only "uid_map '$(field uid_map "$work/watch.out")', root '$(field root "$work/watch.out")', $watch_records record(s) of hardrun's, audit: $(grep -c "$watch_id" /var/log/hardrun/audit.jsonl 2>&1)"
+		evidence "$work/watch.out"
+	fi
+else
+	fail watch-only "$(last_error "$work/watch" "$work/watch.out")"
+	evidence "$work/watch"
+fi
+bounded docker rm -f hardrun-watch >/dev/null 2>&1
+if bounded "$hardrun" setup docker --remove >"$work/watch.remove" 2>&1 && same_as_before && [[ ! -e /etc/hardrun/policy.yaml ]]; then
+	pass watch-remove "setup docker --remove after --watch: daemon.json as before, the watch policy gone, nothing of the container left ($(find /run -path '*.hardrun/*' -type f ! -name '@default' 2>/dev/null | wc -l) records)"
+else
+	fail watch-remove "$(last_error "$work/watch.remove"); policy.yaml $(ls /etc/hardrun/policy.yaml 2>&1)"
+	evidence "$work/watch.remove"
+fi
+
 # --- containerd ------------------------------------------------------------------------
 
 toml=/etc/containerd/config.toml
