@@ -208,14 +208,23 @@ export function writeDefaultRecord(root: string, record: ContainerRecord, forId:
 function keepOwnersOf(root: string, owner: ContainerRecord): void {
   let names: string[];
   try {
-    names = readdirSync(root, { withFileTypes: true }).filter(entry => entry.isDirectory() && isContainerId(entry.name)).map(entry => entry.name);
+    names = readdirSync(root, { withFileTypes: true }).filter(entry => entry.isDirectory() && isContainerId(entry.name) && !entry.name.startsWith('.')).map(entry => entry.name);
   } catch (error) {
     if (isErrno(error, 'ENOENT')) return;
     throw new HardrunError('record', `cannot list the containers of ${root} before changing its default backend: ${(error as Error).message}`, { cause: error });
   }
   for (const id of names) {
-    if (!existsSync(recordPath(root, id))) writeRecord(root, id, { kind: owner.kind, name: owner.name, path: owner.path, args: owner.args });
+    if (isContainerState(`${root}/${id}`) && !existsSync(recordPath(root, id))) writeRecord(root, id, { kind: owner.kind, name: owner.name, path: owner.path, args: owner.args });
   }
+}
+
+/**
+ * A container's state directory as runc (`state.json`) or crun (`status`)
+ * keeps one; a backend's other directories in its root are not containers
+ * (crun keeps a `.cache` there).
+ */
+function isContainerState(dir: string): boolean {
+  return existsSync(`${dir}/state.json`) || existsSync(`${dir}/status`);
 }
 
 /** Removes a record, and any temporary file a killed writer left for it. */

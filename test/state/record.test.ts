@@ -112,8 +112,14 @@ test('before the default backend changes, each container without a record of its
   const crun: ContainerRecord = { kind: 'runc', name: 'crun', path: '/usr/bin/crun', args: [] };
   writeDefaultRecord(root, runc, 'first');
   // Two watched containers (state directories, no records), one with a record of its own, and a file that is no container.
-  for (const id of ['watched-1', 'watched-2', 'recorded']) await mkdir(join(root, id), { recursive: true });
+  for (const id of ['watched-1', 'watched-2', 'recorded']) {
+    await mkdir(join(root, id), { recursive: true });
+    await writeFile(join(root, id, id === 'watched-2' ? 'status' : 'state.json'), '{}');
+  }
+  // No container: a file, crun's own .cache directory, a directory without a backend's state.
   await writeFile(join(root, 'not-a-container'), '');
+  await mkdir(join(root, '.cache'));
+  await mkdir(join(root, 'empty'));
   writeRecord(root, 'recorded', runsc);
   writeDefaultRecord(root, runc, 'again');
   t.deepEqual((await readdir(recordDir(root))).sort(), ['@default', 'recorded'], 'the same default writes nothing more');
@@ -122,6 +128,8 @@ test('before the default backend changes, each container without a record of its
   t.deepEqual(readRecord(root, 'watched-2'), runc);
   t.deepEqual(readRecord(root, 'recorded'), runsc, 'a record of its own is kept as it is');
   t.is(readRecord(root, 'not-a-container'), undefined);
+  t.is(readRecord(root, 'empty'), undefined);
+  t.deepEqual((await readdir(recordDir(root))).sort(), ['@default', 'recorded', 'watched-1', 'watched-2'], 'crun\'s .cache is no container');
   t.regex(await readFile(join(recordDir(root), '@default'), 'utf8'), /\tcrun\t\/usr\/bin\/crun\n$/);
   t.is((await stat(join(recordDir(root), 'watched-1'))).mode & 0o777, 0o600);
 });

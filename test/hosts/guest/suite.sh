@@ -465,10 +465,19 @@ fi
 bounded docker rm -f hardrun-watch >/dev/null 2>&1
 if bounded "$hardrun" setup docker --remove >"$work/watch.remove" 2>&1 && same_as_before && [[ ! -e /etc/hardrun/policy.yaml ]]; then
 	pass watch-remove "setup docker --remove after --watch: daemon.json as before, the watch policy gone"
-	note "records of hardrun's under /run now: $(find /run -path '*.hardrun/*' ! -name '@default' 2>/dev/null | tr '\n' ' ')"
 else
 	fail watch-remove "$(last_error "$work/watch.remove"); policy.yaml $(ls /etc/hardrun/policy.yaml 2>&1)"
 	evidence "$work/watch.remove"
+fi
+
+# Every Docker container of the suite so far is removed: hardrun keeps nothing
+# for any of them but each root's @default (a change of the default backend,
+# to crun and back, included).
+docker_left=$(find /run -path '*.hardrun/*' ! -name '@default' 2>/dev/null | tr '\n' ' ')
+if [[ -z $docker_left ]]; then
+	pass docker-nothing-left "after the Docker checks: no record of hardrun's under /run but each root's @default"
+else
+	fail docker-nothing-left "left under /run: $docker_left"
 fi
 
 # --- containerd ------------------------------------------------------------------------
