@@ -6,7 +6,8 @@
 // container that Docker started through hardrun (20 calls per sample, in one
 // sh loop, so that the timer's own process start is shared by 20 calls).
 // Part 2: `start`, `kill` and `delete` of containers created by hand in a
-// private --root. Part 3: the launcher's own cost, with /bin/true as the
+// private --root, and of one created under the watch-only policy (which
+// keeps no record: its calls go by @default). Part 3: the launcher's own cost, with /bin/true as the
 // backend of a record.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { dockerRoot } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
+import { watchOnlyPolicyYaml } from '../helpers/watch-policy.js';
 import { makeBundle, removeBenchCgroups, type Bundle } from './bundle.js';
 import { bench, compare, envInt, must, pairs, printTable, stats, verdict, type Stats } from './runner.js';
 
@@ -33,9 +35,10 @@ interface Side {
 const envWay = 'hardrun, policy in HARDRUN_POLICY';
 const flagWay = 'hardrun, --policy FILE';
 const floorName = 'floor: sh pass-through, exec runc';
+const watchWay = 'hardrun watch-only, policy in HARDRUN_POLICY';
 
-/** The floor, runc, and hardrun with its policy passed each documented way. */
-function sidesIn(dir: string): Side[] {
+/** The floor, runc, and hardrun with its policy passed each documented way; with `watchYaml`, also under docs/policy.md's watch-only policy. */
+function sidesIn(dir: string, watchYaml?: string): Side[] {
   const floor = join(dir, 'sh-floor');
   writeFileSync(floor, `#!/bin/sh\nexec '${runc}' "$@"\n`, { mode: 0o755 });
   const policy = join(dir, 'policy.yaml');
@@ -45,7 +48,14 @@ function sidesIn(dir: string): Side[] {
     { name: 'runc', file: runc, globals: [], env: process.env },
     { name: envWay, file: launcherPath, globals: [], env: { ...process.env, HARDRUN_POLICY: policy } },
     { name: flagWay, file: launcherPath, globals: ['--policy', policy], env: process.env },
+    ...(watchYaml === undefined ? [] : [{ name: watchWay, file: launcherPath, globals: [], env: { ...process.env, HARDRUN_POLICY: writeWatchPolicy(dir, watchYaml) } }]),
   ];
+}
+
+function writeWatchPolicy(dir: string, yaml: string): string {
+  const path = join(dir, 'watch.yaml');
+  writeFileSync(path, yaml);
+  return path;
 }
 
 async function statePart(): Promise<Stats[]> {
@@ -71,11 +81,11 @@ async function statePart(): Promise<Stats[]> {
 }
 
 /** start, kill and delete of containers created (untimed) by each side, one per side and round. */
-function lifecyclePart(): { wall: Stats[]; cpu: Stats[] | undefined } {
+function lifecyclePart(watchYaml: string): { wall: Stats[]; cpu: Stats[] | undefined } {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
   const root = join(dir, 'state');
   mkdirSync(root);
-  const sides = sidesIn(dir);
+  const sides = sidesIn(dir, watchYaml);
   const bundles: Bundle[] = sides.map(() => makeBundle(dir, { busybox: true, args: ['sleep', '600'] }));
   const times = new Map<string, number[]>();
   const cpuTimes = new Map<string, number[]>();
@@ -159,6 +169,7 @@ function judge(op: string, rows: readonly Stats[], named: (side: string) => stri
   const floor = at(floorName);
   console.log(`${op}: floor ${floor.toFixed(2)} ms, runc ${at('runc').toFixed(2)} ms; hardrun ${at(envWay).toFixed(2)} ms (HARDRUN_POLICY), ${at(flagWay).toFixed(2)} ms (--policy), ${(at(envWay) / at('runc')).toFixed(3)}x and ${(at(flagWay) / at('runc')).toFixed(3)}x runc`);
   for (const way of [envWay, flagWay]) verdict(`${op}, ${way}, minus the sh floor (medians)`, at(way) - floor, '<=', 0.5, ' ms');
+  if (rows.some(row => row.name === named(watchWay))) verdict(`${op}, a watched container (${watchWay}), minus the sh floor (medians)`, at(watchWay) - floor, '<=', 0.5, ' ms');
 }
 
 /** The launcher alone: a copy of bin/hardrun whose engine is /bin/true, and records whose backend is /bin/true. */
@@ -192,7 +203,7 @@ async function launcherPart(): Promise<Stats[]> {
 bench('state: calls that need no spec work, hardrun vs the sh floor', async () => {
   const state = await statePart();
   printTable('state of a running container (Docker-started through hardrun), per call', state, { baseline: floorName, digits: 2 });
-  const lifecycle = process.env['BENCH_LIFECYCLE'] === '0' ? undefined : lifecyclePart();
+  const lifecycle = process.env['BENCH_LIFECYCLE'] === '0' ? undefined : lifecyclePart(await watchOnlyPolicyYaml('/dev/null'));
   if (lifecycle !== undefined) printTable('start, kill, delete of a container created by hand (one call per sample)', lifecycle.wall, { digits: 2 });
   if (lifecycle?.cpu !== undefined) printTable('the same calls, CPU time (task-clock under perf stat, the runtime and its hooks)', lifecycle.cpu, { digits: 2 });
   if (process.env['BENCH_LAUNCHER'] !== '0') {
@@ -204,7 +215,7 @@ bench('state: calls that need no spec work, hardrun vs the sh floor', async () =
   if (lifecycle?.cpu !== undefined) {
     for (const op of ['start', 'kill', 'delete']) {
       const at = (side: string) => lifecycle.cpu!.find(row => row.name === `${side} ${op}`)!.median;
-      console.log(`${op} by CPU: hardrun minus the floor ${(at(envWay) - at(floorName)).toFixed(2)} ms (HARDRUN_POLICY), ${(at(flagWay) - at(floorName)).toFixed(2)} ms (--policy); runc minus the floor ${(at('runc') - at(floorName)).toFixed(2)} ms`);
+      console.log(`${op} by CPU: hardrun minus the floor ${(at(envWay) - at(floorName)).toFixed(2)} ms (HARDRUN_POLICY), ${(at(flagWay) - at(floorName)).toFixed(2)} ms (--policy), ${(at(watchWay) - at(floorName)).toFixed(2)} ms (a watched container); runc minus the floor ${(at('runc') - at(floorName)).toFixed(2)} ms`);
     }
   }
 });
