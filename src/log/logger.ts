@@ -17,7 +17,7 @@ export interface LogTarget {
  * write it.
  */
 export function logError(target: LogTarget, message: string, now: Date = new Date()): void {
-  const line = target.format === 'json' ? jsonLine(message, now) : textLine(message, now);
+  const line = logLine(target, 'error', message, now);
   if (target.path === undefined || target.path === '') {
     writeStderr(line);
     return;
@@ -52,15 +52,22 @@ function timeOf(now: Date): string {
   return now.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+type Level = 'error' | 'warning';
+
+/** One line in the `--log-format` asked for. */
+function logLine(target: LogTarget, level: Level, message: string, now: Date): string {
+  return target.format === 'json' ? jsonLine(level, message, now) : textLine(level, message, now);
+}
+
 /** `{"level":"error","msg":"...","time":"..."}`: logrus's JSON form and key order, with the string level containerd decodes. */
-function jsonLine(message: string, now: Date): string {
-  return `${JSON.stringify({ level: 'error', msg: message, time: timeOf(now) })}\n`;
+function jsonLine(level: Level, message: string, now: Date): string {
+  return `${JSON.stringify({ level, msg: message, time: timeOf(now) })}\n`;
 }
 
 /** logrus's text form: a message of plain characters unquoted, any other quoted. */
-function textLine(message: string, now: Date): string {
+function textLine(level: Level, message: string, now: Date): string {
   const msg = /^[A-Za-z0-9._/@^+-]+$/.test(message) ? message : JSON.stringify(message);
-  return `time="${timeOf(now)}" level=error msg=${msg}\n`;
+  return `time="${timeOf(now)}" level=${level} msg=${msg}\n`;
 }
 
 function appendLine(path: string, line: string): void {
@@ -80,11 +87,8 @@ function appendLine(path: string, line: string): void {
  */
 export function logWarning(target: LogTarget, message: string, now: Date = new Date()): void {
   if (target.path === undefined || target.path === '') return;
-  const line = target.format === 'json'
-    ? `${JSON.stringify({ level: 'warning', msg: message, time: timeOf(now) })}\n`
-    : `time="${timeOf(now)}" level=warning msg=${JSON.stringify(message)}\n`;
   try {
-    appendLine(target.path, line);
+    appendLine(target.path, logLine(target, 'warning', message, now));
   } catch {
     // A broken log file must not fail a call that succeeded.
   }
