@@ -6,12 +6,18 @@ import { writeFileAtomic } from '../host/atomic-file.js';
 /** Docker's config.json is ~10 KiB; anything this large is hostile or broken. */
 export const maxSpecBytes = 8 * 1024 * 1024;
 
+/** A JSON file as read: its parsed value, not yet shape-checked, and its text. */
+export interface JsonFile {
+  readonly value: unknown;
+  readonly text: string;
+}
+
 /**
  * Reads a JSON document from a regular file, refusing a symlink in its last
  * component and anything larger than `maxSpecBytes`. Returns the parsed
  * value and the text (kept for the backup).
  */
-export function readJsonFile(path: string, what: string): { value: unknown; text: string } {
+export function readJsonFile(path: string, what: string): JsonFile {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

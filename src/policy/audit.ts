@@ -1,8 +1,6 @@
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, isAbsolute } from 'node:path';
-import { HardrunError, isErrno } from '../errors.js';
-import { directoryModes, ensureOwnDirectory } from '../host/directories.js';
+import { openAudit } from './audit-file.js';
 import type { Finding } from '../harden/types.js';
 import type { DecisionOutcome, Judged } from './admit.js';
 import type { Policy } from './policy.js';
@@ -55,15 +53,6 @@ function auditLine(record: Readonly<Record<string, unknown>>): string {
   return `${JSON.stringify({ time: new Date().toISOString(), host: hostname(), ...record })}\n`;
 }
 
-/** The audit log, open for appending, or the sentence that says why it cannot be written. */
-export function openAudit(file: string): number {
-  try {
-    return openAuditLog(file);
-  } catch (error) {
-    throw new HardrunError('audit', `cannot write the audit log ${file}: ${(error as Error).message}`, { cause: error });
-  }
-}
-
 /** Records one decision in the policy's audit file (none when the policy names no file). */
 export function auditDecision(policy: Policy, call: AuditedCall, outcome: DecisionOutcome): void {
   writeAudit(policy.audit.file, decisionRecord(policy, call, outcome));
@@ -91,20 +80,4 @@ function decisionRecord(policy: Policy, call: AuditedCall, outcome: DecisionOutc
     checks: outcome.judged,
     ...(outcome.image === undefined ? {} : { image: outcome.image }),
   };
-}
-
-/**
- * The audit log, opened for appending; its directory is made (root's
- * alone) when the host has none yet, as on a host where the policy that
- * names /var/log/hardrun/audit.jsonl is the first thing of hardrun's.
- */
-function openAuditLog(file: string): number {
-  const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
-  try {
-    return openSync(file, flags, 0o600);
-  } catch (error) {
-    if (!isErrno(error, 'ENOENT') || !isAbsolute(file)) throw error;
-    ensureOwnDirectory(dirname(file), directoryModes.private, true);
-    return openSync(file, flags, 0o600);
-  }
 }

@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { HardrunError, isErrno } from '../errors.js';
-import { builtinPolicy } from './builtin.js';
 import { policyCacheEntry, policyCacheKey, policyCachePath } from './cache.js';
 import type { Policy } from './policy.js';
 
@@ -21,7 +20,8 @@ export async function loadPolicy(flagPath: string | undefined, env: NodeJS.Proce
   const named = flagPath ?? (env[policyEnvVariable] === '' ? undefined : env[policyEnvVariable]);
   const path = named ?? defaultPolicyPath;
   const text = readPolicyText(path, named !== undefined);
-  if (text === undefined) return builtinPolicy;
+  // The built-in policy's module holds every check's and transform's defaults: loaded only when it is the one.
+  if (text === undefined) return (await import('./builtin.js')).builtinPolicy;
   const key = policyCacheKey(path, text);
   const cached = key === undefined ? undefined : policyCacheEntry(policyCachePath, key);
   if (cached?.policy !== undefined) return cached.policy;

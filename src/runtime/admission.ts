@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readJsonFile } from '../bundle/spec-file.js';
+import { readJsonFile, type JsonFile } from '../bundle/spec-file.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { stagingBase } from '../bundle/staging.js';
 import { HardrunError, isErrno } from '../errors.js';
@@ -85,9 +85,8 @@ const stagedRoot = new RegExp(`^${stagingBase}/([0-9a-f]{12}-[\\w+,.-]+)/rootfs$
  * staging, and a config.json that still points there is refused rather
  * than hardened a second time.
  */
-export function readCallerSpec(bundle: string): CallerSpec {
+export function readCallerSpec(bundle: string, current: JsonFile = readJsonFile(`${bundle}/config.json`, 'config.json')): CallerSpec {
   const configPath = `${bundle}/config.json`;
-  const current = readJsonFile(configPath, 'config.json');
   const rootPath = (current.value as Spec | null)?.root?.path;
   if (typeof rootPath !== 'string' || !rootPath.startsWith(`${stagingBase}/`)) {
     return { ...current, spec: asSpec(current.value, configPath), path: configPath, ours: false };

@@ -3,14 +3,13 @@ import { resolveBackendPath } from '../backend/backend.js';
 import { startBackend } from '../backend/spawn.js';
 import { refuseLinkedDevices } from '../bundle/device-links.js';
 import { rootfsOf } from '../bundle/rootfs.js';
-import { hostIdPool } from '../host/subid.js';
+import type { JsonFile } from '../bundle/spec-file.js';
 import { logWarning } from '../log/logger.js';
-import { auditDecisionTo, openAudit } from '../policy/audit.js';
+import { openAudit } from '../policy/audit-file.js';
 import type { Policy } from '../policy/policy.js';
+import type { Spec } from '../spec/types.js';
 import { holdsCleanupHook } from '../state/cleanup-hook.js';
-import { previewSlot } from '../state/id-slots.js';
 import { writeDefaultRecord } from '../state/record.js';
-import { admitBundle, type AdmissionTarget, type CallerSpec } from './admission.js';
 import type { Call } from './call.js';
 import { handOverTo, type ResolvedBackend } from './hand-over.js';
 
@@ -41,43 +40,62 @@ export function watchesOnly(policy: Policy): boolean {
  * start, the bundle's read and the policy's load before the hand-over, and
  * its delete nothing.
  *
- * Undefined, for the full create (src/runtime/create.ts), when the create
- * needs more: another policy, `run` and `restore`, a bundle that holds
- * hardrun's own rewrite or cleanup hook (an earlier create's, to be
+ * Undefined, for the full create (src/runtime/create-hardened.ts), when
+ * the create needs more: another policy, `run` and `restore`, a bundle that
+ * holds hardrun's own rewrite or cleanup hook (an earlier create's, to be
  * undone), a root filesystem the full create refuses (the linked-devices
- * check refuses, and audits, under any policy), systemd's socket
- * activation (`LISTEN_PID` must stay the backend's pid). The caller has already
- * refused unknown flags and a live container of the id.
+ * check refuses, and audits, under any policy), a config.json whose root
+ * or hooks cannot be read, systemd's socket activation (`LISTEN_PID` must
+ * stay the backend's pid). The caller (src/runtime/create.ts) has already
+ * refused unknown flags and a live container of the id, and parsed
+ * config.json; its shape is checked with the decision, after the hand-over.
  *
  * The audit log is opened before the hand-over, so a log that cannot be
  * written stops the create as before. A failure after it is a warning in
  * the call's `--log` file, never on stderr, which may be the container's;
  * the container runs, as the backend answered.
  */
-export async function createIfWatched(call: Call, policy: Policy, target: AdmissionTarget, original: CallerSpec): Promise<number | undefined> {
+export async function createIfWatched(call: Call, policy: Policy, id: string, bundle: string, config: JsonFile): Promise<number | undefined> {
   const chosen = policy.backends[policy.defaultBackend];
-  if (call.argv.command !== 'create' || chosen === undefined || !watchesOnly(policy) || original.ours || holdsCleanupHook(original.spec)) return undefined;
+  if (call.argv.command !== 'create' || chosen === undefined || !watchesOnly(policy)) return undefined;
   // Socket activation names this process: only an exec keeps its pid for the backend.
   if (call.env['LISTEN_PID'] !== undefined) return undefined;
+  // Its shape is checked once runc has it; whatever these two cannot read goes the full create's way.
   try {
-    refuseLinkedDevices(rootfsOf(original.spec, target.bundle), chosen.kind);
+    const spec = config.value as Spec;
+    if (holdsCleanupHook(spec)) return undefined;
+    refuseLinkedDevices(rootfsOf(spec, bundle), chosen.kind);
   } catch {
     return undefined;
   }
   const backend: ResolvedBackend = { ...chosen, path: resolveBackendPath(chosen) };
-  writeDefaultRecord(call.root, backend, target.id);
+  writeDefaultRecord(call.root, backend, id);
   const audit = policy.audit.file === undefined ? undefined : openAudit(policy.audit.file);
   try {
     const { ended } = await startBackend(handOverTo(backend, call));
     try {
-      // A preview of the host ids, as explain shows them: a watched container claims none.
-      const { admission } = admitBundle(policy, target, { pool: hostIdPool(), pick: pool => previewSlot(pool) }, original);
-      if (audit !== undefined) auditDecisionTo(audit, policy, { event: 'create', id: target.id, caller: target.caller, backend: backend.name }, admission);
+      await auditWatched(audit, policy, id, bundle, call.root, config, backend.name);
     } catch (error) {
-      logWarning(call.log, `hardrun could not record in its audit log what its watch-only policy would have done to container ${target.id}: ${(error as Error).message}`);
+      logWarning(call.log, `hardrun could not record in its audit log what its watch-only policy would have done to container ${id}: ${(error as Error).message}`);
     }
     return await ended;
   } finally {
     if (audit !== undefined) closeSync(audit);
   }
+}
+
+/**
+ * What the policy would have done, decided while the backend creates the
+ * container, with the modules of deciding loaded only now. A watched
+ * container claims no host ids: the audit shows the slot `explain` would.
+ * A config.json of the wrong shape is the backend's to refuse; here it
+ * stops only the audit record, which the caller's --log then tells of.
+ */
+async function auditWatched(audit: number | undefined, policy: Policy, id: string, bundle: string, root: string, config: JsonFile, backend: string): Promise<void> {
+  const [{ admitBundle, readCallerSpec }, { callerOf }, { hostIdPool }, { previewSlot }, { auditDecisionTo }] = await Promise.all([
+    import('./admission.js'), import('../host/facts.js'), import('../host/subid.js'), import('../state/id-slots.js'), import('../policy/audit.js'),
+  ]);
+  const caller = callerOf(root);
+  const { admission } = admitBundle(policy, { id, bundle, root, caller }, { pool: hostIdPool(), pick: pool => previewSlot(pool) }, readCallerSpec(bundle, config));
+  if (audit !== undefined) auditDecisionTo(audit, policy, { event: 'create', id, caller, backend }, admission);
 }

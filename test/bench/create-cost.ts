@@ -30,7 +30,7 @@ function check(file: string, args: readonly string[], expect = 0): void {
 
 /**
  * The traced calls that mark a create's progress, in the order the engine
- * makes them, with what today's src/runtime/create.ts does after each.
+ * makes them, with what today's src/runtime/create-hardened.ts does after each.
  */
 function events(policy: string, bundle: string, root: string): [string, (call: string) => boolean][] {
   return [

@@ -157,6 +157,18 @@ test('a failing create fails as runc\'s does and leaves nothing', async t => {
   t.deepEqual((await leftoversOf(rootOf('hardrun'))).staging.filter(dir => dir.endsWith('-broken')), []);
 });
 
+// A watched create hands config.json over before checking its shape: what
+// runc cannot read, runc refuses in its own words, as without hardrun.
+test('a config.json runc cannot read is refused in runc\'s words and leaves nothing', async t => {
+  const bundles: Record<Via, string> = { runc: '', hardrun: '' };
+  for (const via of vias) bundles[via] = await makeBundle(`misshapen-${via}`, spec => { (spec.process as unknown as { args: unknown }).args = '/bin/true'; });
+  const answer = await same(t, via => ['create', '--bundle', bundles[via], 'misshapen']);
+  t.is(answer.exitCode, 1);
+  t.regex(answer.stderr, /unmarshal/);
+  for (const via of vias) t.false((await readdir(rootOf(via)).catch(() => [] as string[])).includes('misshapen'), `${via} left state behind`);
+  t.deepEqual((await leftoversOf(rootOf('hardrun'))).records, []);
+});
+
 // The bundle may be the container's root (as in the OCI validation suite):
 // what hardrun keeps lives outside it.
 test('the bundle is left as runc leaves it', async t => {
