@@ -2,11 +2,15 @@ import { flagIsSet, parseRuncArgv, type RuncArgv } from './cli/argv.js';
 import { describeError, HardrunError } from './errors.js';
 import { logError, printError, type LogTarget } from './log/logger.js';
 import { makeCall, type Call } from './runtime/call.js';
+import { createContainer } from './runtime/create.js';
 
 /**
  * The compiled engine's entry point: the one place that catches, logs the
  * reason the runc way and picks the exit status. Nothing here runs at module
- * load; each command imports only what it uses.
+ * load; each command imports only what it uses. The one exception is the
+ * front of every create (src/runtime/create.ts, a few small modules): most
+ * of the engine's calls are creates, and in the entry chunk it splits the
+ * modules a create loads into fewer chunks (docs/performance.md).
  */
 async function main(argv: readonly string[]): Promise<number> {
   // bin/containerd-shim-hardrun-v2 comes in through the launcher with this word first.
@@ -35,7 +39,7 @@ async function dispatch(call: Call): Promise<number> {
     case 'create':
     case 'run':
     case 'restore':
-      return (await import('./runtime/create.js')).createContainer(call);
+      return createContainer(call);
     case 'exec':
       return (await import('./runtime/exec.js')).execInContainer(call);
     default:
