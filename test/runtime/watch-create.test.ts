@@ -1,12 +1,16 @@
 import test from 'ava';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { admitSpec } from '../../src/policy/admit.js';
 import { builtinPolicy } from '../../src/policy/builtin.js';
 import type { PolicyDocument } from '../../src/policy/generated/policy-document.js';
 import { normalizePolicy } from '../../src/policy/normalize.js';
 import type { Policy } from '../../src/policy/policy.js';
-import { watchesOnly } from '../../src/runtime/watch-create.js';
+import { parseRuncArgv } from '../../src/cli/argv.js';
+import { makeCall } from '../../src/runtime/call.js';
+import { createIfWatched, watchesOnly } from '../../src/runtime/watch-create.js';
 import type { Spec } from '../../src/spec/types.js';
 import { slotAt, type IdPool } from '../../src/state/id-slots.js';
 import { fakeHost } from '../helpers/fake-host.js';
@@ -45,4 +49,29 @@ test('under a policy that only watches, the decision hands over the caller\'s sp
     t.is(admission.backend.name, policy.defaultBackend, name);
     t.true(admission.findings.length + admission.judged.length > 0, `${name}: what the built-in policy would do is still found`);
   }
+});
+
+// The front hands a watched config.json over before its shape is checked:
+// what it cannot read of the hooks and the root goes the full create's way,
+// which checks the shape and refuses in hardrun's words, with nothing
+// started and nothing written.
+test('a watched create that cannot read config.json\'s hooks or root leaves it to the full create, starting and writing nothing', async t => {
+  const policy = await documented();
+  const dir = mkdtempSync(join(tmpdir(), 'hardrun-watch-front-'));
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }); });
+  const root = join(dir, 'state');
+  const call = makeCall(parseRuncArgv(['--root', root, 'create', '--bundle', dir, 'w']), {});
+  const ordinary = JSON.parse(readFileSync('test/fixtures/specs/docker-default.json', 'utf8')) as Record<string, unknown>;
+  const unreadable: Record<string, unknown>[] = [
+    { ...ordinary, hooks: { poststop: 'not a list' } },
+    { ...ordinary, hooks: { poststop: [null] } },
+    { ...ordinary, root: undefined },
+    { ...ordinary, root: { path: 7 } },
+  ];
+  for (const value of [null, 'config', ...unreadable]) {
+    const text = JSON.stringify(value);
+    t.is(await createIfWatched(call, policy, 'w', dir, { value, text }), undefined, text.slice(0, 60));
+  }
+  t.false(existsSync(`${root}.hardrun`), 'no @default written');
+  t.false(existsSync(root), 'no backend state');
 });
