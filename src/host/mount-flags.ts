@@ -1,9 +1,7 @@
-import { unescapeField } from './mountinfo.js';
+import { parseMountTable } from './mountinfo.js';
 
 /** Per-mount flags a user namespace may not clear on a bind of that mount (the kernel locks them). */
 const lockable = new Set(['nosuid', 'nodev', 'noexec', 'noatime', 'nodiratime', 'ro']);
-
-let parsed: { text: string; mounts: { point: string; options: string[] }[] } | undefined;
 
 /**
  * The lockable options of the host mount that holds `path`, from the host's
@@ -13,19 +11,10 @@ let parsed: { text: string; mounts: { point: string; options: string[] }[] } | u
  * a nosuid,nodev,noexec tmpfs.
  */
 export function lockedOptionsOf(path: string, mountinfo: string): string[] {
-  if (parsed?.text !== mountinfo) parsed = { text: mountinfo, mounts: readMounts(mountinfo) };
-  const { mounts } = parsed;
-  let best: { point: string; options: string[] } | undefined;
-  for (const mount of mounts) {
-    const within = mount.point === '/' || path === mount.point || path.startsWith(`${mount.point}/`);
-    if (within && (best === undefined || mount.point.length >= best.point.length)) best = mount;
+  let best: { readonly mountPoint: string; readonly options: readonly string[] } | undefined;
+  for (const mount of parseMountTable(mountinfo).mounts) {
+    const within = mount.mountPoint === '/' || path === mount.mountPoint || path.startsWith(`${mount.mountPoint}/`);
+    if (within && (best === undefined || mount.mountPoint.length >= best.mountPoint.length)) best = mount;
   }
   return (best?.options ?? []).filter(option => lockable.has(option) && option !== 'ro');
-}
-
-function readMounts(text: string): { point: string; options: string[] }[] {
-  return text.split('\n').filter(Boolean).map(line => {
-    const fields = line.split(' ');
-    return { point: unescapeField(fields[4] ?? '/'), options: (fields[5] ?? '').split(',') };
-  });
 }

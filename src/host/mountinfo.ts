@@ -32,14 +32,7 @@ export function mountAt(mountinfo: string, path: string): MountEntry | undefined
 /** The mount points strictly below the directory `path` (canonical), from /proc/self/mountinfo. */
 export function mountPointsBelow(mountinfo: string, path: string): string[] {
   const prefix = path === '/' ? '/' : `${path}/`;
-  const points: string[] = [];
-  for (const line of mountinfo.split('\n')) {
-    const field = line.split(' ', 5)[4];
-    if (field === undefined) continue;
-    const point = unescapeField(field);
-    if (point.startsWith(prefix)) points.push(point);
-  }
-  return points;
+  return parseMountTable(mountinfo).mounts.filter(mount => mount.mountPoint.startsWith(prefix)).map(mount => mount.mountPoint);
 }
 
 /** The layers of an overlay mount, top first: its upper (the container's own layer) then its lowers. */
@@ -85,6 +78,8 @@ function splitOptions(field: string): string[] {
 
 /** The kernel escapes space, tab, newline and backslash in mountinfo fields as octal. */
 export function unescapeField(field: string): string {
+  // Most fields hold no escape: a table of a thousand mounts is parsed without a regular expression's replace per field.
+  if (!field.includes('\\')) return field;
   return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 }
 
@@ -107,6 +102,8 @@ export interface MountRecord extends MountEntry {
   readonly root: string;
   /** The mount source as the kernel shows it (`/dev/vda`, `tmpfs`, `overlay`). */
   readonly source: string;
+  /** The mount's own options (`rw,nosuid,nodev`), as against its filesystem's `superOptions`. */
+  readonly options: readonly string[];
 }
 
 /** The mount table of one namespace, in the kernel's order. */
@@ -129,6 +126,7 @@ export function parseMountTable(text: string): MountTable {
       root: unescapeField(fields[3] ?? ''), mountPoint: unescapeField(fields[4] ?? ''),
       fsType: fields[separator + 1] ?? '', source: unescapeField(fields[separator + 2] ?? ''),
       superOptions: splitOptions(fields[separator + 3] ?? ''),
+      options: splitOptions(fields[5] ?? ''),
     });
   }
   const table = { mounts };
@@ -144,35 +142,61 @@ export function parseMountTable(text: string): MountTable {
  * for what the path shows.
  */
 export function visibleMountOf(table: MountTable, path: string): MountRecord | undefined {
-  const ids = new Set(table.mounts.map(mount => mount.id));
-  let current = topOf(table, table.mounts.find(mount => mount.mountPoint === '/' && !ids.has(mount.parent)) ?? table.mounts.find(mount => mount.mountPoint === '/'));
+  const index = indexOf(table);
+  let current = topOf(index, index.root);
   if (current === undefined) return undefined;
   const parts = path.split('/').filter(Boolean);
-  for (let length = 1; length <= parts.length; length += 1) {
-    const prefix = `/${parts.slice(0, length).join('/')}`;
-    const above: MountRecord = current;
-    const child = lastOf(table.mounts, mount => mount.parent === above.id && mount.mountPoint === prefix);
-    if (child !== undefined) current = topOf(table, child) ?? child;
+  let prefix = '';
+  for (const part of parts) {
+    prefix = `${prefix}/${part}`;
+    const child = index.children.get(childKey(current.id, prefix));
+    if (child !== undefined) current = topOf(index, child) ?? child;
   }
   return current;
+}
+
+/**
+ * A table's lookups, made once: a lookup walks a path's every component,
+ * and a host with many containers has a thousand mounts or more (a pod's
+ * root, its shm, its secrets and volumes each), which searching the whole
+ * list per component made cost a create milliseconds (docs/performance.md).
+ */
+interface TableIndex {
+  readonly mounts: number;
+  /** The namespace's root mount: the first on / whose parent is in no line, else the first on /. */
+  readonly root: MountRecord | undefined;
+  /** By parent id and mountpoint, the last such line: the topmost of mounts stacked there. */
+  readonly children: ReadonlyMap<string, MountRecord>;
+}
+
+const indexes = new WeakMap<MountTable, TableIndex>();
+
+function indexOf(table: MountTable): TableIndex {
+  const known = indexes.get(table);
+  if (known !== undefined) return known;
+  const ids = new Set(table.mounts.map(mount => mount.id));
+  const children = new Map<string, MountRecord>();
+  for (const mount of table.mounts) children.set(childKey(mount.parent, mount.mountPoint), mount);
+  const index = {
+    mounts: table.mounts.length,
+    root: table.mounts.find(mount => mount.mountPoint === '/' && !ids.has(mount.parent)) ?? table.mounts.find(mount => mount.mountPoint === '/'),
+    children,
+  };
+  indexes.set(table, index);
+  return index;
+}
+
+function childKey(parent: number, mountPoint: string): string {
+  return `${parent} ${mountPoint}`;
 }
 
 /** The last mount stacked on `mount`'s own mountpoint, or `mount` itself. */
-function topOf(table: MountTable, mount: MountRecord | undefined): MountRecord | undefined {
+function topOf(index: TableIndex, mount: MountRecord | undefined): MountRecord | undefined {
   let current = mount;
-  for (let depth = 0; current !== undefined && depth < table.mounts.length; depth += 1) {
-    const below: MountRecord = current;
-    const stacked = lastOf(table.mounts, other => other.parent === below.id && other.mountPoint === below.mountPoint);
-    if (stacked === undefined) return current;
+  for (let depth = 0; current !== undefined && depth < index.mounts; depth += 1) {
+    const stacked = index.children.get(childKey(current.id, current.mountPoint));
+    if (stacked === undefined || stacked === current) return current;
     current = stacked;
   }
   return current;
-}
-
-function lastOf<T>(items: readonly T[], wanted: (item: T) => boolean): T | undefined {
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const item = items[index];
-    if (item !== undefined && wanted(item)) return item;
-  }
-  return undefined;
 }

@@ -1,4 +1,5 @@
 import test from 'ava';
+import fc from 'fast-check';
 import { parseMountTable, visibleMountOf } from '../../src/host/mountinfo.js';
 import { isMountedAtOrBelow, whatSourceShows, type SourceShows } from '../../src/checks/source-identity.js';
 
@@ -80,4 +81,53 @@ test('a btrfs-like root that is a subvolume: a mount of the whole filesystem hol
   ].join('\n'));
   const found = whatSourceShows('/var/lib/docker/volumes/all/_data', subvolumes);
   t.true(found.kind === 'path' && found.hostPaths.includes('/'));
+});
+
+// The lookup as it was written first, one search of the whole table per
+// path component: the indexed lookup must find what this finds.
+function visibleBySearch(table: ReturnType<typeof parseMountTable>, path: string): ReturnType<typeof visibleMountOf> {
+  const last = (wanted: (mount: (typeof table.mounts)[number]) => boolean) => [...table.mounts].reverse().find(wanted);
+  const top = (mount: (typeof table.mounts)[number] | undefined) => {
+    let current = mount;
+    for (let depth = 0; current !== undefined && depth < table.mounts.length; depth += 1) {
+      const below = current;
+      const stacked = last(other => other.parent === below.id && other.mountPoint === below.mountPoint);
+      if (stacked === undefined) return current;
+      current = stacked;
+    }
+    return current;
+  };
+  const ids = new Set(table.mounts.map(mount => mount.id));
+  let current = top(table.mounts.find(mount => mount.mountPoint === '/' && !ids.has(mount.parent)) ?? table.mounts.find(mount => mount.mountPoint === '/'));
+  if (current === undefined) return undefined;
+  const parts = path.split('/').filter(Boolean);
+  for (let length = 1; length <= parts.length; length += 1) {
+    const prefix = `/${parts.slice(0, length).join('/')}`;
+    const above = current;
+    const child = last(mount => mount.parent === above.id && mount.mountPoint === prefix);
+    if (child !== undefined) current = top(child) ?? child;
+  }
+  return current;
+}
+
+test('the mount a path shows is found as a search of the whole table finds it, whatever the table: stacks, hidden mounts, a root that is its own parent', t => {
+  const points = ['/', '/srv', '/srv/a', '/srv/a/b', '/run', '/var/lib/docker', '/var/lib/docker/volumes/v/_data'];
+  const line = fc.record({ parent: fc.nat(12), point: fc.constantFrom(...points) });
+  fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom(...points, '/srv/a/b/c', '/var/lib/docker/volumes/v/_data/x'), (lines, path) => {
+    const table = parseMountTable(lines.map(({ parent, point }, index) => `${index + 1} ${parent} 0:${index} / ${point} rw - tmpfs m${index + 1} rw`).join('\n'));
+    t.is(visibleMountOf(table, path), visibleBySearch(table, path), `${path} in ${lines.map(({ parent, point }, index) => `${index + 1}<-${parent}:${point}`).join(' ')}`);
+  }), { numRuns: 2000 });
+});
+
+test('a lookup reads the table once, however many mounts it has and however deep the path', t => {
+  const lines = parseMountTable([host, ...Array.from({ length: 5000 }, (_, index) => `${1000 + index} 29 0:${100 + index} / /run/k/${index} rw - tmpfs tmpfs rw`)].join('\n')).mounts;
+  let reads = 0;
+  const counted = new Proxy(lines, { get: (target, key, receiver) => { if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1; return Reflect.get(target, key, receiver) as unknown; } });
+  const table = { mounts: counted };
+  t.is(visibleMountOf(table, '/var/lib/docker/volumes/vb/_data/a')?.root, '/etc');
+  const first = reads;
+  t.true(first <= 3 * lines.length, `the first lookup indexes the table: ${first} reads of ${lines.length} lines`);
+  for (const path of ['/var/lib/docker/volumes/vb/_data/a/b/c', '/run/k/4999/x', '/srv', '/']) visibleMountOf(table, path);
+  t.is(reads, first, 'later lookups read no line');
+  t.is(visibleMountOf(table, '/run/k/4999/x')?.source, 'tmpfs');
 });
