@@ -21,6 +21,7 @@ import { findExecutable } from '../helpers/dockerd.js';
 import { enginePath, launcherPath } from '../helpers/shipped.js';
 import { makeBundle, makeDockerRecord, makeLayeredBundle } from './bundle.js';
 import { compileLikeEngine, ideaPair, ideasOn } from './ideas.js';
+import { mountNamespaces } from './mount-namespaces.js';
 import { bench, compare, envInt, must, pairs, printTable, stats, verdict, type Variant } from './runner.js';
 
 function check(file: string, args: readonly string[], expect = 0): void {
@@ -90,6 +91,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
   const undo = () => check(launcherPath, ['--root', root, 'delete', id]);
   const floor = join(dir, 'sh-floor');
   writeFileSync(floor, '#!/bin/sh\nexec /bin/true "$@"\n', { mode: 0o755 });
+  let namespaces: ReturnType<typeof mountNamespaces>;
   try {
     writeFileSync(join(dir, 'empty.ts'), 'process.exit(0);\n');
     const empty = compileLikeEngine(join(dir, 'empty.ts'), join(dir, 'empty'));
@@ -97,6 +99,12 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     const create = (name: string, file: string, policyFile = policy): Variant => ({
       name, before: bundle.restore, run: () => check(file, hardrunArgv(policyFile)), after: undo,
     });
+    namespaces = mountNamespaces(dir, 1000);
+    const inNamespace = (name: string, file: string): Variant => ({
+      name, before: bundle.restore, run: () => check(...namespaces!.enter(file, [launcherPath, ...hardrunArgv(policy)])), after: undo,
+    });
+    const quietName = 'hardrun create, through the launcher, in a copy of this host\'s mount namespace (nsenter)';
+    const busyName = `the same, ${namespaces?.extra ?? 0} more mounts on the host (a node of many pods)`;
     const variants: Variant[] = [
       { name: '/bin/true create (the backend alone)', run: () => check('/bin/true', argv) },
       { name: 'floor: sh pass-through, exec /bin/true', run: () => check(floor, argv) },
@@ -112,6 +120,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
         after: undo,
       },
       ...(idea ? [create(`idea: through the launcher, ${idea.name}`, idea.launcher)] : []),
+      ...(namespaces === undefined ? [] : [inNamespace(quietName, namespaces.quiet), inNamespace(busyName, namespaces.busy)]),
       ...[['without', sameWithoutImage], ['with', imagePolicy]].map(([how, file]): Variant => ({
         name: `Docker-shaped bundle, engine direct, ${how} an image rule`,
         before: dockerBundle.restore,
@@ -136,6 +145,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     line(at('hardrun create, through the launcher') - at('hardrun create, engine direct'), 'the sh launcher in front (through the launcher, minus engine direct)');
     line(at('hardrun create, engine direct, YAML policy with the audit log') - at('hardrun create, engine direct'), '(not in the total) a YAML policy with the audit log instead of a JSON one without');
     line(at('hardrun create, through the launcher, a 20-layer overlay rootfs') - at('hardrun create, through the launcher'), '(not in the total) an image of 20 layers, each an idmapped mount, instead of a plain-directory rootfs');
+    if (namespaces !== undefined) line(at(busyName) - at(quietName), `(not in the total) a host of ${namespaces.extra} more mounts: the mount table read, parsed and searched, and copied by the staging's unshare`);
     line(at('Docker-shaped bundle, engine direct, with an image rule') - at('Docker-shaped bundle, engine direct, without an image rule'), '(not in the total) an image rule: Docker\'s record found, checked and read');
 
     const strace = findExecutable('strace', ['/usr/bin', '/bin']);
@@ -163,6 +173,7 @@ bench('create-cost: hardrun\'s own cost on create (backend /bin/true)', async ()
     try {
       if (existsSync(join(`${root}.hardrun`, id))) undo(); // a failed sample left its record and staging
     } finally {
+      namespaces?.remove();
       layered.remove();
       rmSync(dir, { recursive: true, force: true });
     }
