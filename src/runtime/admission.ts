@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { readJsonFile, type JsonFile } from '../bundle/spec-file.js';
+import { rootInStaging } from '../bundle/rootfs.js';
 import { asSpec } from '../bundle/spec-shape.js';
 import { stagingBase } from '../bundle/staging.js';
 import { HardrunError, isErrno } from '../errors.js';
@@ -87,8 +88,8 @@ const stagedRoot = new RegExp(`^${stagingBase}/([0-9a-f]{12}-[\\w+,.-]+)/rootfs$
  */
 export function readCallerSpec(bundle: string, current: JsonFile = readJsonFile(`${bundle}/config.json`, 'config.json')): CallerSpec {
   const configPath = `${bundle}/config.json`;
-  const rootPath = (current.value as Spec | null)?.root?.path;
-  if (typeof rootPath !== 'string' || !rootPath.startsWith(`${stagingBase}/`)) {
+  const rootPath = rootInStaging(current.value);
+  if (rootPath === undefined) {
     return { ...current, spec: asSpec(current.value, configPath), path: configPath, ours: false };
   }
   const staging = stagedRoot.exec(rootPath)?.[1];

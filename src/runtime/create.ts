@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
+import { rootInStaging } from '../bundle/rootfs.js';
 import { readJsonFile } from '../bundle/spec-file.js';
 import { HardrunError } from '../errors.js';
-import { runDir } from '../host/directories.js';
 import { loadPolicy } from '../policy/load.js';
 import { readRecord, type ContainerRecord } from '../state/record.js';
 import { bundlePath, createdId, refuseUnknownFlags, runcWords, type Call } from './call.js';
@@ -28,7 +28,7 @@ export async function createContainer(call: Call): Promise<number> {
   const config = readJsonFile(`${bundle}/config.json`, 'config.json');
   // hardrun's own rewrite names its original, which is read before
   // refuseIfLive may remove the failed create's staging directory that keeps it.
-  const original = isHardrunRewrite(config.value) ? (await import('./admission.js')).readCallerSpec(bundle, config) : undefined;
+  const original = rootInStaging(config.value) !== undefined ? (await import('./admission.js')).readCallerSpec(bundle, config) : undefined;
   await refuseIfLive(call, id);
   const policy = await loadPolicy(call.policyPath, call.env);
   if (original === undefined) {
@@ -36,12 +36,6 @@ export async function createContainer(call: Call): Promise<number> {
     if (watched !== undefined) return watched;
   }
   return (await hardened()).createHardened(call, id, bundle, policy, original ?? config);
-}
-
-/** Whether config.json is hardrun's rewrite: its root in hardrun's staging (src/runtime/admission.ts readCallerSpec). */
-function isHardrunRewrite(value: unknown): boolean {
-  const path = (value as { root?: { path?: unknown } } | null)?.root?.path;
-  return typeof path === 'string' && path.startsWith(`${runDir}/`);
 }
 
 /**
