@@ -37,6 +37,10 @@ last_error() {
 bounded() { timeout --kill-after=10 "$step_limit" "$@"; }
 elapsed() { local s=$SECONDS; "$@"; local rc=$?; took=$((SECONDS - s)); return $rc; }
 took=0
+# grep -q for the end of a pipe: it reads to the end, so the writer before it
+# never dies of SIGPIPE when the match comes early, which pipefail would count
+# as the pipe failing (ctr images ls writes one line at a time).
+holds() { grep "$@" >/dev/null; }
 
 # shellcheck disable=SC1091 # the guest's own
 note "host: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r), cgroup $(stat -fc %T /sys/fs/cgroup)," \
@@ -95,7 +99,7 @@ fi
 daemon_json=/etc/docker/daemon.json
 if [[ -f $daemon_json ]]; then cp -a "$daemon_json" "$work/daemon.json.before"; fi
 if elapsed bounded "$hardrun" setup docker >"$work/setup" 2>&1 &&
-	docker info --format '{{json .Runtimes}}' | grep -q '"hardrun"'; then
+	docker info --format '{{json .Runtimes}}' | holds '"hardrun"'; then
 	pass setup-docker "hardrun setup docker; docker info lists hardrun (${took} s)"
 else
 	fail setup-docker "$(last_error "$work/setup")"
@@ -556,11 +560,11 @@ for main in shipped bare; do
 			got="main-file"
 		fi
 	fi
-	if [[ $got == "$want" ]] && bounded containerd config dump 2>/dev/null | grep -q 'hardrun' && bounded systemctl restart containerd &&
+	if [[ $got == "$want" ]] && bounded containerd config dump 2>/dev/null | holds 'hardrun' && bounded systemctl restart containerd &&
 		bounded ctr -n hosts run --rm --runc-binary "$hardrun" docker.io/library/busybox:host hosts-dropin sh -c "$probe" >"$work/dropin.out" 2>&1 &&
 		[[ $(field Seccomp "$work/dropin.out") == 2 ]] &&
 		bounded "$hardrun" setup containerd --config "$toml" --remove >>"$log_file" 2>&1 &&
-		! bounded containerd config dump 2>/dev/null | grep -q 'hardrun' && cmp -s "$work/config.toml.$main" "$toml" &&
+		! bounded containerd config dump 2>/dev/null | holds 'hardrun' && cmp -s "$work/config.toml.$main" "$toml" &&
 		[[ -z $(ls -A "$dropins") ]]; then
 		pass "containerd-dropin-$main" "imports $dropins, the main file $main: hardrun in the $got, loaded by containerd $containerd_major.x; all of it gone after --remove, the main file byte for byte"
 	else
@@ -597,7 +601,7 @@ sed "/^[[:space:]]*\[plugins\.\"io\.containerd\.grpc\.v1\.cri\"\][[:space:]]*$/a
 if bounded "$hardrun" setup containerd --config "$toml" >"$work/pods.setup" 2>&1 && bounded systemctl restart containerd &&
 	bounded containerd config dump >"$work/pods.dump" 2>&1 && grep -qE "[\"']${pause_image}[\"']" "$work/pods.dump" &&
 	grep -qE "BinaryName = [\"']/opt/hardrun/bin/hardrun[\"']" "$work/pods.dump" &&
-	bounded ctr plugins ls 2>/dev/null | grep -E 'cri[[:space:]]' | grep -qw ok; then
+	bounded ctr plugins ls 2>/dev/null | grep -E 'cri[[:space:]]' | holds -w ok; then
 	pass pod-node "containerd $containerd_version: CRI plugin ok, the hardrun handler and sandbox image $pause_image in containerd config dump"
 else
 	fail pod-node "containerd $containerd_version: $(last_error "$work/pods.setup" "$work/pods.dump")"
@@ -619,10 +623,11 @@ fi
 tar -C "$rootfs" --numeric-owner -c . |
 	bounded docker import --change 'CMD ["/bin/sleep", "86400"]' - hardrun-pause:host >"$work/pods.images" 2>&1
 if bounded docker save busybox:host hardrun-pause:host | bounded ctr -n k8s.io images import - >>"$work/pods.images" 2>&1 &&
-	bounded ctr -n k8s.io images ls -q | grep -qx "$pause_image" && bounded ctr -n k8s.io images ls -q | grep -qx "$pod_image"; then
+	bounded ctr -n k8s.io images ls -q >"$work/pods.listed" 2>&1 &&
+	grep -qx "$pause_image" "$work/pods.listed" && grep -qx "$pod_image" "$work/pods.listed"; then
 	pass pod-images "$pod_image and $pause_image in containerd's k8s.io namespace"
 else
-	fail pod-images "$(last_error "$work/pods.images")"
+	fail pod-images "wanted $pod_image and $pause_image in k8s.io, listed: $(tr '\n' ' ' <"$work/pods.listed" 2>/dev/null); import: $(last_error "$work/pods.images")"
 fi
 
 # Runs cri-driver's pods (OUT names its output in $work; DRIVER is the cgroup
@@ -679,7 +684,7 @@ comm -23 "$work/pods.state.before" "$work/pods.state.after" | sed 's/^/gone mean
 rm -f "$toml.hardrun-backup"
 if bounded "$hardrun" setup containerd --config "$toml" >"$work/pods-systemd.setup" 2>&1 && bounded systemctl restart containerd &&
 	bounded containerd config dump >"$work/pods-systemd.dump" 2>&1 &&
-	awk '/runtimes\.hardrun\.options\]/ { on = 1; next } /^[[:space:]]*\[/ { on = 0 } on' "$work/pods-systemd.dump" | grep -q 'SystemdCgroup = true'; then
+	awk '/runtimes\.hardrun\.options\]/ { on = 1; next } /^[[:space:]]*\[/ { on = 0 } on' "$work/pods-systemd.dump" | holds 'SystemdCgroup = true'; then
 	pass pod-systemd-node "containerd $containerd_version: runc's handler with SystemdCgroup = true, and setup containerd gave hardrun's handler the same (containerd config dump)"
 	if [[ -x $disk/cri-driver && -f $disk/cri-runtime-v1.proto ]]; then
 		pod_driver pods-systemd systemd "containerd $containerd_version, SystemdCgroup"
@@ -742,7 +747,7 @@ else
 	fail package-remove-says "$(last_error "$work/apt.remove")"
 fi
 left=$(while read -r path; do [[ -e $path && ! -d $path ]] && echo "$path"; done <"$work/pkg.files")
-if [[ -s $work/pkg.files && -z $left ]] && ! dpkg-query -W -f='${Status}' hardrun 2>/dev/null | grep -q 'install ok installed'; then
+if [[ -s $work/pkg.files && -z $left ]] && ! dpkg-query -W -f='${Status}' hardrun 2>/dev/null | holds 'install ok installed'; then
 	pass package-removed "nothing of the $(wc -l <"$work/pkg.files") paths the package installed is left but its directories"
 else
 	fail package-removed "left after apt-get remove: $(echo "${left:-the package list is empty}" | tr '\n' ' ' | cut -c1-300)"
