@@ -5,9 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
+import { findExecutable, importBusybox, startDockerd, type PrivateDocker } from '../helpers/dockerd.js';
 import { leftoverRecords } from '../helpers/hardrun-docker.js';
 import { launcherPath } from '../helpers/shipped.js';
+import { designFloor } from './design-floor.js';
 import { ideaPair, ideasOn } from './ideas.js';
 import { bench, compare, envInt, printTable, stats, verdict } from './runner.js';
 
@@ -24,14 +25,19 @@ bench('concurrent: 32 concurrent docker run --rm busybox true, hardrun vs runc',
   };
   try {
     const idea = ideasOn ? ideaPair(dir) : undefined;
-    d = await startDockerd({ runtimes: { hardrun: { path: launcherPath }, ...(idea ? { 'hardrun-idea': { path: idea.launcher } } : {}) } });
+    const design = designFloor(dir, findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc');
+    d = await startDockerd({
+      runtimes: { hardrun: { path: launcherPath }, ...(design ? { 'design-floor': { path: design } } : {}), ...(idea ? { 'hardrun-idea': { path: idea.launcher } } : {}) },
+    });
     await importBusybox(d);
     const rows = await compare([
       { name: `${width} x hardrun`, run: () => batch('hardrun') },
       { name: `${width} x runc`, run: () => batch('runc') },
+      ...(design ? [{ name: `${width} x the design floor (the launcher and a Bun executable that only execs runc)`, run: () => batch('design-floor') }] : []),
       ...(idea ? [{ name: `idea: ${width} x hardrun, ${idea.name}`, run: () => batch('hardrun-idea') }] : []),
     ], { rounds, warmup: 1 });
     printTable(`wall time of a batch of ${width} concurrent docker runs`, rows.map(row => stats(row.name, row.samples.map(ms => ms / 1000))), { baseline: `${width} x runc`, unit: 's', digits: 2 });
+    if (design) console.log(`the design floor alone: ${(rows[2]!.median / rows[1]!.median).toFixed(3)}x runc; hardrun ${(rows[0]!.median / rows[2]!.median).toFixed(3)}x the design floor`);
     const left = await leftoverRecords(d);
     if (left.length > 0) failures.push(`records left behind: ${left.join(', ')}`);
     for (const failure of failures.slice(0, 10)) console.log(`failed: ${failure}`);

@@ -15,11 +15,13 @@ import { dockerRun, findExecutable, importBusybox, startDockerd, type PrivateDoc
 import { leftoverRecords, policyLauncher } from '../helpers/hardrun-docker.js';
 import { watchOnlyPolicy } from '../helpers/watch-policy.js';
 import { launcherPath } from '../helpers/shipped.js';
+import { designFloor } from './design-floor.js';
 import { ideaPair, ideasOn } from './ideas.js';
 import { perCommand, stamp, tracer } from './trace-calls.js';
 import { bench, compare, envInt, median, pairs, printTable, stats, verdict } from './runner.js';
 
 const runc = findExecutable('runc', ['/usr/sbin', '/sbin']) ?? '/usr/sbin/runc';
+const designFloorName = 'design floor: the launcher and a Bun executable, built as the engine, that only execs runc';
 
 bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hardrun-bench-'));
@@ -46,14 +48,18 @@ bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
     split = await policyLauncher({ defaultBackend: 'stamped', backends: { stamped: { path: stamped.path, kind: 'runc' } } });
     const splitTraced = tracer(dir, 'hardrun-split-traced', split.path);
     const idea = ideasOn ? ideaPair(dir) : undefined;
+    const design = designFloor(dir, runc);
     // name -> launcher path; each also gets a traced runtime entry "<name>-traced".
-    const sides: Record<string, string> = { hardrun: launcherPath, runc, 'sh-floor': floor, ...(idea ? { 'hardrun-idea': idea.launcher } : {}) };
+    const sides: Record<string, string> = {
+      hardrun: launcherPath, runc, 'sh-floor': floor, ...(design ? { 'design-floor': design } : {}), ...(idea ? { 'hardrun-idea': idea.launcher } : {}),
+    };
     const traced = Object.fromEntries(Object.entries(sides).map(([name, path]) => [name, tracer(dir, `${name}-traced`, path)]));
     d = await startDockerd({
       env: { HARDRUN_POLICY: join(dir, 'policy.yaml') },
       runtimes: {
         hardrun: { path: launcherPath },
         'sh-floor': { path: floor },
+        ...(design ? { 'design-floor': { path: design } } : {}),
         ...(idea ? { 'hardrun-idea': { path: idea.launcher } } : {}),
         ...Object.fromEntries(Object.entries(traced).map(([name, t]) => [`${name}-traced`, { path: t.path }])),
         'hardrun-split-traced': { path: splitTraced.path },
@@ -71,6 +77,7 @@ bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
       { name: 'hardrun watch-only (docs/policy.md), --policy launcher', run: () => dockerRun(docker, 'hardrun-watch') },
       { name: 'hardrun learning (watch-only, rootfs learn: true), --policy launcher', run: () => dockerRun(docker, 'hardrun-learn') },
       { name: 'floor: two sh pass-throughs, exec runc', run: () => dockerRun(docker, 'sh-floor-2') },
+      ...(design ? [{ name: designFloorName, run: () => dockerRun(docker, 'design-floor') }] : []),
       ...(idea ? [{ name: `idea: hardrun, ${idea.name}`, run: () => dockerRun(docker, 'hardrun-idea') }] : []),
     ], { rounds: pairs(20) });
     printTable('docker run --rm busybox true (wall time)', rows, { baseline: 'runc' });
@@ -79,6 +86,11 @@ bench('docker-run: docker run --rm busybox true, hardrun vs runc', async () => {
     const learnAdded = rows[4]!.median - rows[5]!.median;
     console.log(`watch-only adds ${watchAdded.toFixed(1)} ms and learning ${learnAdded.toFixed(1)} ms over the two-sh floor per docker run`);
     console.log(`hardrun adds ${added.toFixed(1)} ms over the sh floor per docker run (${(rows[0]!.median / rows[2]!.median).toFixed(3)}x the floor, ${(rows[0]!.median / rows[1]!.median).toFixed(3)}x runc); the floor adds ${(rows[2]!.median - rows[1]!.median).toFixed(1)} ms over runc`);
+    const designMs = rows.find(row => row.name === designFloorName)?.median;
+    if (designMs !== undefined) {
+      const fixed = designMs - rows[2]!.median;
+      console.log(`the design's floor adds ${fixed.toFixed(1)} ms over the sh floor (the launcher and a Bun executable that only execs runc); hardrun's own work, over it: built-in ${(rows[0]!.median - designMs).toFixed(1)} ms, watch-only ${(watchAdded - fixed).toFixed(1)} ms`);
+    }
 
     const traceRuns = envInt('BENCH_TRACE_RUNS', 5, 0);
     for (let i = 0; i < traceRuns; i++) {

@@ -1,0 +1,26 @@
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launcherPath } from '../helpers/shipped.js';
+import { compileLikeEngine } from './ideas.js';
+
+/**
+ * The design's floor, for the benchmarks that time Docker: the shipped
+ * launcher with, beside it as its engine, a Bun executable built as
+ * bin/hardrun-engine is that only execs `backend` (exec-only-engine.ts).
+ * It pays what every create through hardrun pays before any of hardrun's
+ * own work: the launcher's `sh` and its environment scan, Bun's start, the
+ * engine's first chunk and `node:fs`, the `dlopen` of libc and the
+ * `execve`; its other calls pay the launcher's `sh`, as hardrun's do.
+ * Undefined when bun is not installed.
+ */
+export function designFloor(dir: string, backend: string): string | undefined {
+  const home = join(dir, 'design-floor');
+  mkdirSync(home, { recursive: true });
+  const engine = compileLikeEngine(resolve('test/bench/exec-only-engine.ts'), join(home, 'hardrun-engine'),
+    flags => [...flags.filter(flag => !flag.startsWith('--bytecode-order')), '--define', `BENCH_BACKEND=${JSON.stringify(backend)}`]);
+  if (engine === undefined) return undefined;
+  const launcher = join(home, 'hardrun');
+  copyFileSync(launcherPath, launcher);
+  chmodSync(launcher, 0o755);
+  return launcher;
+}
