@@ -10,8 +10,12 @@ import { compileLikeEngine } from './ideas.js';
  * It pays what every create through hardrun pays before any of hardrun's
  * own work: the launcher's `sh` and its environment scan, Bun's start, the
  * engine's first chunk and `node:fs`, the `dlopen` of libc and the
- * `execve`; its other calls pay the launcher's `sh`, as hardrun's do.
- * Undefined when bun is not installed.
+ * `execve`. Its other calls pay the launcher's `sh`, as a watched
+ * container's do: the launcher sends them to runc by the root's `@default`
+ * record, which hardrun's own rows write in the same daemon (Docker 20.10
+ * gives every runtime the root `runtime-runc/moby`), and each benchmark
+ * runs those rows in its warm-up rounds. Without that record they would
+ * pay the engine too. Undefined when bun is not installed.
  */
 export function designFloor(dir: string, backend: string): string | undefined {
   const home = join(dir, 'design-floor');
