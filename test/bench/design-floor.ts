@@ -1,7 +1,5 @@
-import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launcherPath } from '../helpers/shipped.js';
-import { compileLikeEngine } from './ideas.js';
+import { behindLauncher } from './ideas.js';
 
 /**
  * The design's floor, for the benchmarks that time Docker: the shipped
@@ -18,13 +16,6 @@ import { compileLikeEngine } from './ideas.js';
  * pay the engine too. Undefined when bun is not installed.
  */
 export function designFloor(dir: string, backend: string): string | undefined {
-  const home = join(dir, 'design-floor');
-  mkdirSync(home, { recursive: true });
-  const engine = compileLikeEngine(resolve('test/bench/exec-only-engine.ts'), join(home, 'hardrun-engine'),
-    flags => [...flags.filter(flag => !flag.startsWith('--bytecode-order')), '--define', `BENCH_BACKEND=${JSON.stringify(backend)}`]);
-  if (engine === undefined) return undefined;
-  const launcher = join(home, 'hardrun');
-  copyFileSync(launcherPath, launcher);
-  chmodSync(launcher, 0o755);
-  return launcher;
+  return behindLauncher(join(dir, 'design-floor'), resolve('test/bench/exec-only-engine.ts'),
+    flags => [...flags.filter(flag => !flag.startsWith('--bytecode-order')), '--define', `BENCH_BACKEND=${JSON.stringify(backend)}`])?.launcher;
 }

@@ -44,12 +44,21 @@ export interface EngineIdea {
  * that cross its tier-up thresholds during that one run.)
  */
 export function ideaPair(dir: string): EngineIdea | undefined {
-  const home = join(dir, 'idea');
+  const built = behindLauncher(join(dir, 'idea'), resolve('src/main.ts'), flags => flags.filter(flag => !flag.startsWith('--compile-jit-policy')));
+  return built === undefined ? undefined : { name: 'engine at Bun\'s normal JIT policy', ...built };
+}
+
+/**
+ * `entry` compiled as the engine is (as `change` alters the flags), as
+ * `home`/hardrun-engine beside a copy of the shipped launcher, which finds
+ * it there; undefined when bun is not installed.
+ */
+export function behindLauncher(home: string, entry: string, change?: (flags: string[]) => string[]): { launcher: string; engine: string } | undefined {
   mkdirSync(home, { recursive: true });
-  const engine = compileLikeEngine(resolve('src/main.ts'), join(home, 'hardrun-engine'), flags => flags.filter(flag => !flag.startsWith('--compile-jit-policy')));
+  const engine = compileLikeEngine(entry, join(home, 'hardrun-engine'), change);
   if (engine === undefined) return undefined;
   const launcher = join(home, 'hardrun');
   copyFileSync(launcherPath, launcher);
   chmodSync(launcher, 0o755);
-  return { name: 'engine at Bun\'s normal JIT policy', launcher, engine };
+  return { launcher, engine };
 }
