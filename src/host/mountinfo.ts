@@ -12,21 +12,11 @@ export interface MountEntry {
  * `path` is no mountpoint: a plain directory. `path` must be canonical.
  */
 export function mountAt(mountinfo: string, path: string): MountEntry | undefined {
-  const needle = ` ${escapeField(path)} `;
-  let found: MountEntry | undefined;
-  let from = 0;
-  for (;;) {
-    const at = mountinfo.indexOf(needle, from);
-    if (at < 0) return found;
-    const start = mountinfo.lastIndexOf('\n', at) + 1;
-    const end = mountinfo.indexOf('\n', at);
-    const line = mountinfo.slice(start, end < 0 ? undefined : end);
-    from = end < 0 ? mountinfo.length : end;
-    const fields = line.split(' ');
-    const separator = fields.indexOf('-', 6);
-    if (fields[4] !== escapeField(path) || separator < 0) continue;
-    found = { mountPoint: path, fsType: fields[separator + 1] ?? '', superOptions: splitOptions(fields[separator + 3] ?? '') };
+  const { mounts } = parseMountTable(mountinfo);
+  for (let index = mounts.length - 1; index >= 0; index -= 1) {
+    if (mounts[index]?.mountPoint === path) return mounts[index];
   }
+  return undefined;
 }
 
 /** The mount points strictly below the directory `path` (canonical), from /proc/self/mountinfo. */
@@ -86,10 +76,6 @@ export function unescapeField(field: string): string {
 /** In options also ',' and '=' (as octal) and a layer's own ':' (as "\\:"). */
 function unescapeOption(value: string): string {
   return unescapeField(value).replace(/\\:/g, ':');
-}
-
-function escapeField(path: string): string {
-  return path.replace(/[ \t\n\\]/g, char => `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`);
 }
 
 /** One line of /proc/self/mountinfo, whole. */
